@@ -1,0 +1,59 @@
+"""Excel workbooks: sheets ``people``, ``ties`` and optional ``groups``."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils.exceptions import InvalidFileException
+
+from orgnet.adapters import _clean
+from orgnet.errors import InputError, Problem
+from orgnet.io.tables import RawTable
+from orgnet.io.text import ROW_OF_FIRST_RECORD
+
+
+def read_workbook_tables(path: Path, name: str) -> dict[str, RawTable]:
+    """The workbook's ``people``, ``ties`` and ``groups`` sheets (names case-insensitive)."""
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
+    except FileNotFoundError:
+        raise InputError([Problem(name, "file not found")]) from None
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}")]) from None
+    by_name = {sheet.strip().lower(): frame for sheet, frame in sheets.items()}
+    missing = [sheet for sheet in ("people", "ties") if sheet not in by_name]
+    if missing:
+        found = ", ".join(sheets) or "(none)"
+        raise InputError([Problem(name, f"missing sheet '{sheet}'. Sheets in the workbook: {found}") for sheet in missing])
+    tables = {}
+    for sheet in ("people", "ties", "groups"):
+        if sheet in by_name:
+            frame = by_name[sheet]
+            frame.columns = [str(column).strip() for column in frame.columns]
+            frame = frame.map(lambda v: (v.strip() or pd.NA) if isinstance(v, str) else v)
+            frame.index = pd.RangeIndex(ROW_OF_FIRST_RECORD, ROW_OF_FIRST_RECORD + len(frame), name="row")
+            tables[sheet] = RawTable(f"{name} [{sheet}]", frame.dropna(how="all"))
+    return tables
+
+
+def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
+    """Write each frame to a sheet; text that starts with '=' stays text, never a formula."""
+    workbook = Workbook(write_only=True)
+    for title, frame in sheets.items():
+        sheet = workbook.create_sheet(title)
+        sheet.append(list(map(str, frame.columns)))
+        for values in frame.itertuples(index=False, name=None):
+            sheet.append([_text_cell(sheet, _clean(value)) for value in values])
+    workbook.save(path)
+
+
+def _text_cell(sheet, value: object) -> object:
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # openpyxl would otherwise store '=…' as a formula
+        return cell
+    return value

@@ -1,0 +1,308 @@
+"""From raw tables (as read from any file form) to a validated :class:`OrgNetwork`.
+
+Validation happens here, once, at the edge: every problem in every table is collected and
+raised together as one :class:`InputError`. Nothing is dropped silently: a tie either enters
+the network, is merged into a duplicate that ``duplicates_merged`` counts, or is named in an
+error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from orgnet.config import KINDS, Config
+from orgnet.errors import InputError, Problem
+from orgnet.model import OrgNetwork, scope_of_ties
+
+PEOPLE_COLUMNS = ("id", "name", "organisation", "unit", "role", "level", "gender", "tenure_years", "profession")
+TIE_COLUMNS = ("source", "target", "relation", "kind", "weight")
+GROUP_COLUMNS = ("group", "person", "group_kind")
+# Attributes that name categories even when their values look like numbers ("level 1").
+CATEGORICAL = {"id", "name", "organisation", "unit", "role", "level", "gender", "profession"}
+
+
+@dataclass
+class RawTable:
+    """A table as read from a file: ``frame.index`` holds each record's row number."""
+
+    label: str
+    frame: pd.DataFrame
+
+
+def build_network(
+    people: RawTable, ties: RawTable, groups: RawTable | None = None, config: Config | None = None
+) -> OrgNetwork:
+    """Validate the three tables and assemble the network, or raise every problem at once."""
+    config = config or Config()
+    problems: list[Problem] = []
+
+    people_frame = _prepare(people, "people", ("id",), config, problems)
+    ties_frame = _prepare(ties, "ties", ("source", "target"), config, problems)
+    if ties_frame is not None and "kind" not in ties_frame and "relation" not in ties_frame:
+        problems.append(_missing_column(ties, "kind", ("source", "target", "relation", "kind"), ties_frame))
+        ties_frame = None
+    groups_frame = _prepare(groups, "groups", ("group", "person"), config, problems) if groups else None
+
+    person_ids = None
+    if people_frame is not None:
+        people_frame = _validate_people(people_frame, people.label, problems)
+        person_ids = people_frame.index
+    if ties_frame is not None:
+        ties_frame = _validate_ties(ties_frame, ties.label, person_ids, people.label, config, problems)
+    if groups_frame is not None:
+        groups_frame = _validate_groups(groups_frame, groups.label, person_ids, people.label, problems)
+    if problems:
+        raise InputError(_in_reading_order(problems))
+
+    merged_ties, duplicates = _merge_duplicates(ties_frame, ties.label)
+    merged_ties["scope"] = scope_of_ties(people_frame, merged_ties)
+    if groups_frame is None:
+        groups_frame = pd.DataFrame({column: pd.Series(dtype="str") for column in GROUP_COLUMNS})
+    return OrgNetwork(
+        people=people_frame,
+        ties=merged_ties,
+        groups=groups_frame.reset_index(drop=True),
+        duplicates_merged=duplicates,
+    )
+
+
+def _in_reading_order(problems: list[Problem]) -> list[Problem]:
+    """Problems file by file (in the order met), then by row; whole-file problems first."""
+    files = list(dict.fromkeys(problem.file for problem in problems))
+    return sorted(problems, key=lambda p: (files.index(p.file), p.row if p.row is not None else -1))
+
+
+# --- columns -------------------------------------------------------------------------------
+
+
+def _prepare(
+    raw: RawTable, table: str, required: tuple[str, ...], config: Config, problems: list[Problem]
+) -> pd.DataFrame | None:
+    """Rename columns (orgnet.toml, then case), recode values, check required columns."""
+    frame = raw.frame.rename(columns=config.columns.get(table, {}))
+    known = {"people": PEOPLE_COLUMNS, "ties": TIE_COLUMNS, "groups": GROUP_COLUMNS}[table]
+    by_lower = {column.lower(): column for column in known}
+    frame = frame.rename(columns=lambda column: by_lower.get(str(column).strip().lower(), str(column).strip()))
+    duplicated = frame.columns[frame.columns.duplicated()].unique()
+    for column in duplicated:
+        problems.append(Problem(raw.label, f"the column '{column}' appears more than once"))
+    missing = [column for column in required if column not in frame.columns]
+    for column in missing:
+        problems.append(_missing_column(raw, column, known, frame))
+    if missing or len(duplicated):
+        return None
+    for column, mapping in config.values.items():
+        if column in frame.columns:
+            frame[column] = frame[column].replace(mapping)
+    return frame
+
+
+def _missing_column(raw: RawTable, column: str, known: tuple[str, ...], frame: pd.DataFrame) -> Problem:
+    found = ", ".join(str(c) for c in frame.columns) or "(none)"
+    return Problem(
+        raw.label,
+        f"missing column '{column}'. Columns in the file: {found}. "
+        f"orgnet reads: {', '.join(known)} (rename columns in orgnet.toml under [columns])",
+    )
+
+
+def _as_id_strings(column: pd.Series) -> pd.Series:
+    """Ids compare as text: ' 7' and 7.0 from Excel both become '7'."""
+    def to_text(value: object) -> object:
+        if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+            return pd.NA
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = str(value).strip()
+        return text if text else pd.NA
+
+    return column.map(to_text).astype("str")
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+def _validate_people(frame: pd.DataFrame, label: str, problems: list[Problem]) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["id"] = _as_id_strings(frame["id"])
+    for row in frame.index[frame["id"].isna()]:
+        problems.append(Problem(label, "empty person id", row=int(row), column="id"))
+    present = frame["id"].dropna()
+    repeated = present.duplicated()
+    first_row = dict(zip(present[~repeated], present.index[~repeated])) if repeated.any() else {}
+    for row, person in present[repeated].items():
+        problems.append(
+            Problem(label, f"duplicate person id '{person}' (first at row {first_row[person]})", row=int(row), column="id", value=person)
+        )
+    for column in frame.columns:
+        if column != "id":
+            frame[column] = _typed_attribute(frame[column], categorical=column in CATEGORICAL)
+    return frame.set_index("id", drop=True)
+
+
+def _typed_attribute(column: pd.Series, *, categorical: bool) -> pd.Series:
+    """Text stays text; a column of numbers (decimal commas allowed) becomes numeric."""
+    if categorical:
+        return column.map(lambda v: v if v is pd.NA or (isinstance(v, float) and np.isnan(v)) else _plain(v)).astype("str")
+    if pd.api.types.is_numeric_dtype(column):
+        return column
+    numbers = _parse_numbers(column)
+    if numbers is not None:
+        return numbers
+    return column.astype("str")
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _parse_numbers(column: pd.Series) -> pd.Series | None:
+    """The column as numbers, reading '3,5' as 3.5; None if any value is not a number."""
+    text = column.dropna().astype("str").str.strip()
+    if text.empty:
+        return None
+    if not text.str.fullmatch(r"[-+]?\d+([.,]\d+)?").all():
+        return None
+    numbers = pd.to_numeric(column.astype("str").str.strip().str.replace(",", ".", regex=False), errors="coerce")
+    if (numbers.dropna() % 1 == 0).all() and not text.str.contains(r"[.,]").any():
+        return numbers.astype("Int64")
+    return numbers.astype("float64")
+
+
+# --- ties ----------------------------------------------------------------------------------
+
+
+def _validate_ties(
+    frame: pd.DataFrame,
+    label: str,
+    person_ids: pd.Index | None,
+    people_label: str,
+    config: Config,
+    problems: list[Problem],
+) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in ("source", "target"):
+        frame[column] = _as_id_strings(frame[column])
+        for row in frame.index[frame[column].isna()]:
+            problems.append(Problem(label, f"empty {column} id", row=int(row), column=column))
+        if person_ids is not None:
+            unknown = frame[column].notna() & ~frame[column].isin(person_ids)
+            for row, person in frame.loc[unknown, column].items():
+                problems.append(
+                    Problem(label, f"unknown person id '{person}' (not in {people_label})", row=int(row), column=column, value=person)
+                )
+    self_tie = frame["source"].notna() & (frame["source"] == frame["target"])
+    for row, person in frame.loc[self_tie, "source"].items():
+        problems.append(Problem(label, f"self-tie: '{person}' is both source and target", row=int(row), value=person))
+
+    if "relation" in frame:
+        frame["relation"] = frame["relation"].map(lambda v: pd.NA if pd.isna(v) else _plain(v)).astype("str")
+    frame["kind"] = _kinds(frame, label, config, problems)
+    if "relation" not in frame:
+        frame["relation"] = frame["kind"]
+    frame["relation"] = frame["relation"].fillna(frame["kind"])
+    frame["weight"] = _weights(frame, label, problems)
+    return frame
+
+
+def _kinds(frame: pd.DataFrame, label: str, config: Config, problems: list[Problem]) -> pd.Series:
+    mapped = frame["relation"].map(config.relation_kinds()) if "relation" in frame else pd.Series(pd.NA, index=frame.index)
+    if "kind" in frame:
+        given = frame["kind"].map(lambda v: pd.NA if pd.isna(v) else str(v).strip().lower())
+        bad = given.notna() & ~given.isin(KINDS)
+        for row, value in frame.loc[bad, "kind"].items():
+            problems.append(
+                Problem(label, f"kind '{value}' is neither 'formal' nor 'informal'", row=int(row), column="kind", value=value)
+            )
+        kinds = given.where(given.notna(), mapped)
+    else:
+        kinds = mapped
+    unknown = kinds.isna()
+    for row in frame.index[unknown]:
+        relation = frame.at[row, "relation"] if "relation" in frame else pd.NA
+        if pd.isna(relation):
+            problems.append(Problem(label, "the tie has neither a kind nor a relation", row=int(row), column="kind"))
+        else:
+            problems.append(
+                Problem(
+                    label,
+                    f"no kind for relation '{relation}': give a 'kind' column or map it in orgnet.toml "
+                    f"([relations] {relation} = \"formal\" or \"informal\")",
+                    row=int(row),
+                    column="relation",
+                    value=relation,
+                )
+            )
+    return kinds.astype("str")
+
+
+def _weights(frame: pd.DataFrame, label: str, problems: list[Problem]) -> pd.Series:
+    if "weight" not in frame:
+        return pd.Series(1.0, index=frame.index)
+    raw = frame["weight"]
+    if pd.api.types.is_numeric_dtype(raw):
+        weights = raw.astype("float64")
+        not_numbers = pd.Series(False, index=frame.index)
+    else:
+        text = raw.astype("str").str.strip()
+        weights = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+        not_numbers = text.notna() & weights.isna()
+    for row, value in raw[not_numbers].items():
+        problems.append(Problem(label, f"weight '{value}' is not a number", row=int(row), column="weight", value=value))
+    not_positive = weights.notna() & ~(weights > 0)
+    for row, value in raw[not_positive].items():
+        problems.append(Problem(label, f"weight '{value}' is not positive (weights must be > 0)", row=int(row), column="weight", value=value))
+    return weights.fillna(1.0).astype("float64")
+
+
+def _merge_duplicates(frame: pd.DataFrame, label: str) -> tuple[pd.DataFrame, int]:
+    """One tie per (source, target, relation): weights added, the number of reports kept."""
+    key = ["source", "target", "relation"]
+    kinds_per_tie = frame.groupby(key, sort=False)["kind"].nunique()
+    conflicting = kinds_per_tie[kinds_per_tie > 1]
+    if len(conflicting):
+        problems = []
+        for source, target, relation in conflicting.index:
+            rows = frame.index[(frame["source"] == source) & (frame["target"] == target) & (frame["relation"] == relation)]
+            problems.append(
+                Problem(label, f"the tie {source} → {target} ({relation}) is given as both formal and informal (rows {', '.join(map(str, rows))})", row=int(rows[0]))
+            )
+        raise InputError(problems)
+    frame = frame.drop(columns=["scope"], errors="ignore")  # derived again from the people
+    if "reports" in frame:  # a file orgnet wrote: it already counts the reports behind each tie
+        frame["reports"] = pd.to_numeric(frame["reports"], errors="coerce").fillna(1).astype("int64")
+    else:
+        frame["reports"] = 1
+    extra = [column for column in frame.columns if column not in (*key, "kind", "weight", "reports")]
+    aggregations = {"kind": "first", "weight": "sum", "reports": "sum", **{column: "first" for column in extra}}
+    merged = frame.reset_index(drop=True).groupby(key, sort=False, as_index=False).agg(
+        **{column: (column, how) for column, how in aggregations.items()}
+    )
+    merged = merged[["source", "target", "relation", "kind", "weight", "reports", *extra]]
+    return merged, int(len(frame) - len(merged))
+
+
+# --- groups --------------------------------------------------------------------------------
+
+
+def _validate_groups(
+    frame: pd.DataFrame, label: str, person_ids: pd.Index | None, people_label: str, problems: list[Problem]
+) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["group"] = _as_id_strings(frame["group"])
+    frame["person"] = _as_id_strings(frame["person"])
+    for column in ("group", "person"):
+        for row in frame.index[frame[column].isna()]:
+            problems.append(Problem(label, f"empty {column}", row=int(row), column=column))
+    if person_ids is not None:
+        unknown = frame["person"].notna() & ~frame["person"].isin(person_ids)
+        for row, person in frame.loc[unknown, "person"].items():
+            problems.append(Problem(label, f"unknown person id '{person}' (not in {people_label})", row=int(row), column="person", value=person))
+    if "group_kind" in frame:
+        frame["group_kind"] = frame["group_kind"].astype("str")
+    return frame.drop_duplicates(subset=["group", "person"])

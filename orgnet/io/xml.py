@@ -1,0 +1,87 @@
+"""GraphML and GEXF, read with a hardened parser.
+
+The bytes are first parsed by defusedxml with DTDs, entities and external references
+forbidden, so that entity expansion ("billion laughs") and external entities are refused
+before networkx's own parser sees the file.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import defusedxml
+import defusedxml.ElementTree as safe_et
+import networkx as nx
+import pandas as pd
+
+from orgnet.adapters import _clean, to_networkx
+from orgnet.errors import InputError, Problem
+from orgnet.io.tables import RawTable
+from orgnet.model import OrgNetwork
+
+ORGNET_EDGE_FIELDS = ("relation", "kind", "weight", "reports")
+
+
+def read_xml_tables(path: Path, name: str) -> tuple[RawTable, RawTable]:
+    """People (nodes) and ties (edges) of a GraphML or GEXF file; rows count from 1."""
+    data = _checked_bytes(path, name)
+    try:
+        if path.suffix.lower() == ".graphml":
+            graph = nx.parse_graphml(data)
+        else:
+            graph = nx.read_gexf(io.BytesIO(data), relabel=False)
+    except (nx.NetworkXError, KeyError, ValueError, TypeError) as exc:
+        raise InputError([Problem(name, f"not a valid {path.suffix.lstrip('.').upper()} network: {exc}")]) from None
+
+    people = pd.DataFrame([{"id": node, **data} for node, data in graph.nodes(data=True)], columns=None)
+    if people.empty:
+        people = pd.DataFrame({"id": pd.Series(dtype="str")})
+    if "label" in people.columns:  # GEXF always has a label; it is the name unless it repeats the id
+        if "name" not in people.columns:
+            people["name"] = people["label"].where(people["label"] != people["id"])
+        people = people.drop(columns="label")
+    people.index = pd.RangeIndex(1, len(people) + 1, name="row")
+
+    edges = graph.edges(data=True)
+    ties = pd.DataFrame([{"source": s, "target": t, **d} for s, t, d in edges])
+    if ties.empty:
+        ties = pd.DataFrame({column: pd.Series(dtype="str") for column in ("source", "target", "kind")})
+    ties = ties.drop(columns=[c for c in ("id", "label") if c in ties.columns])
+    ties.index = pd.RangeIndex(1, len(ties) + 1, name="row")
+    return RawTable(f"{name} (nodes)", people), RawTable(f"{name} (edges)", ties)
+
+
+def _checked_bytes(path: Path, name: str) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(name, "file not found")]) from None
+    try:
+        safe_et.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except defusedxml.DTDForbidden:
+        raise InputError([Problem(name, "refused: the XML declares a DTD (entity expansion and external entities are not allowed)")]) from None
+    except defusedxml.EntitiesForbidden as exc:
+        raise InputError([Problem(name, f"refused: the XML declares the entity '{exc.name}' (entity expansion is not allowed)")]) from None
+    except defusedxml.ExternalReferenceForbidden as exc:
+        raise InputError([Problem(name, f"refused: the XML refers to an external resource '{exc.sysid}'")]) from None
+    except safe_et.ParseError as exc:
+        line, _ = exc.position
+        raise InputError([Problem(name, f"not well-formed XML: {exc.msg if hasattr(exc, 'msg') else exc}", row=line)]) from None
+    return data
+
+
+def write_xml(network: OrgNetwork, path: Path) -> None:
+    """Write GraphML or GEXF; attributes that are empty for a person are left out."""
+    graph = to_networkx(network)
+    for _, _, data in graph.edges(data=True):
+        data.pop("scope", None)  # derived from the people when read back
+    for _, data in graph.nodes(data=True):
+        for key, value in list(data.items()):
+            data[key] = _clean(value)
+    if path.suffix.lower() == ".graphml":
+        nx.write_graphml(graph, path, encoding="utf-8")
+    else:
+        for node, data in graph.nodes(data=True):
+            data.setdefault("label", data.get("name", node))
+        nx.write_gexf(graph, path, encoding="utf-8")

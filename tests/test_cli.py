@@ -1,0 +1,41 @@
+"""The command line as a user meets it: help, version, python -m, demo."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from orgnet import __version__
+
+
+def test_help_lists_the_commands(run_cli):
+    result = run_cli("--help")
+
+    assert result.exit_code == 0
+    for command in ("validate", "generate", "demo"):
+        assert command in result.output
+
+
+def test_version(run_cli):
+    assert run_cli("--version").output == f"orgnet, version {__version__}\n"
+
+
+def test_python_dash_m_runs_the_cli():
+    completed = subprocess.run([sys.executable, "-m", "orgnet", "--version"], capture_output=True, text=True, check=False)
+
+    assert completed.returncode == 0
+    assert completed.stdout == f"orgnet, version {__version__}\n"
+
+
+def test_bad_usage_is_status_2(run_cli):
+    assert run_cli("validate").exit_code == 2
+
+
+def test_demo_writes_summary_of_the_shipped_municipality(tmp_path, run_cli):
+    result = run_cli("demo", "-o", tmp_path / "demo")
+
+    assert result.exit_code == 0
+    summary = json.loads((tmp_path / "demo" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["people"] > 1000
+    assert str(tmp_path / "demo") in result.output
