@@ -146,7 +146,8 @@ def _validate_people(frame: pd.DataFrame, label: str, problems: list[Problem]) -
 def _typed_attribute(column: pd.Series, *, categorical: bool) -> pd.Series:
     """Text stays text; a column of numbers (decimal commas allowed) becomes numeric."""
     if categorical:
-        return column.map(lambda v: v if v is pd.NA or (isinstance(v, float) and np.isnan(v)) else _plain(v)).astype("str")
+        text = column.map(lambda v: v if v is pd.NA or (isinstance(v, float) and np.isnan(v)) else _plain(v))
+        return text.replace("", pd.NA).astype("str")
     if pd.api.types.is_numeric_dtype(column):
         return column
     numbers = _parse_numbers(column)
