@@ -8,6 +8,10 @@ from pathlib import Path
 import click
 
 import orgnet
+from orgnet.cli.progress import progress_reporter
+from orgnet.export import _plain, write_table
+from orgnet.metrics import compute_all, with_person_columns
+from orgnet.metrics.network import format_network_summary, summarise
 from orgnet.overview import describe, format_summary
 
 SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
@@ -24,7 +28,18 @@ def demo(data: Path, output: Path) -> None:
     output.mkdir(parents=True, exist_ok=True)
     (output / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     orgnet.write(network, output / "network.xlsx")
-    click.echo(f"\nwrote {output / 'summary.json'} and {output / 'network.xlsx'}")
+
+    figures = summarise(network)
+    click.echo(f"\n{format_network_summary(figures)}")
+    (output / "network-summary.json").write_text(json.dumps(_plain(figures), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with progress_reporter() as progress:
+        table = compute_all(network, progress=progress)
+    written = write_table(with_person_columns(network, table), output / "metrics.xlsx", metadata=table.attrs["orgnet"], sheet="metrics")
+    top = with_person_columns(network, table).nlargest(5, "betweenness")[["name", "organisation", "betweenness"]]
+    click.echo("\nbridges (highest betweenness):\n" + top.to_string(index=False))
+
+    files = [output / "summary.json", output / "network.xlsx", output / "network-summary.json", *written]
+    click.echo("\nwrote:\n" + "\n".join(f"  {file}" for file in files))
 
 
 COMMANDS = (demo,)

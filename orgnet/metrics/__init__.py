@@ -42,7 +42,7 @@ def compute_all(
     network: OrgNetwork,
     *,
     layer: str | None = None,
-    group_by: str = "organisation",
+    group_by: str | None = None,
     exact: bool | None = None,
     sample_size: int | None = None,
     seed: int = 0,
@@ -55,9 +55,10 @@ def compute_all(
     ----------
     layer : str, optional
         Compute on one layer only (``"informal+external"``); degrees by layer still split it.
-    group_by : str
-        Attribute that defines groups for Gould–Fernandez roles and the E–I index. Without
-        such a column (a file with no ``organisation``) those columns are left out.
+    group_by : str, optional
+        Attribute that defines groups for Gould–Fernandez roles and the E–I index; an unknown
+        name is refused. By default ``organisation``, and when the data has no such column
+        those columns are left out.
     exact, sample_size, seed
         Betweenness and closeness are exact up to ``EXACT_LIMIT`` people, else estimated from
         ``sample_size`` (default ``DEFAULT_SAMPLE``) seeded random sources; ``exact=True``
@@ -86,7 +87,7 @@ def compute_all(
     step("eigenvector and pagerank")
     parts.append(structural_holes(graph))
     step("structural holes")
-    grouped = group_by in network.people.columns
+    group_by, grouped = resolve_group(network, group_by)
     if grouped:
         groups = group_codes(network.people, group_by)
         parts += [gould_fernandez(graph, groups), ei_index(graph, groups).to_frame()]
@@ -107,6 +108,14 @@ def compute_all(
     }
     step("done")
     return table
+
+
+def resolve_group(network: OrgNetwork, group_by: str | None) -> tuple[str, bool]:
+    """The grouping attribute and whether it applies; a named attribute must exist."""
+    if group_by is None:
+        return "organisation", "organisation" in network.people.columns
+    group_codes(network.people, group_by)  # refuses an unknown attribute
+    return group_by, True
 
 
 def _stepper(progress: Progress | None, total: int):

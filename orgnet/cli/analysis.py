@@ -1,0 +1,64 @@
+"""``orgnet metrics`` and ``orgnet summary``: per-person metrics and network-level figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from orgnet.cli.options import config_option, data_argument, read_data
+from orgnet.cli.progress import progress_reporter
+from orgnet.export import _plain, check_table_path, write_table
+from orgnet.metrics import compute_all, with_person_columns
+from orgnet.metrics.network import format_network_summary, summarise
+
+layer_option = click.option("--layer", default=None, help="Only these ties, e.g. informal+external, formal, advice.")
+group_option = click.option("--group-by", default=None, help="Attribute that defines groups for brokerage and E–I [default: organisation].")
+seed_option = click.option("--seed", type=int, default=0, show_default=True, help="Seed for sampling and communities.")
+
+
+@click.command()
+@data_argument
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write: .csv, .xlsx or .json.")
+@layer_option
+@group_option
+@click.option("--exact", is_flag=True, help="Exact betweenness and closeness however large the network.")
+@click.option("--sample", "sample_size", type=click.IntRange(min=1), default=None, help="Sources to sample for betweenness and closeness.")
+@seed_option
+@config_option
+def metrics(data: Path, output: Path, layer, group_by, exact, sample_size, seed, config) -> None:
+    """Compute every per-person metric of DATA and write the table to OUTPUT."""
+    check_table_path(output)
+    network = read_data(data, config)
+    with progress_reporter() as progress:
+        table = compute_all(network, layer=layer, group_by=group_by, exact=True if exact else None, sample_size=sample_size, seed=seed, progress=progress)
+    written = write_table(with_person_columns(network, table), output, metadata=table.attrs["orgnet"], sheet="metrics")
+    paths = table.attrs["orgnet"]["paths"]
+    if paths["method"] != "exact":
+        click.echo(
+            f"betweenness and closeness estimated from {paths['sources']} sampled sources of {paths['people']} "
+            f"(seed {paths['seed']}); largest standard errors {paths['betweenness_standard_error_max']:.2g} and "
+            f"{paths['closeness_standard_error_max']:.2g}; --exact computes them in full",
+            err=True,
+        )
+    click.echo(f"wrote {len(table)} people × {table.shape[1]} metrics to {', '.join(map(str, written))}")
+
+
+@click.command()
+@data_argument
+@layer_option
+@group_option
+@seed_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@config_option
+def summary(data: Path, layer, group_by, seed, as_json, config) -> None:
+    """Network-level figures of DATA: density by layer, components, centralisation, E–I …"""
+    figures = summarise(read_data(data, config), layer=layer, group_by=group_by, seed=seed)
+    if as_json:
+        click.echo(json.dumps(_plain(figures), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_network_summary(figures))
+
+
+COMMANDS = (metrics, summary)

@@ -1,0 +1,70 @@
+"""Writing result tables: ``.csv``, ``.xlsx`` or ``.json`` by the file's extension.
+
+Metadata (how a table was computed) goes with it: a sheet ``about`` in a workbook, the key
+``metadata`` in JSON, and a ``<name>.meta.json`` file beside a CSV.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from orgnet.errors import OrgnetError
+from orgnet.io.excel import write_workbook
+from orgnet.io.text import write_csv
+
+FORMATS = (".csv", ".xlsx", ".json")
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value
+
+
+def check_table_path(path: Path) -> None:
+    """Refuse an unknown extension before any work is done."""
+    if Path(path).suffix.lower() not in FORMATS:
+        raise OrgnetError(f"{path}: cannot write '{Path(path).suffix or Path(path).name}'; use .csv, .xlsx or .json")
+
+
+def write_table(frame: pd.DataFrame, path: Path, *, metadata: dict | None = None, sheet: str = "table") -> list[Path]:
+    """Write ``frame`` (and its metadata) to ``path``; returns the files written."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    check_table_path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    metadata = _plain(metadata or {})
+    if suffix == ".csv":
+        write_csv(frame, path)
+        meta = path.with_suffix(".meta.json")
+        meta.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return [path, meta]
+    if suffix == ".xlsx":
+        about = pd.DataFrame(_flatten(metadata).items(), columns=["key", "value"])
+        write_workbook({sheet: frame, "about": about}, path)
+        return [path]
+    records = [_plain(row) for row in frame.to_dict(orient="records")]
+    path.write_text(json.dumps({"metadata": metadata, sheet: records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return [path]
+
+
+def _flatten(mapping: dict, prefix: str = "") -> dict:
+    flat = {}
+    for key, value in mapping.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value if not isinstance(value, list) else ", ".join(map(str, value))
+    return flat

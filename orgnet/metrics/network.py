@@ -1,0 +1,117 @@
+"""Network-level figures: size, density by layer, components, centralisation, reciprocity,
+modularity, the E–I index and attribute assortativity, and the mix of tie kinds and scopes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from orgnet.metrics.brokerage import group_codes, network_ei_index
+from orgnet.metrics.cohesion import communities
+from orgnet.metrics.graph import SymGraph
+from orgnet.model import OrgNetwork
+
+LAYERS = ("all", "formal", "informal", "internal", "external")
+CATEGORICAL_ATTRIBUTES = ("organisation", "unit", "role", "level", "gender", "profession", "employer")
+
+
+def density(graph: SymGraph) -> float:
+    """Symmetrised ties over possible pairs, n(n − 1)/2."""
+    pairs = graph.n * (graph.n - 1) / 2
+    return float(len(graph.edges) / pairs) if pairs else float("nan")
+
+
+def degree_centralisation(graph: SymGraph) -> float:
+    """Freeman's degree centralisation: Σ (max degree − degree) / ((n − 1)(n − 2)); 1 for a star."""
+    n = graph.n
+    if n < 3:
+        return float("nan")
+    degree = graph.degree
+    return float((degree.max() - degree).sum() / ((n - 1) * (n - 2)))
+
+
+
+def assortativity(graph: SymGraph, people: pd.DataFrame, attribute: str) -> float:
+    """Newman's nominal assortativity of an attribute on the symmetrised graph, among people
+    whose attribute is known (networkx ``attribute_assortativity_coefficient``)."""
+    codes = group_codes(people, attribute)
+    known = np.flatnonzero(codes >= 0)
+    sub = graph.igraph.induced_subgraph(known.tolist())
+    if sub.ecount() == 0 or len(np.unique(codes[known])) < 2:
+        return float("nan")
+    return float(sub.assortativity_nominal(codes[known].tolist(), directed=False))
+
+
+def summarise(network: OrgNetwork, *, layer: str | None = None, group_by: str | None = None, seed: int = 0) -> dict:
+    """The network-level summary as a plain dict (what ``orgnet summary`` prints)."""
+    from orgnet.metrics import resolve_group
+
+    network = network.layer(layer)
+    group_by, grouped = resolve_group(network, group_by)
+    graph = SymGraph.from_network(network)
+    components = np.bincount(graph.igraph.connected_components().membership) if graph.n else np.array([])
+    _, modularity = communities(graph, seed=seed) if graph.n else (None, float("nan"))
+    ties = network.ties
+    summary = {
+        "layer": layer or "all",
+        "people": graph.n,
+        "ties": int(len(ties)),
+        "symmetrised_ties": int(len(graph.edges)),
+        "density": {name: density(SymGraph.from_network(network, network.layer(name).ties)) for name in LAYERS},
+        "components": int(len(components)),
+        "largest_component": int(components.max()) if len(components) else 0,
+        "isolates": int((graph.degree == 0).sum()),
+        "degree_centralisation": degree_centralisation(graph),
+        "reciprocity": _reciprocity(graph),
+        "modularity": modularity,
+        "group_by": group_by if grouped else None,
+        "ei_index": network_ei_index(graph, group_codes(network.people, group_by)) if grouped else None,
+        "assortativity": {
+            attribute: assortativity(graph, network.people, attribute)
+            for attribute in CATEGORICAL_ATTRIBUTES
+            if attribute in network.people.columns
+        },
+        "tie_shares": _tie_shares(ties),
+    }
+    return summary
+
+
+def _reciprocity(graph: SymGraph) -> float:
+    arcs = graph.arcs
+    if not len(arcs):
+        return float("nan")
+    codes = arcs[:, 0] * graph.n + arcs[:, 1]
+    reverse = arcs[:, 1] * graph.n + arcs[:, 0]
+    return float(np.isin(reverse, codes).mean())
+
+
+def _tie_shares(ties: pd.DataFrame) -> dict:
+    if not len(ties):
+        return {}
+    shares = ties.groupby(["scope", "kind"]).size() / len(ties)
+    return {f"{scope}+{kind}": float(share) for (scope, kind), share in shares.items()}
+
+
+def format_network_summary(summary: dict) -> str:
+    def number(value) -> str:
+        return "—" if value is None or (isinstance(value, float) and np.isnan(value)) else (f"{value:.3f}" if isinstance(value, float) else str(value))
+
+    lines = [
+        f"layer:                  {summary['layer']}",
+        f"people:                 {summary['people']}",
+        f"ties:                   {summary['ties']} ({summary['symmetrised_ties']} pairs when symmetrised)",
+        f"components:             {summary['components']} (largest {summary['largest_component']}, isolates {summary['isolates']})",
+        f"degree centralisation:  {number(summary['degree_centralisation'])}",
+        f"reciprocity:            {number(summary['reciprocity'])}",
+        f"modularity (Leiden):    {number(summary['modularity'])}",
+    ]
+    if summary["group_by"]:
+        lines.append(f"E–I index ({summary['group_by']}): {number(summary['ei_index'])}")
+    lines.append("density:")
+    lines += [f"  {name:<21} {number(value)}" for name, value in summary["density"].items()]
+    if summary["assortativity"]:
+        lines.append("assortativity:")
+        lines += [f"  {name:<21} {number(value)}" for name, value in summary["assortativity"].items()]
+    lines.append("share of ties:")
+    lines += [f"  {name:<21} {value:.1%}" for name, value in summary["tie_shares"].items()]
+    return "\n".join(lines)
