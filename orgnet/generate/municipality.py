@@ -27,6 +27,7 @@ WOMEN_SHARE = {"top": 0.55, "middle": 0.65, "first_line": 0.72, "staff": 0.78}
 LEVEL_REACH = {"top": 3.0, "middle": 1.8, "first_line": 1.0}
 WOMEN_FIRST_LINE_REACH = 0.75  # women department leaders are "less so" (survey)
 TENURE_REACH_PER_YEAR = 0.06  # networks grow with seniority, above all informally
+STAFF_COLLEAGUES = {"advice": 3.0, "friendship": 4.0}  # colleagues a staff member names, on average
 STAFF_ADVICE = {"top": 14.0, "middle": 8.0, "first_line": 3.0}  # staff a leader advises, on average
 
 
@@ -305,16 +306,16 @@ class _Builder:
         role = p["role"].to_numpy()
         unit = p["unit_global"].to_numpy()
 
-        # staff name colleagues in their own unit (units are contiguous blocks)
+        # staff ask colleagues in their own unit for advice, and make friends across the
+        # institution (units, and the staff of an institution, are contiguous blocks)
         staff = idx[(inst >= 0) & (role != "leader")]
-        unit_start = pd.Series(staff).groupby(unit[staff]).transform("min").to_numpy()
-        unit_size = pd.Series(staff).groupby(unit[staff]).transform("size").to_numpy()
-        picks = rng.poisson(1.5 * activity[staff])
-        who = np.repeat(staff, picks)
-        alter = np.repeat(unit_start, picks) + (rng.random(picks.sum()) * np.repeat(unit_size, picks)).astype(np.int64)
-        relation = np.where(rng.random(len(who)) < 0.6, "advice", "friendship")
-        for rel in ("advice", "friendship"):
-            self._add(who[relation == rel], alter[relation == rel], rel, "informal")
+        for relation, block in (("advice", unit[staff]), ("friendship", inst[staff])):
+            block_start = pd.Series(staff).groupby(block).transform("min").to_numpy()
+            block_size = pd.Series(staff).groupby(block).transform("size").to_numpy()
+            picks = rng.poisson(STAFF_COLLEAGUES[relation] * activity[staff])
+            who = np.repeat(staff, picks)
+            alter = np.repeat(block_start, picks) + (rng.random(picks.sum()) * np.repeat(block_size, picks)).astype(np.int64)
+            self._add(who, alter, relation, "informal")
 
         # each TR's coverage of his bagland: most reach most colleagues, some only a few
         trs = idx[role == "tr"]

@@ -47,6 +47,7 @@ def compute_all(
     sample_size: int | None = None,
     seed: int = 0,
     extra_layers: tuple[str, ...] = (),
+    paths: bool = True,
     progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Every per-person metric in one table, indexed by person id.
@@ -63,6 +64,9 @@ def compute_all(
         Betweenness and closeness are exact up to ``EXACT_LIMIT`` people, else estimated from
         ``sample_size`` (default ``DEFAULT_SAMPLE``) seeded random sources; ``exact=True``
         forces the full computation.
+    paths : bool
+        False leaves out betweenness and closeness, the two metrics that need a shortest-path
+        search from every person (for very large networks).
     progress : callable, optional
         Called as ``progress(task, done, total)`` while long steps run.
 
@@ -79,10 +83,11 @@ def compute_all(
     parts = [degrees(network, graph, layers=extra_layers)]
     step("degrees")
     plan = plan_paths(graph.n, exact=exact, sample_size=sample_size, seed=seed)
-    parts.append(betweenness(graph, plan, progress=progress).to_frame())
-    step("betweenness")
-    parts.append(closeness(graph, plan, progress=progress).to_frame())
-    step("closeness")
+    if paths:
+        parts.append(betweenness(graph, plan, progress=progress).to_frame())
+        step("betweenness")
+        parts.append(closeness(graph, plan, progress=progress).to_frame())
+        step("closeness")
     parts += [eigenvector(graph).to_frame(), pagerank(graph).to_frame()]
     step("eigenvector and pagerank")
     parts.append(structural_holes(graph))
@@ -101,7 +106,7 @@ def compute_all(
     table.attrs["orgnet"] = {
         "layer": layer or "all",
         "group_by": group_by if grouped else None,
-        "paths": plan.as_dict(),
+        "paths": plan.as_dict() if paths else {"method": "not computed"},
         "modularity": modularity,
         "graph": "betweenness, closeness, eigenvector, pagerank, structural holes, reach2, kcore, community "
         "and articulation use the symmetrised, unweighted graph; in/out degree and Gould–Fernandez the directed ties",

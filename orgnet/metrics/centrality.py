@@ -16,6 +16,7 @@ import scipy.sparse.csgraph as csgraph
 from orgnet.errors import OrgnetError
 from orgnet.layers import layer_name
 from orgnet.metrics.graph import SymGraph
+from orgnet.metrics.parallel import betweenness_by_source_blocks, harmonic_by_vertex_blocks
 from orgnet.model import OrgNetwork
 
 Progress = Callable[[str, int, int], None]  # (task, done, total)
@@ -98,15 +99,16 @@ def betweenness(graph: SymGraph, plan: PathEstimate, *, progress: Progress | Non
     """
     n = graph.n
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-    if plan.exact:
-        return graph.series(np.asarray(graph.igraph.betweenness(directed=False)) * scale, "betweenness")
     batches = np.array_split(_sources(plan), BATCHES)
+    total = np.zeros(n)
     estimates = []
-    for done, batch in enumerate(batches, start=1):
-        partial = np.asarray(graph.igraph.betweenness(directed=False, sources=batch.tolist()))
+    for done, (batch, partial) in enumerate(zip(batches, betweenness_by_source_blocks(n, graph.edges, batches)), start=1):
+        total += partial
         estimates.append(partial * n / len(batch) * scale)
         if progress:
             progress("betweenness", done, len(batches))
+    if plan.exact:
+        return graph.series(total * scale, "betweenness")
     values, error = _mean_and_error(np.vstack(estimates), [len(b) for b in batches])
     plan.standard_errors["betweenness_standard_error_max"] = float(error.max())
     plan.standard_errors["betweenness_max"] = float(values.max())
@@ -125,7 +127,12 @@ def closeness(graph: SymGraph, plan: PathEstimate, *, progress: Progress | None 
     if n <= 1:
         return graph.series(np.zeros(n), "closeness")
     if plan.exact:
-        values = np.asarray(graph.igraph.harmonic_centrality(mode="all", normalized=True), dtype=float)
+        blocks = np.array_split(np.arange(n), BATCHES)
+        values = np.zeros(n)
+        for done, (block, part) in enumerate(zip(blocks, harmonic_by_vertex_blocks(n, graph.edges, blocks)), start=1):
+            values[block] = part
+            if progress:
+                progress("closeness", done, len(blocks))
         return graph.series(np.nan_to_num(values), "closeness")
     sources = _sources(plan)
     total = np.zeros(n)

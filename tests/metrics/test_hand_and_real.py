@@ -155,3 +155,30 @@ def test_unknown_group_attribute_is_refused():
         from orgnet.metrics.brokerage import group_codes
 
         group_codes(network.people, "dept")
+
+
+def test_paths_can_be_left_out_for_very_large_networks():
+    network = generate_municipality(people=300, seed=4)
+
+    table = compute_all(network, paths=False)
+
+    assert "betweenness" not in table.columns and "closeness" not in table.columns
+    assert table.attrs["orgnet"]["paths"] == {"method": "not computed"}
+    assert table["degree"].equals(compute_all(network)["degree"])
+
+
+def test_paths_spread_over_processes_equal_networkx(monkeypatch):
+    import orgnet.metrics.parallel as parallel
+
+    monkeypatch.setattr(parallel, "MIN_PEOPLE_FOR_PROCESSES", 0)
+    network = generate_municipality(people=400, seed=9)
+    graph = nx.Graph()
+    graph.add_nodes_from(network.people.index)
+    graph.add_edges_from(zip(network.ties["source"], network.ties["target"]))
+
+    table = compute_all(network)
+
+    expected = pd.Series(nx.betweenness_centrality(graph)).reindex(table.index)
+    np.testing.assert_allclose(table["betweenness"], expected, atol=1e-12)
+    harmonic = pd.Series(nx.harmonic_centrality(graph)).reindex(table.index) / (len(graph) - 1)
+    np.testing.assert_allclose(table["closeness"], harmonic, atol=1e-12)
