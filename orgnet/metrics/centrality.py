@@ -99,7 +99,7 @@ def betweenness(graph: SymGraph, plan: PathEstimate, *, progress: Progress | Non
     """
     n = graph.n
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-    batches = np.array_split(_sources(plan), BATCHES)
+    batches = [batch for batch in np.array_split(_sources(plan), BATCHES) if len(batch)]
     total = np.zeros(n)
     estimates = []
     for done, (batch, partial) in enumerate(zip(batches, betweenness_by_source_blocks(n, graph.edges, batches)), start=1):
@@ -127,7 +127,7 @@ def closeness(graph: SymGraph, plan: PathEstimate, *, progress: Progress | None 
     if n <= 1:
         return graph.series(np.zeros(n), "closeness")
     if plan.exact:
-        blocks = np.array_split(np.arange(n), BATCHES)
+        blocks = [block for block in np.array_split(np.arange(n), BATCHES) if len(block)]
         values = np.zeros(n)
         for done, (block, part) in enumerate(zip(blocks, harmonic_by_vertex_blocks(n, graph.edges, blocks)), start=1):
             values[block] = part
