@@ -51,9 +51,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from orgnet.cli import analysis, data, demo
+    from orgnet.cli import analysis, data, demo, findings
 
-    for module in (data, analysis, demo):
+    for module in (data, analysis, findings, demo):
         for command in module.COMMANDS:
             main.add_command(command)
 

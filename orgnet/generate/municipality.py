@@ -315,7 +315,10 @@ class _Builder:
             picks = rng.poisson(STAFF_COLLEAGUES[relation] * activity[staff])
             who = np.repeat(staff, picks)
             alter = np.repeat(block_start, picks) + (rng.random(picks.sum()) * np.repeat(block_size, picks)).astype(np.int64)
-            self._add(who, alter, relation, "informal")
+            # a TR's contact with colleagues is drawn on its own below, so that his bagland
+            # coverage follows the drawn share rather than the colleagues' general sociability
+            plain = (role[who] != "tr") & (role[alter] != "tr")
+            self._add(who[plain], alter[plain], relation, "informal")
 
         # each TR's coverage of his bagland: most reach most colleagues, some only a few
         trs = idx[role == "tr"]

@@ -10,6 +10,11 @@ import pandas as pd
 
 from orgnet.metrics.graph import SymGraph
 
+# Two passes, igraph's default: at 100,000 people 0.8 s and modularity 0.897, against 8.6 s and
+# 0.899 when iterating until no pass improves it (igraph draws its random numbers through
+# Python here, which makes long runs slow).
+LEIDEN_ITERATIONS = 2
+
 
 def reach2(graph: SymGraph) -> pd.Series:
     """How many people are within two steps (contacts and their contacts), the person excluded."""
@@ -33,13 +38,14 @@ def articulation(graph: SymGraph) -> pd.Series:
 def communities(graph: SymGraph, *, seed: int = 0, resolution: float = 1.0) -> tuple[pd.Series, float]:
     """Leiden communities maximising modularity (Traag, Waltman & van Eck 2019), and the modularity.
 
-    Seeded and reproducible: the same seed gives the same partition. Communities are numbered
+    Two Leiden passes (igraph's default). Seeded and reproducible: the same seed gives the
+    same partition. Communities are numbered
     1, 2, … from the largest; an isolate is a community of its own.
     """
     generator = random.Random(seed)
     ig.set_random_number_generator(generator)
     try:
-        clustering = graph.igraph.community_leiden(objective_function="modularity", resolution=resolution, n_iterations=-1)
+        clustering = graph.igraph.community_leiden(objective_function="modularity", resolution=resolution, n_iterations=LEIDEN_ITERATIONS)
     finally:
         ig.set_random_number_generator(random)
     membership = np.asarray(clustering.membership)

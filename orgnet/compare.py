@@ -1,0 +1,90 @@
+"""Survey-style breakdowns: contacts per layer and flag shares by level, gender, employer …
+
+Like LederPejling's tables, but never exposing a small group: any group with fewer than ``k``
+people (default 5, never below 3) is shown as suppressed, with no figure at all — not even
+its exact size — in every output.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from orgnet.errors import OrgnetError
+from orgnet.flags import FLAGS
+from orgnet.model import OrgNetwork
+
+LAYERS = ("degree", "degree_internal", "degree_external", "degree_formal", "degree_informal")
+MIN_K = 3
+DEFAULT_K = 5
+MISSING = "(missing)"
+
+
+def compare(
+    network: OrgNetwork,
+    metrics: pd.DataFrame,
+    flags: pd.DataFrame,
+    *,
+    by: list[str],
+    k: int = DEFAULT_K,
+    role: str | None = None,
+) -> pd.DataFrame:
+    """One row per group of ``by``: n, median and mean contacts per layer, the share of people
+    with each flag, and Spearman's correlation between internal and external contacts.
+
+    Groups under ``k`` people have ``suppressed`` True and every other figure empty.
+    """
+    if k < MIN_K:
+        raise OrgnetError(f"k = {k} would show groups of fewer than {MIN_K} people; use k ≥ {MIN_K}")
+    if not by:
+        raise OrgnetError("name at least one attribute to compare by (--by level)")
+    people = network.people
+    for attribute in by:
+        if attribute not in people.columns:
+            raise OrgnetError(f"no attribute '{attribute}' to compare by. Attributes: {', '.join(map(str, people.columns))}")
+    if role is not None:
+        if "role" not in people.columns:
+            raise OrgnetError("the data has no 'role' column to select by")
+        people = people[people["role"] == role]
+
+    frame = people[by].astype("object").where(people[by].notna(), MISSING).astype(str)
+    frame = frame.join(metrics[list(LAYERS)])
+    flagged = pd.crosstab(flags["id"], flags["flag"]).reindex(index=frame.index, columns=list(FLAGS), fill_value=0) > 0
+    frame = frame.join(flagged.add_prefix("share_"))
+
+    grouped = frame.groupby(by, sort=True)
+    rows = []
+    for key, group in grouped:
+        key = key if isinstance(key, tuple) else (key,)
+        row = dict(zip(by, key))
+        if len(group) < k:
+            rows.append({**row, "suppressed": True})
+            continue
+        row.update({"suppressed": False, "n": len(group)})
+        for layer in LAYERS:
+            row[f"median_{layer}"] = float(group[layer].median())
+            row[f"mean_{layer}"] = float(group[layer].mean())
+        for flag in FLAGS:
+            row[f"share_{flag}"] = float(group[f"share_{flag}"].mean())
+        row["corr_internal_external"] = _spearman(group["degree_internal"], group["degree_external"])
+        rows.append(row)
+    columns = [*by, "suppressed", "n", *[f"{s}_{layer}" for layer in LAYERS for s in ("median", "mean")], *[f"share_{f}" for f in FLAGS], "corr_internal_external"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _spearman(first: pd.Series, second: pd.Series) -> float:
+    if first.nunique() < 2 or second.nunique() < 2:
+        return float("nan")
+    return float(first.rank().corr(second.rank()))
+
+
+def format_comparison(table: pd.DataFrame, by: list[str], k: int) -> str:
+    """A readable table for the terminal: the main figures, suppressed groups marked."""
+    shown = table[[*by]].copy()
+    shown["n"] = np.where(table["suppressed"], f"<{k}", table["n"].astype("object"))
+    for layer, label in (("degree", "contacts"), ("degree_internal", "internal"), ("degree_external", "external"), ("degree_informal", "informal")):
+        shown[f"median {label}"] = np.where(table["suppressed"], "suppressed", table[f"median_{layer}"].map(lambda v: f"{v:g}"))
+    shown["no informal ext."] = np.where(table["suppressed"], "", table["share_no_informal_external"].map(lambda v: f"{v:.0%}"))
+    shown["thin"] = np.where(table["suppressed"], "", table["share_thin"].map(lambda v: f"{v:.0%}"))
+    shown["ρ int/ext"] = np.where(table["suppressed"], "", table["corr_internal_external"].map(lambda v: "—" if pd.isna(v) else f"{v:.2f}"))
+    return shown.to_string(index=False)

@@ -1,0 +1,208 @@
+"""Flags: explained findings per person, from the metrics table and the rules.
+
+``flag_people`` returns one row per person × flag with ``id``, ``name``, ``flag``,
+``severity``, ``value``, ``threshold`` and a plain-language ``reason`` (English or Danish) that
+cites the numbers. Thresholds, roles and texts come from the rules (``rules.toml``, overridable).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from orgnet.errors import OrgnetError
+from orgnet.flags.bagland import bagland
+from orgnet.flags.bridges import single_bridges
+from orgnet.flags.rules import FLAGS, LANGUAGES, SEVERITIES, load_rules
+from orgnet.metrics import compute_all
+from orgnet.metrics.graph import SymGraph
+from orgnet.model import OrgNetwork
+
+__all__ = ["flag_people", "load_rules", "FLAGS", "bagland", "COLUMNS"]
+
+COLUMNS = ["id", "name", "flag", "severity", "value", "threshold", "reason"]
+INFORMAL_EXTERNAL = "informal+external"
+
+
+def flag_people(
+    network: OrgNetwork,
+    metrics: pd.DataFrame | None = None,
+    *,
+    rules: dict | None = None,
+    lang: str = "en",
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Apply every rule; one row per flagged person × flag, most severe first.
+
+    Parameters
+    ----------
+    metrics : DataFrame, optional
+        ``compute_all(network, extra_layers=("informal+external",))``; computed if not given.
+    rules : dict, optional
+        From :func:`load_rules`; the defaults if not given.
+    lang : "en" or "da"
+        Language of ``reason``.
+    """
+    if lang not in LANGUAGES:
+        raise OrgnetError(f"unknown language '{lang}'; use en or da")
+    rules = rules or load_rules()
+    if metrics is None or "degree_informal_external" not in metrics.columns:
+        metrics = compute_all(network, extra_layers=(INFORMAL_EXTERNAL,), seed=seed)
+    context = _Context(network, metrics, rules, lang)
+    found = [context.run(flag) for flag in FLAGS]
+    table = pd.concat([f for f in found if len(f)], ignore_index=True) if any(len(f) for f in found) else pd.DataFrame(columns=COLUMNS)
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    table = table.assign(_s=table["severity"].map(order), _f=table["flag"].map(FLAGS.index))
+    return table.sort_values(["_s", "_f", "id"], kind="stable").drop(columns=["_s", "_f"]).reset_index(drop=True)[COLUMNS]
+
+
+class _Context:
+    """Everything the rules look at, computed once."""
+
+    def __init__(self, network: OrgNetwork, metrics: pd.DataFrame, rules: dict, lang: str):
+        self.network, self.metrics, self.rules, self.lang = network, metrics, rules, lang
+        people = network.people
+        self.people = people
+        self.names = people["name"].fillna(pd.Series(people.index, index=people.index)) if "name" in people else pd.Series(people.index, index=people.index)
+        self.role = people["role"] if "role" in people else pd.Series(pd.NA, index=people.index, dtype="object")
+        self.has_scope = "organisation" in people.columns
+        self.degree = metrics["degree"]
+
+    def applies(self, flag: str) -> pd.Series:
+        roles = self.rules[flag].get("roles", [])
+        return self.role.isin(roles) if roles else pd.Series(True, index=self.people.index)
+
+    def rows(self, flag: str, mask: pd.Series, value, threshold, fields: dict | None = None, text_key: str | None = None) -> pd.DataFrame:
+        mask = mask & self.applies(flag)
+        ids = mask.index[mask.fillna(False).astype(bool)]
+        if not len(ids):
+            return pd.DataFrame(columns=COLUMNS)
+        rule = self.rules[flag]
+        value = _at(value, ids)
+        threshold = _at(threshold, ids)
+        fields = {key: _at(item, ids) for key, item in (fields or {}).items()}
+        template = rule[f"{self.lang}_{text_key}" if text_key else self.lang]
+        reasons = [
+            template.format(
+                name=self.names[person],
+                value=value[i],
+                threshold=threshold[i],
+                **{key: item[i] for key, item in fields.items()},
+                **{key: item for key, item in rule.items() if not isinstance(item, (list, str))},
+                **_percentages(rule),
+            )
+            for i, person in enumerate(ids)
+        ]
+        return pd.DataFrame(
+            {"id": ids, "name": self.names[ids].to_numpy(), "flag": flag, "severity": rule["severity"], "value": value, "threshold": threshold, "reason": reasons}
+        )
+
+    def run(self, flag: str) -> pd.DataFrame:
+        return getattr(self, f"_{flag}")(flag)
+
+    # --- the rules ----------------------------------------------------------------------
+
+    def _isolated(self, flag):
+        return self.rows(flag, self.degree == 0, self.degree, 1)
+
+    def _thin(self, flag):
+        rule = self.rules[flag]
+        level = self.people["level"] if "level" in self.people else pd.Series(pd.NA, index=self.people.index)
+        peer_key = self.role.astype("object").fillna("—").astype(str) + "|" + level.astype("object").fillna("—").astype(str)
+        frame = pd.DataFrame({"degree": self.degree, "peers": peer_key})
+        grouped = frame.groupby("peers")["degree"]
+        size = grouped.transform("size")
+        median = grouped.transform("median")
+        # the share of peers with as few contacts or fewer: the decile rule flags ≤ decile
+        at_or_below = grouped.rank(method="max", pct=True)
+        decile_cut = frame.assign(keep=at_or_below > rule["decile"]).query("keep").groupby("peers")["degree"].min()
+        decile_threshold = frame["peers"].map(decile_cut)
+        below_floor = self.degree < rule["floor"]
+        in_decile = (size >= rule["min_peers"]) & (at_or_below <= rule["decile"])
+        active = self.degree > 0
+        description = [self._peer_text(r, lv) for r, lv in zip(self.role, level)]
+        fields = {"peers": pd.Series(description, index=self.people.index), "median": median.map(_number)}
+        floor_rows = self.rows(flag, active & below_floor, self.degree, rule["floor"], fields, text_key="floor")
+        decile_rows = self.rows(flag, active & ~below_floor & in_decile, self.degree, decile_threshold, fields)
+        return pd.concat([floor_rows, decile_rows], ignore_index=True)
+
+    def _peer_text(self, role, level) -> str:
+        role = "—" if pd.isna(role) else role
+        if self.lang == "da":
+            return f"personer med rollen {role}" + ("" if pd.isna(level) else f" på niveau {level}")
+        return f"people with role {role}" + ("" if pd.isna(level) else f" at level {level}")
+
+    def _no_internal(self, flag):
+        if not self.has_scope:
+            return pd.DataFrame(columns=COLUMNS)
+        organisation = {"organisation": self.people["organisation"].fillna("—")}
+        return self.rows(flag, (self.degree > 0) & (self.metrics["degree_internal"] == 0), self.metrics["degree_internal"], 1, organisation)
+
+    def _no_external(self, flag):
+        if not self.has_scope:
+            return pd.DataFrame(columns=COLUMNS)
+        return self.rows(flag, (self.degree > 0) & (self.metrics["degree_external"] == 0), self.metrics["degree_external"], 1)
+
+    def _no_informal_external(self, flag):
+        if not self.has_scope:
+            return pd.DataFrame(columns=COLUMNS)
+        value = self.metrics["degree_informal_external"]
+        return self.rows(flag, (self.degree > 0) & (value == 0), value, 1)
+
+    def _single_bridge(self, flag):
+        bridge = single_bridges(SymGraph.from_network(self.network))
+        label = bridge.map(lambda p: p if pd.isna(p) else f"{self.names[p]} ({p})")
+        return self.rows(flag, bridge.notna() & (self.degree > 0), bridge, pd.Series(np.nan, index=bridge.index), {"bridge": label})
+
+    def _bottleneck(self, flag):
+        if "betweenness" not in self.metrics:
+            return pd.DataFrame(columns=COLUMNS)
+        rule = self.rules[flag]
+        betweenness = self.metrics["betweenness"]
+        cut = float(betweenness.quantile(1 - rule["top_share"]))
+        mask = (self.metrics["articulation"] == 1) & (betweenness >= cut) & (betweenness > 0)
+        return self.rows(flag, mask, betweenness, cut)
+
+    def _weak_bagland(self, flag):
+        table = bagland(self.network)
+        rule = self.rules[flag]
+        coverage = table["coverage"].reindex(self.people.index)
+        fields = {
+            "reached": table["reached"].reindex(self.people.index).astype("Int64"),
+            "colleagues": table["colleagues"].reindex(self.people.index).astype("Int64"),
+            "unit": table["unit"].reindex(self.people.index).fillna("—"),
+        }
+        return self.rows(flag, coverage.notna() & (coverage < rule["min_coverage"]), coverage, rule["min_coverage"], fields)
+
+    def _no_management_tie(self, flag):
+        if not self.has_scope:
+            return pd.DataFrame(columns=COLUMNS)
+        table = bagland(self.network)
+        ties = table["management_ties"].reindex(self.people.index)
+        organisation = {"organisation": self.people["organisation"].fillna("—")}
+        return self.rows(flag, ties.notna() & (ties == 0), ties, 1, organisation)
+
+
+def _at(values, ids) -> list:
+    if isinstance(values, pd.Series):
+        return [_plain(v) for v in values.reindex(ids).tolist()]
+    return [values] * len(ids)
+
+
+def _plain(value):
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _percentages(rule: dict) -> dict:
+    extra = {}
+    if "decile" in rule:
+        extra["decile_pct"] = f"{rule['decile']:.0%}"
+    if "top_share" in rule:
+        extra["top_pct"] = f"{rule['top_share']:.0%}"
+    return extra

@@ -1,0 +1,67 @@
+"""The flag rules: orgnet's defaults (``rules.toml``), overridden by a user's file or orgnet.toml."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from orgnet.errors import InputError, Problem
+
+FLAGS = (
+    "isolated", "thin", "no_internal", "no_external", "no_informal_external",
+    "single_bridge", "bottleneck", "weak_bagland", "no_management_tie",
+)
+SEVERITIES = ("high", "medium", "low")
+LANGUAGES = ("en", "da")
+
+
+def default_rules() -> dict:
+    text = resources.files("orgnet.flags").joinpath("rules.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def load_rules(*overrides: dict | str | Path | None) -> dict:
+    """The default rules with each override applied in turn (a dict or a TOML file)."""
+    rules = default_rules()
+    for override in overrides:
+        if override is None:
+            continue
+        label = "[flags] in orgnet.toml" if isinstance(override, dict) else str(override)
+        if not isinstance(override, dict):
+            override = _read(Path(override))
+        _merge(rules, override, label)
+    return rules
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputError([Problem(str(path), "file not found")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError([Problem(str(path), f"not valid TOML: {exc}")]) from None
+
+
+def _merge(rules: dict, override: dict, label: str) -> None:
+    problems = []
+    defaults = default_rules()
+    for flag, settings in override.items():
+        if flag not in FLAGS:
+            problems.append(Problem(label, f"unknown flag [{flag}]; flags: {', '.join(FLAGS)}"))
+            continue
+        if not isinstance(settings, dict):
+            problems.append(Problem(label, f"[{flag}] must be a table of settings"))
+            continue
+        for key, value in settings.items():
+            if key not in defaults[flag]:
+                problems.append(Problem(label, f"unknown setting '{key}' for [{flag}]; settings: {', '.join(defaults[flag])}"))
+            elif key == "severity" and value not in SEVERITIES:
+                problems.append(Problem(label, f"[{flag}] severity '{value}' is not one of {', '.join(SEVERITIES)}"))
+            elif isinstance(defaults[flag][key], (int, float)) and not isinstance(value, (int, float)):
+                problems.append(Problem(label, f"[{flag}] {key} = '{value}' must be a number"))
+            else:
+                rules[flag][key] = copy.deepcopy(value)
+    if problems:
+        raise InputError(problems)
