@@ -51,9 +51,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from orgnet.cli import analysis, data, demo, findings
+    from orgnet.cli import analysis, data, demo, findings, visual
 
-    for module in (data, analysis, findings, demo):
+    for module in (data, analysis, findings, visual, demo):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -1,0 +1,1 @@
+"""Pictures of the network: an interactive HTML graph and a static picture for print."""

@@ -1,0 +1,58 @@
+"""Colours, sizes and labels shared by the interactive graph, the static picture and the report."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from orgnet.errors import OrgnetError
+
+# Colour-blind-safe categorical palette (Okabe–Ito, then Tableau 10 for more categories).
+PALETTE = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+    "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#76B7B2", "#EDC948", "#FF9DA7", "#9C755F",
+)
+OTHER = "#BBBBBB"
+SEVERITY_COLOURS = {"high": "#C0392B", "medium": "#E67E22", "low": "#F1C40F", "none": "#95A5A6"}
+SCOPE_COLOURS = {"internal": "#34495E", "external": "#D35400", "unknown": "#95A5A6"}
+MAX_CATEGORIES = len(PALETTE)
+MIN_SIZE, MAX_SIZE = 8.0, 40.0
+
+
+def node_colours(values: pd.Series) -> tuple[pd.Series, dict[str, str]]:
+    """A colour per person and the legend (category → colour); rare categories share 'other'."""
+    labels = values.astype("object").where(values.notna(), "—").astype(str)
+    counts = labels.value_counts()
+    legend = {label: PALETTE[i] for i, label in enumerate(counts.index[:MAX_CATEGORIES])}
+    if len(counts) > MAX_CATEGORIES:
+        legend["other"] = OTHER
+    return labels.map(lambda label: legend.get(label, OTHER)), legend
+
+
+def flag_colours(flags: pd.DataFrame, ids: pd.Index) -> tuple[pd.Series, dict[str, str]]:
+    """Colour by each person's most severe flag."""
+    rank = {"high": 0, "medium": 1, "low": 2}
+    worst = flags.assign(r=flags["severity"].map(rank)).sort_values("r").groupby("id")["severity"].first()
+    severity = worst.reindex(ids).fillna("none")
+    return severity.map(SEVERITY_COLOURS), dict(SEVERITY_COLOURS)
+
+
+def node_sizes(values: pd.Series) -> pd.Series:
+    """Square-root scaling of a metric to MIN_SIZE…MAX_SIZE pixels (area follows the value)."""
+    numbers = pd.to_numeric(values, errors="coerce").fillna(0.0).clip(lower=0)
+    top = numbers.max()
+    if not top or np.isnan(top):
+        return pd.Series(MIN_SIZE, index=values.index)
+    return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * np.sqrt(numbers / top)
+
+
+def colour_column(table: pd.DataFrame, colour_by: str, flags: pd.DataFrame | None) -> tuple[pd.Series, dict[str, str], str]:
+    if colour_by == "flag":
+        if flags is None:
+            raise OrgnetError("colouring by flag needs the flags")
+        colours, legend = flag_colours(flags, table.index)
+        return colours, legend, "most severe flag"
+    if colour_by not in table.columns:
+        raise OrgnetError(f"cannot colour by '{colour_by}'. Choose flag or one of: {', '.join(map(str, table.columns))}")
+    colours, legend = node_colours(table[colour_by])
+    return colours, legend, colour_by
