@@ -32,4 +32,21 @@ def graph(data: Path, output: Path, colour_by: str, size_by: str, layer, ego, ra
     click.echo(f"wrote {len(drawing.nodes)} people and {len(drawing.edges)} ties to {path}")
 
 
-COMMANDS = (graph,)
+
+@click.command()
+@data_argument
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder for index.html and orgnet.xlsx.")
+@lang_option
+@click.option("--k", "k", type=int, default=5, show_default=True, help="Suppress groups with fewer people in comparisons (never below 3).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for communities and the layout.")
+@config_option
+def report(data: Path, output: Path, lang: str, k: int, seed: int, config) -> None:
+    """Write a self-contained HTML report (DIR/index.html) and an Excel workbook (DIR/orgnet.xlsx)."""
+    from orgnet.report import build_report
+
+    network = read_data(data, config)
+    files = build_report(network, output, lang=lang, k=k, source=str(data), seed=seed)
+    click.echo("wrote:\n" + "\n".join(f"  {file}" for file in files))
+
+
+COMMANDS = (graph, report)

@@ -40,15 +40,32 @@ def read_workbook_tables(path: Path, name: str) -> dict[str, RawTable]:
     return tables
 
 
-def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
-    """Write each frame to a sheet; text that starts with '=' stays text, never a formula."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_workbook(sheets: dict[str, pd.DataFrame], path: Path, *, neutralise: bool = False) -> None:
+    """Write each frame to a sheet; text that starts with '=' stays text, never a formula.
+
+    ``neutralise`` (for reports handed to others) also puts an apostrophe before any text that
+    starts with =, +, -, @, tab or carriage return, so that no name can run as a formula even
+    after it is copied into another cell or saved as CSV (OWASP's advice on formula injection).
+    """
     workbook = Workbook(write_only=True)
     for title, frame in sheets.items():
         sheet = workbook.create_sheet(title)
-        sheet.append(list(map(str, frame.columns)))
+        sheet.append([_neutral(str(c)) if neutralise else str(c) for c in frame.columns])
         for values in frame.itertuples(index=False, name=None):
-            sheet.append([_text_cell(sheet, _clean(value)) for value in values])
+            cells = [_clean(value) for value in values]
+            if neutralise:
+                cells = [_neutral(value) for value in cells]
+            sheet.append([_text_cell(sheet, value) for value in cells])
     workbook.save(path)
+
+
+def _neutral(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _text_cell(sheet, value: object) -> object:

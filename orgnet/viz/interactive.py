@@ -56,8 +56,8 @@ def pyvis_model(data: GraphData) -> Network:
     return network
 
 
-def render_graph_html(data: GraphData, *, lang: str, size_note: str) -> str:
-    """The whole page as text."""
+def render_graph_html(data: GraphData, *, lang: str, size_note: str, nonce: str | None = None) -> str:
+    """The whole page as text. ``nonce`` lets a page that embeds this one share its policy."""
     model = pyvis_model(data)
     payload = data.as_dict() | {"nodes": model.nodes, "edges": model.edges, "sizeNote": size_note}
     vis_js, vis_css = _vis_assets()
@@ -66,7 +66,7 @@ def render_graph_html(data: GraphData, *, lang: str, size_note: str) -> str:
         lang=lang,
         title=data.title,
         texts=data.texts,
-        nonce=secrets.token_urlsafe(16),
+        nonce=nonce or secrets.token_urlsafe(16),
         data_json=safe_json(payload),
         vis_js=Markup(vis_js),
         vis_css=Markup(vis_css),
