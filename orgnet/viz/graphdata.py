@@ -93,7 +93,7 @@ def build_graph_data(
     title: str = "orgnet",
 ) -> GraphData:
     people = network.people
-    table = people.join(metrics, rsuffix="_metric")
+    table = people.join(metrics.drop(columns=[c for c in metrics.columns if c in people.columns]))
     if size_by not in metrics.columns:
         raise OrgnetError(f"cannot size by '{size_by}'. Choose one of: {', '.join(map(str, metrics.columns))}")
     colours, legend, legend_title = colour_column(table, colour_by, flags)

@@ -131,6 +131,9 @@
   legend.appendChild(line(data.sizeNote, "legend-note"));
 
   refresh();
-  network.once("afterDrawing", function () { document.body.setAttribute("data-ready", "1"); });
+  network.once("afterDrawing", function () {
+    document.body.setAttribute("data-ready", "1");
+    document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
+  });
   window.orgnetGraph = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView };
 })();
