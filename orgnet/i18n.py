@@ -47,6 +47,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "medium": {"en": "medium", "da": "middel"},
     "low": {"en": "low", "da": "lav"},
     "none": {"en": "no flag", "da": "intet flag"},
+    "(missing)": {"en": "(not given)", "da": "(ikke angivet)"},
+    "other": {"en": "other", "da": "andre"},
     # report
     "report_title": {"en": "Network report", "da": "Netværksrapport"},
     "generated": {"en": "Made with orgnet {version} from {source}. Everything was computed on this computer; the page loads nothing from the internet.", "da": "Lavet med orgnet {version} ud fra {source}. Alt er beregnet på denne computer; siden henter intet fra internettet."},

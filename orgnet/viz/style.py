@@ -21,7 +21,7 @@ MIN_SIZE, MAX_SIZE = 8.0, 40.0
 
 def node_colours(values: pd.Series) -> tuple[pd.Series, dict[str, str]]:
     """A colour per person and the legend (category → colour); rare categories share 'other'."""
-    labels = values.astype("object").where(values.notna(), "—").astype(str)
+    labels = values.astype("object").where(values.notna(), "(missing)").astype(str)
     counts = labels.value_counts()
     legend = {label: PALETTE[i] for i, label in enumerate(counts.index[:MAX_CATEGORIES])}
     if len(counts) > MAX_CATEGORIES:
