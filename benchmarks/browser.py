@@ -20,7 +20,6 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from orgnet.generate import generate_municipality  # noqa: E402
 from orgnet.viz.graph import draw, graph_data  # noqa: E402
 
-
 FILTER = """() => new Promise(resolve => {
   const start = performance.now();
   window.orgnetGraph.network.once('afterDrawing', () => resolve(performance.now() - start));

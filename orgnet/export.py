@@ -20,11 +20,12 @@ from orgnet.io.text import write_csv
 FORMATS = (".csv", ".xlsx", ".json")
 
 
-def _plain(value):
+def jsonable(value):
+    """Numpy scalars, NaN and NA made JSON-ready (NaN and NA become null)."""
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: jsonable(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
+        return [jsonable(item) for item in value]
     if isinstance(value, np.generic):
         value = value.item()
     if value is pd.NA or (isinstance(value, float) and math.isnan(value)):
@@ -44,7 +45,7 @@ def write_table(frame: pd.DataFrame, path: Path, *, metadata: dict | None = None
     suffix = path.suffix.lower()
     check_table_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    metadata = _plain(metadata or {})
+    metadata = jsonable(metadata or {})
     if suffix == ".csv":
         write_csv(frame, path)
         meta = path.with_suffix(".meta.json")
@@ -54,7 +55,7 @@ def write_table(frame: pd.DataFrame, path: Path, *, metadata: dict | None = None
         about = pd.DataFrame(_flatten(metadata).items(), columns=["key", "value"])
         write_workbook({sheet: frame, "about": about}, path)
         return [path]
-    records = [_plain(row) for row in frame.to_dict(orient="records")]
+    records = [jsonable(row) for row in frame.to_dict(orient="records")]
     path.write_text(json.dumps({"metadata": metadata, sheet: records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return [path]
 

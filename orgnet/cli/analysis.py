@@ -9,7 +9,7 @@ import click
 
 from orgnet.cli.options import config_option, data_argument, read_data
 from orgnet.cli.progress import progress_reporter
-from orgnet.export import _plain, check_table_path, write_table
+from orgnet.export import check_table_path, jsonable, write_table
 from orgnet.metrics import compute_all, with_person_columns
 from orgnet.metrics.network import format_network_summary, summarise
 
@@ -56,7 +56,7 @@ def summary(data: Path, layer, group_by, seed, as_json, config) -> None:
     """Network-level figures of DATA: density by layer, components, centralisation, E–I …"""
     figures = summarise(read_data(data, config), layer=layer, group_by=group_by, seed=seed)
     if as_json:
-        click.echo(json.dumps(_plain(figures), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(jsonable(figures), ensure_ascii=False, indent=2))
     else:
         click.echo(format_network_summary(figures))
 
