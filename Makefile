@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench dataset clean
+.PHONY: demo test lint bench docs dataset clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
+
+# The CLI reference, from the commands' own --help (a test keeps it in step).
+docs: $(VENV)/.installed
+	$(BIN)/python -m orgnet.cli.reference > docs/cli.md
 
 # Regenerate the shipped municipality (the same seed gives the same files).
 dataset: $(VENV)/.installed

@@ -39,3 +39,12 @@ def test_demo_runs_the_whole_pipeline(tmp_path, run_cli):
         assert (tmp_path / "demo" / name).stat().st_size > 1000, name
         assert str(tmp_path / "demo" / name) in result.output
     assert "1/5 validated" in result.output and "5/5 interactive graph written" in result.output
+
+
+def test_cli_reference_in_docs_is_current():
+    from pathlib import Path
+
+    from orgnet.cli.reference import reference
+
+    docs = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+    assert docs.read_text(encoding="utf-8") == reference(), "docs/cli.md is stale: run make docs"
