@@ -48,7 +48,9 @@ def bagland(network: OrgNetwork) -> pd.DataFrame:
     candidates = candidates.assign(reached=(linked["_merge"] == "both").to_numpy())
 
     names = people["name"] if "name" in people.columns else pd.Series(people.index, index=people.index)
-    missed = candidates[~candidates["reached"]].assign(label=lambda f: f["colleague"].map(lambda p: f"{names[p]} ({p})" if names[p] != p else p))
+    missed = candidates[~candidates["reached"]]
+    missed_names = names.reindex(missed["colleague"]).to_numpy()
+    missed = missed.assign(label=np.where(missed_names == missed["colleague"].to_numpy(), missed["colleague"], missed_names + " (" + missed["colleague"] + ")"))
     not_reached = missed.groupby("tr")["label"].agg("; ".join)
 
     management = contacts[contacts["person"].isin(trs.index)]

@@ -110,7 +110,19 @@ def _missing_column(raw: RawTable, column: str, known: tuple[str, ...], frame: p
 
 
 def _as_id_strings(column: pd.Series) -> pd.Series:
-    """Ids compare as text: ' 7' and 7.0 from Excel both become '7'."""
+    """Ids compare as text: ' 7' and 7.0 from Excel both become '7'.
+
+    Text columns (every CSV) and numeric columns are converted in bulk; only a column that
+    mixes types (an Excel sheet with numbers and text) is converted value by value.
+    """
+    if pd.api.types.is_string_dtype(column.dtype) and column.dtype != object:
+        return column.str.strip().replace("", pd.NA).astype("str")
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        numbers = column.astype("float64")
+        integral = numbers.notna() & (numbers % 1 == 0)
+        text = numbers.astype("str").where(~integral, numbers.where(integral).astype("Int64").astype("str"))
+        return text.where(numbers.notna(), pd.NA).astype("str")
+
     def to_text(value: object) -> object:
         if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
             return pd.NA

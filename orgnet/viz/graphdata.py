@@ -104,31 +104,50 @@ def build_graph_data(
     flag_lists = {person: list(zip(rows["flag"], rows["reason"])) for person, rows in by_person} if by_person is not None else {}
     filters = {a: sorted(map(str, table[a].dropna().unique())) for a in FILTER_ATTRIBUTES if a in table.columns}
 
-    nodes = []
-    for i, person in enumerate(people.index):
-        row = table.loc[person]
-        details = [[texts.get(a, a), _text(row[a])] for a in TOOLTIP_ATTRIBUTES if a in table.columns and pd.notna(row[a])]
-        details += [[texts.get(m, m), _number(row[m])] for m in TOOLTIP_METRICS if m in metrics.columns]
-        nodes.append(
+    # one JSON object per person and per tie: columns are formatted in bulk, then zipped
+    attributes = [a for a in TOOLTIP_ATTRIBUTES if a in table.columns]
+    shown = [m for m in TOOLTIP_METRICS if m in metrics.columns]
+    attribute_text = {a: table[a].map(_text).tolist() for a in attributes}
+    metric_text = {m: metrics[m].map(_number).tolist() for m in shown}
+    filter_text = {a: table[a].map(_text).tolist() for a in filters}
+    labels = names.map(_text).tolist()
+    ids = [str(person) for person in people.index]
+    colour_list, size_list = colours.tolist(), sizes.tolist()
+    nodes = [
+        {
+            "id": person,
+            "label": labels[i],
+            "x": float(positions[i, 0]),
+            "y": float(positions[i, 1]),
+            "color": colour_list[i],
+            "size": float(size_list[i]),
+            "info": {
+                "name": labels[i],
+                "id": person,
+                "rows": [[texts.get(a, a), attribute_text[a][i]] for a in attributes if attribute_text[a][i]]
+                + [[texts.get(m, m), metric_text[m][i]] for m in shown],
+                "flags": [[f, r] for f, r in flag_lists.get(people.index[i], [])],
+            },
+            "attrs": {a: filter_text[a][i] for a in filters if filter_text[a][i]},
+        }
+        for i, person in enumerate(ids)
+    ]
+    ties = network.ties
+    edges = (
+        pd.DataFrame(
             {
-                "id": str(person),
-                "label": _text(names[person]),
-                "x": float(positions[i, 0]),
-                "y": float(positions[i, 1]),
-                "color": colours[person],
-                "size": float(sizes[person]),
-                "info": {"name": _text(names[person]), "id": str(person), "rows": details, "flags": [[f, r] for f, r in flag_lists.get(person, [])]},
-                "attrs": {a: _text(row[a]) for a in filters if pd.notna(row[a])},
+                "from": ties["source"].astype(str),
+                "to": ties["target"].astype(str),
+                "relation": ties["relation"].map(_text),
+                "kind": ties["kind"],
+                "scope": ties["scope"],
+                "dashes": ties["kind"] == "informal",
+                "color": ties["scope"].map(SCOPE_COLOURS).fillna(SCOPE_COLOURS["unknown"]),
             }
         )
-    ties = network.ties
-    edges = [
-        {
-            "from": s, "to": t, "relation": _text(r), "kind": k, "scope": sc,
-            "dashes": k == "informal", "color": SCOPE_COLOURS.get(sc, SCOPE_COLOURS["unknown"]),
-        }
-        for s, t, r, k, sc in zip(ties["source"], ties["target"], ties["relation"], ties["kind"], ties["scope"])
-    ]
+        .astype({"from": object, "to": object, "relation": object, "kind": object, "scope": object, "color": object})
+        .to_dict(orient="records")
+    )
     layers = ["all", "formal", "informal", "internal", "external", *sorted(map(str, ties["relation"].unique()))]
     return GraphData(nodes, edges, legend, legend_title, layers, filters, len(people) <= PHYSICS_LIMIT, title, texts)
 
