@@ -67,6 +67,14 @@ class _Context:
         self.role = people["role"] if "role" in people else pd.Series(pd.NA, index=people.index, dtype="object")
         self.has_scope = "organisation" in people.columns
         self.degree = metrics["degree"]
+        self._bagland: pd.DataFrame | None = None
+
+    @property
+    def bagland(self) -> pd.DataFrame:
+        """The TR table, computed once for both TR rules."""
+        if self._bagland is None:
+            self._bagland = bagland(self.network)
+        return self._bagland
 
     def applies(self, flag: str) -> pd.Series:
         roles = self.rules[flag].get("roles", [])
@@ -164,7 +172,7 @@ class _Context:
         return self.rows(flag, mask, betweenness, cut)
 
     def _weak_bagland(self, flag):
-        table = bagland(self.network)
+        table = self.bagland
         rule = self.rules[flag]
         coverage = table["coverage"].reindex(self.people.index)
         fields = {
@@ -177,7 +185,7 @@ class _Context:
     def _no_management_tie(self, flag):
         if not self.has_scope:
             return pd.DataFrame(columns=COLUMNS)
-        table = bagland(self.network)
+        table = self.bagland
         ties = table["management_ties"].reindex(self.people.index)
         organisation = {"organisation": self.people["organisation"].fillna("—")}
         return self.rows(flag, ties.notna() & (ties == 0), ties, 1, organisation)
