@@ -21,6 +21,13 @@ lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="e
 rules_option = click.option("--rules", type=click.Path(path_type=Path), default=None, help="A TOML file overriding the default flag rules.")
 
 
+def findings_options(command):
+    """The options flags and bagland share: DATA, -o, --lang, --rules, --config."""
+    for option in (config_option, rules_option, lang_option, output_option, data_argument):
+        command = option(command)
+    return command
+
+
 def _findings(network: OrgNetwork, data: Path, config: Path | None, rules_file: Path | None, lang: str):
     settings = load_config(config) if config else load_config(data / "orgnet.toml") if data.is_dir() else None
     rules = load_rules(settings.flags if settings and settings.flags else None, rules_file)
@@ -38,11 +45,7 @@ def _emit(table: pd.DataFrame, output: Path | None, text: str, metadata: dict, s
 
 
 @click.command()
-@data_argument
-@output_option
-@lang_option
-@rules_option
-@config_option
+@findings_options
 def flags(data: Path, output: Path | None, lang: str, rules: Path | None, config: Path | None) -> None:
     """Flag people with thin networks, no bridges, weak bagland … and say why (exit 0 even when people are flagged)."""
     if output:
@@ -56,11 +59,7 @@ def flags(data: Path, output: Path | None, lang: str, rules: Path | None, config
 
 
 @click.command(name="bagland")
-@data_argument
-@output_option
-@lang_option
-@rules_option
-@config_option
+@findings_options
 def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | None, config: Path | None) -> None:
     """For each TR: unit size, colleagues reached, coverage, who is not reached, ties to management, flags."""
     if output:
