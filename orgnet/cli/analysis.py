@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
-from orgnet.cli.options import config_option, data_argument, read_data
+from orgnet.cli.options import config_option, data_argument, read_data, where_option
 from orgnet.cli.progress import progress_reporter
 from orgnet.export import check_table_path, jsonable, write_table
 from orgnet.metrics import compute_all, with_person_columns
 from orgnet.metrics.network import format_network_summary, summarise
+from orgnet.selection import describe_selection, select_people
 
 layer_option = click.option("--layer", default=None, help="Only these ties, e.g. informal+external, formal, advice.")
 group_option = click.option("--group-by", default=None, help="Attribute that defines groups for brokerage and E–I [default: organisation].")
@@ -23,16 +24,25 @@ seed_option = click.option("--seed", type=int, default=0, show_default=True, hel
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write: .csv, .xlsx or .json.")
 @layer_option
 @group_option
+@where_option
 @click.option("--exact", is_flag=True, help="Exact betweenness and closeness however large the network.")
 @click.option("--sample", "sample_size", type=click.IntRange(min=1), default=None, help="Sources to sample for betweenness and closeness.")
 @seed_option
 @config_option
-def metrics(data: Path, output: Path, layer, group_by, exact, sample_size, seed, config) -> None:
-    """Compute every per-person metric of DATA and write the table to OUTPUT."""
+def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, config) -> None:
+    """Compute every per-person metric of DATA and write the table to OUTPUT.
+
+    With --where the metrics are those of the subnetwork among the chosen people (a leader's
+    betweenness among leaders), and the output's metadata says so.
+    """
     check_table_path(output)
-    network = read_data(data, config)
+    whole = read_data(data, config)
+    network = select_people(whole, where)
     with progress_reporter() as progress:
         table = compute_all(network, layer=layer, group_by=group_by, exact=True if exact else None, sample_size=sample_size, seed=seed, progress=progress)
+    if where:
+        table.attrs["orgnet"].update(describe_selection(where, len(network.people), len(whole.people)))
+        click.echo(f"computed on {len(network.people)} of {len(whole.people)} people ({' '.join(where)}) and the ties among them", err=True)
     written = write_table(with_person_columns(network, table), output, metadata=table.attrs["orgnet"], sheet="metrics")
     paths = table.attrs["orgnet"]["paths"]
     if paths["method"] != "exact":
@@ -49,12 +59,17 @@ def metrics(data: Path, output: Path, layer, group_by, exact, sample_size, seed,
 @data_argument
 @layer_option
 @group_option
+@where_option
 @seed_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @config_option
-def summary(data: Path, layer, group_by, seed, as_json, config) -> None:
+def summary(data: Path, layer, group_by, where, seed, as_json, config) -> None:
     """Network-level figures of DATA: density by layer, components, centralisation, E–I …"""
-    figures = summarise(read_data(data, config), layer=layer, group_by=group_by, seed=seed)
+    whole = read_data(data, config)
+    network = select_people(whole, where)
+    figures = summarise(network, layer=layer, group_by=group_by, seed=seed)
+    if where:
+        figures = {**describe_selection(where, len(network.people), len(whole.people)), **figures}
     if as_json:
         click.echo(json.dumps(jsonable(figures), ensure_ascii=False, indent=2))
     else:

@@ -7,15 +7,18 @@ from pathlib import Path
 import click
 
 import orgnet
+from orgnet.analysis import Analysis
 from orgnet.cli.progress import progress_reporter
 from orgnet.export import write_table
-from orgnet.flags import flag_people
-from orgnet.metrics import compute_all, with_person_columns
-from orgnet.overview import describe, format_summary
+from orgnet.generate import generate_municipality
+from orgnet.overview import format_summary
 from orgnet.report import build_report
 from orgnet.viz.graph import draw, graph_data
 
 SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
+# The shipped folder is `generate --people 1200 --seed 2007` (a test keeps them equal), so an
+# installed orgnet, which has no datasets folder beside it, makes the same municipality.
+SHIPPED_PEOPLE, SHIPPED_SEED = 1200, 2007
 
 
 @click.command()
@@ -24,25 +27,30 @@ SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 @click.option("--lang", type=click.Choice(["en", "da"]), default="da", show_default=True, help="Language of the report.")
 def demo(data: Path, output: Path, lang: str) -> None:
     """Run every stage on the shipped synthetic municipality and say where the results are."""
-    network = orgnet.read(data)
-    click.echo(f"1/5 validated {data}\n{format_summary(describe(network))}")
+    # One analysis for every stage: the report and the graph reuse the metrics and flags.
+    if data == SHIPPED and not SHIPPED.exists():
+        network, data = generate_municipality(people=SHIPPED_PEOPLE, seed=SHIPPED_SEED), "skovbjerg (generated: no datasets folder in this installation)"
+    else:
+        network = orgnet.read(data)
+    analysis = Analysis(network, lang=lang)
+    click.echo(f"1/5 validated {data}\n{format_summary(analysis.overview)}")
     output.mkdir(parents=True, exist_ok=True)
 
-    with progress_reporter() as progress:
-        table = compute_all(network, extra_layers=("informal+external",), progress=progress)
-    files = write_table(with_person_columns(network, table), output / "metrics.xlsx", metadata=table.attrs["orgnet"], sheet="metrics")
-    top = with_person_columns(network, table).nlargest(5, "betweenness")[["name", "organisation", "betweenness"]]
+    with progress_reporter() as analysis.progress:
+        people = analysis.people_table
+    files = write_table(people, output / "metrics.xlsx", metadata=analysis.metrics.attrs["orgnet"], sheet="metrics")
+    top = people.nlargest(5, "betweenness")[[c for c in ("name", "organisation", "betweenness") if c in people]]
     click.echo("\n2/5 metrics — bridges (highest betweenness):\n" + top.to_string(index=False))
 
-    flags = flag_people(network, table, lang=lang)
+    flags = analysis.flags
     files += write_table(flags, output / "flags.xlsx", metadata={"lang": lang}, sheet="flags")
     counts = ", ".join(f"{flag} {count}" for flag, count in flags["flag"].value_counts().items())
     click.echo(f"\n3/5 flags: {counts}")
 
-    files += build_report(network, output / "report", lang=lang, source=str(data))
+    files += build_report(analysis, output / "report", source=str(data))
     click.echo("\n4/5 report written")
 
-    drawing = graph_data(network, metrics=table, flags=flags, colour_by="flag", lang=lang)
+    drawing = graph_data(analysis.network, metrics=analysis.metrics, flags=flags, colour_by="flag", lang=lang, graph=analysis.graph)
     files.append(draw(drawing, output / "graph.html", lang=lang, size_by="degree"))
     click.echo("5/5 interactive graph written (coloured by flag)")
 

@@ -1,4 +1,4 @@
-"""Options and arguments shared by several commands."""
+"""Options and arguments shared by several commands, and the one way a command opens its data."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from pathlib import Path
 import click
 
 import orgnet
+from orgnet.analysis import Analysis
+from orgnet.config import load_config
+from orgnet.flags import load_rules
 from orgnet.model import OrgNetwork
 
 data_argument = click.argument("data", type=click.Path(path_type=Path))
@@ -16,7 +19,36 @@ config_option = click.option(
     default=None,
     help="orgnet.toml to use (default: the one inside a data folder, if any).",
 )
+where_option = click.option(
+    "--where",
+    "where",
+    multiple=True,
+    metavar="ATTR=VALUE",
+    help="Only these people, e.g. role=leader or level!=top; repeat to combine (the same attribute: either value; "
+    "different attributes: all must hold). Results are computed on the ties among them.",
+)
+rules_option = click.option("--rules", type=click.Path(path_type=Path), default=None, help="A TOML file overriding the default flag rules.")
 
 
 def read_data(data: Path, config: Path | None) -> OrgNetwork:
     return orgnet.read(data, config=config)
+
+
+def flag_rules(data: Path, config: Path | None, rules_file: Path | None) -> dict:
+    """The default flag rules, overridden by ``[flags]`` in orgnet.toml, then by ``--rules``."""
+    settings = load_config(config) if config else load_config(data / "orgnet.toml") if data.is_dir() else None
+    return load_rules(settings.flags if settings and settings.flags else None, rules_file)
+
+
+def open_analysis(data: Path, config: Path | None, *, where=(), rules_file: Path | None = None, **options) -> Analysis:
+    """Read DATA and return its :class:`Analysis` (nothing is computed until asked for)."""
+    network = read_data(data, config)
+    return Analysis(network, where=where, rules=flag_rules(data, config, rules_file), **options)
+
+
+def selection_note(analysis: Analysis) -> str | None:
+    """One line saying which people a --where chose, for stderr; None without --where."""
+    if not analysis.is_selection:
+        return None
+    chosen = analysis.selection
+    return f"computed on {chosen['people_chosen']} of {chosen['people_in_data']} people ({' '.join(chosen['where'])}) and the ties among them"

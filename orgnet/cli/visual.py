@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from orgnet.cli.options import config_option, data_argument, read_data
+from orgnet.cli.options import config_option, data_argument, open_analysis, rules_option, selection_note, where_option
+from orgnet.cli.progress import progress_reporter
 from orgnet.viz.graph import check_graph_path, draw, graph_data
 
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of labels and texts.")
@@ -15,22 +16,40 @@ lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="e
 @click.command()
 @data_argument
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="FILE.html (interactive) or .png/.svg/.pdf (static).")
-@click.option("--color-by", "--colour-by", "colour_by", default="organisation", show_default=True, help="organisation, level, role, flag, community, … any attribute.")
+@click.option(
+    "--color-by", "--colour-by", "colour_by", default=None,
+    help="flag, community or any attribute [default: organisation, else unit, role, level, community].",
+)
 @click.option("--size-by", default="degree", show_default=True, help="A metric: degree, betweenness, …")
 @click.option("--layer", default=None, help="Only these ties, e.g. informal+external.")
+@click.option("--keep-unconnected", is_flag=True, help="With --layer, also draw the people who have no tie in that layer.")
+@where_option
 @click.option("--ego", default=None, help="Draw only this person's neighbourhood (an id).")
 @click.option("--radius", type=click.IntRange(min=1), default=2, show_default=True, help="Steps around --ego.")
 @lang_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the layout.")
 @config_option
-def graph(data: Path, output: Path, colour_by: str, size_by: str, layer, ego, radius: int, lang: str, seed: int, config) -> None:
+def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconnected, where, ego, radius: int, lang: str, seed: int, config) -> None:
     """Draw DATA: an interactive, self-contained HTML graph, or a static picture."""
     check_graph_path(output)
-    network = read_data(data, config)
-    drawing = graph_data(network, colour_by=colour_by, size_by=size_by, layer=layer, ego=ego, radius=radius, lang=lang, seed=seed)
+    analysis = open_analysis(data, config, where=where, lang=lang, seed=seed)
+    with progress_reporter() as analysis.progress:
+        whole_network = layer is None and ego is None
+        drawing = graph_data(
+            analysis.network,
+            colour_by=colour_by, size_by=size_by, layer=layer, ego=ego, radius=radius, lang=lang, seed=seed,
+            keep_unconnected=keep_unconnected,
+            metrics=analysis.metrics if whole_network else None,
+            flags=analysis.flags if whole_network else None,
+            graph=analysis.graph if whole_network else None,
+        )
     path = draw(drawing, output, lang=lang, size_by=size_by)
+    note = selection_note(analysis)
+    if note:
+        click.echo(note, err=True)
+    if drawing.left_out:
+        click.echo(f"left out {drawing.left_out} people with no tie in layer {layer} (--keep-unconnected draws them)", err=True)
     click.echo(f"wrote {len(drawing.nodes)} people and {len(drawing.edges)} ties to {path}")
-
 
 
 @click.command()
@@ -38,14 +57,20 @@ def graph(data: Path, output: Path, colour_by: str, size_by: str, layer, ego, ra
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder for index.html and orgnet.xlsx.")
 @lang_option
 @click.option("--k", "k", type=int, default=5, show_default=True, help="Suppress groups with fewer people in comparisons (never below 3).")
+@where_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for communities and the layout.")
+@rules_option
 @config_option
-def report(data: Path, output: Path, lang: str, k: int, seed: int, config) -> None:
+def report(data: Path, output: Path, lang: str, k: int, where, seed: int, rules, config) -> None:
     """Write a self-contained HTML report (DIR/index.html) and an Excel workbook (DIR/orgnet.xlsx)."""
     from orgnet.report import build_report
 
-    network = read_data(data, config)
-    files = build_report(network, output, lang=lang, k=k, source=str(data), seed=seed)
+    analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k, seed=seed)
+    with progress_reporter() as analysis.progress:
+        files = build_report(analysis, output, source=str(data))
+    note = selection_note(analysis)
+    if note:
+        click.echo(note, err=True)
     click.echo("wrote:\n" + "\n".join(f"  {file}" for file in files))
 
 

@@ -31,6 +31,7 @@ def flag_people(
     rules: dict | None = None,
     lang: str = "en",
     seed: int = 0,
+    graph: SymGraph | None = None,
 ) -> pd.DataFrame:
     """Apply every rule; one row per flagged person × flag, most severe first.
 
@@ -42,13 +43,15 @@ def flag_people(
         From :func:`load_rules`; the defaults if not given.
     lang : "en" or "da"
         Language of ``reason``.
+    graph : SymGraph, optional
+        The network's symmetrised graph, when the caller has built it already.
     """
     if lang not in LANGUAGES:
         raise OrgnetError(f"unknown language '{lang}'; use en or da")
     rules = rules or load_rules()
     if metrics is None or "degree_informal_external" not in metrics.columns:
-        metrics = compute_all(network, extra_layers=(INFORMAL_EXTERNAL,), seed=seed)
-    context = _Context(network, metrics, rules, lang)
+        metrics = compute_all(network, extra_layers=(INFORMAL_EXTERNAL,), seed=seed, graph=graph)
+    context = _Context(network, metrics, rules, lang, graph)
     found = [context.run(flag) for flag in FLAGS]
     table = pd.concat([f for f in found if len(f)], ignore_index=True) if any(len(f) for f in found) else pd.DataFrame(columns=COLUMNS)
     order = {s: i for i, s in enumerate(SEVERITIES)}
@@ -59,8 +62,9 @@ def flag_people(
 class _Context:
     """Everything the rules look at, computed once."""
 
-    def __init__(self, network: OrgNetwork, metrics: pd.DataFrame, rules: dict, lang: str):
+    def __init__(self, network: OrgNetwork, metrics: pd.DataFrame, rules: dict, lang: str, graph: SymGraph | None = None):
         self.network, self.metrics, self.rules, self.lang = network, metrics, rules, lang
+        self.graph = graph if graph is not None else SymGraph.from_network(network)
         people = network.people
         self.people = people
         self.names = people["name"].fillna(pd.Series(people.index, index=people.index)) if "name" in people else pd.Series(people.index, index=people.index)
@@ -158,7 +162,7 @@ class _Context:
         return self.rows(flag, (self.degree > 0) & (value == 0), value, 1)
 
     def _single_bridge(self, flag):
-        bridge = single_bridges(SymGraph.from_network(self.network))
+        bridge = single_bridges(self.graph)
         label = bridge.map(lambda p: p if pd.isna(p) else f"{self.names[p]} ({p})")
         return self.rows(flag, bridge.notna() & (self.degree > 0), bridge, pd.Series(np.nan, index=bridge.index), {"bridge": label})
 

@@ -49,6 +49,7 @@ def compute_all(
     extra_layers: tuple[str, ...] = (),
     paths: bool = True,
     progress: Progress | None = None,
+    graph: SymGraph | None = None,
 ) -> pd.DataFrame:
     """Every per-person metric in one table, indexed by person id.
 
@@ -69,6 +70,9 @@ def compute_all(
         search from every person (for very large networks).
     progress : callable, optional
         Called as ``progress(task, done, total)`` while long steps run.
+    graph : SymGraph, optional
+        The network's symmetrised graph when the caller has built it already (used only when
+        no ``layer`` is chosen, as a layer has a graph of its own).
 
     Returns
     -------
@@ -76,8 +80,9 @@ def compute_all(
         One row per person; the columns of ``METRIC_COLUMNS``. ``attrs["orgnet"]`` says how
         paths were computed, the layer, the grouping and the modularity of the communities.
     """
-    network = network.layer(layer)
-    graph = SymGraph.from_network(network)
+    if layer or graph is None:
+        network = network.layer(layer)
+        graph = SymGraph.from_network(network)
     step = _stepper(progress, total=8)
 
     parts = [degrees(network, graph, layers=extra_layers)]

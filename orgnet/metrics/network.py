@@ -42,13 +42,18 @@ def assortativity(graph: SymGraph, people: pd.DataFrame, attribute: str) -> floa
     return float(sub.assortativity_nominal(codes[known].tolist(), directed=False))
 
 
-def summarise(network: OrgNetwork, *, layer: str | None = None, group_by: str | None = None, seed: int = 0) -> dict:
-    """The network-level summary as a plain dict (what ``orgnet summary`` prints)."""
+def summarise(network: OrgNetwork, *, layer: str | None = None, group_by: str | None = None, seed: int = 0, graph: SymGraph | None = None) -> dict:
+    """The network-level summary as a plain dict (what ``orgnet summary`` prints).
+
+    ``graph`` is the network's symmetrised graph when the caller has built it already (ignored
+    when a ``layer`` is chosen).
+    """
     from orgnet.metrics import resolve_group
 
     network = network.layer(layer)
     group_by, grouped = resolve_group(network, group_by)
-    graph = SymGraph.from_network(network)
+    if layer or graph is None:
+        graph = SymGraph.from_network(network)
     components = np.bincount(graph.igraph.connected_components().membership) if graph.n else np.array([])
     _, modularity = communities(graph, seed=seed) if graph.n else (None, float("nan"))
     ties = network.ties

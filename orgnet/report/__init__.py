@@ -14,14 +14,10 @@ import jinja2
 import pandas as pd
 
 from orgnet import __version__
-from orgnet.compare import compare
-from orgnet.flags import bagland, flag_people
+from orgnet.analysis import Analysis
 from orgnet.i18n import texts as texts_for
 from orgnet.io.excel import write_workbook
-from orgnet.metrics import compute_all, with_person_columns
-from orgnet.metrics.network import summarise
 from orgnet.model import OrgNetwork
-from orgnet.overview import describe
 from orgnet.report import charts
 from orgnet.viz.graph import graph_data
 from orgnet.viz.interactive import render_graph_html
@@ -30,25 +26,32 @@ COMPARE_BY = ("role", "level", "gender", "employer")
 MAX_GRAPH_PEOPLE = 5_000  # larger networks: the report links no graph (draw one with orgnet graph --ego)
 
 
-def build_report(network: OrgNetwork, output: Path, *, lang: str = "en", k: int = 5, source: str = "", seed: int = 0) -> list[Path]:
-    """Write ``index.html`` and ``orgnet.xlsx`` into ``output``; returns the files."""
+def build_report(
+    analysis: Analysis | OrgNetwork, output: Path, *, lang: str | None = None, k: int | None = None, source: str = "", seed: int = 0
+) -> list[Path]:
+    """Write ``index.html`` and ``orgnet.xlsx`` into ``output``; returns the files.
+
+    ``analysis`` is the shared :class:`~orgnet.analysis.Analysis` (its language, k and every
+    computed result are used as they are); a plain network is analysed here with ``lang``,
+    ``k`` and ``seed``.
+    """
+    if isinstance(analysis, OrgNetwork):
+        analysis = Analysis(analysis, lang=lang or "en", k=5 if k is None else k, seed=seed)
+    lang, k, seed = analysis.lang, analysis.k, analysis.seed
+    network = analysis.network
     texts = texts_for(lang)
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
 
-    metrics = compute_all(network, extra_layers=("informal+external",), seed=seed)
-    flags = flag_people(network, metrics, lang=lang)
-    people = with_person_columns(network, metrics)
-    tr_table = bagland(network).reset_index()
-    per_person = flags.groupby("id")["flag"].agg(", ".join)
-    tr_table["flags"] = tr_table["id"].map(per_person).fillna("")
-    comparisons = {a: compare(network, metrics, flags, by=[a], k=k) for a in COMPARE_BY if a in network.people.columns}
-    overview, figures = describe(network), summarise(network, seed=seed)
+    metrics, flags, people = analysis.metrics, analysis.flags, analysis.people_table
+    tr_table = analysis.bagland.reset_index()
+    comparisons = {a: analysis.comparison([a]) for a in COMPARE_BY if a in network.people.columns}
+    overview, figures = analysis.overview, analysis.summary
 
     nonce = secrets.token_urlsafe(16)
     graph_html = None
     if len(network.people) <= MAX_GRAPH_PEOPLE:
-        drawing = graph_data(network, metrics=metrics, flags=flags, lang=lang, seed=seed, title=texts["graph"])
+        drawing = graph_data(network, metrics=metrics, flags=flags, lang=lang, seed=seed, title=texts["graph"], graph=analysis.graph)
         graph_html = render_graph_html(drawing, lang=lang, size_note=texts["size_note"].format(metric=texts["degree"]), nonce=nonce)
 
     chart_uris = {

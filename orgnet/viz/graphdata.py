@@ -36,6 +36,7 @@ class GraphData:
     physics: bool
     title: str
     texts: dict = field(default_factory=dict)
+    left_out: int = 0  # people not drawn because they have no tie in the chosen layer
 
     def as_dict(self) -> dict:
         return {
@@ -57,9 +58,9 @@ def ego_network(network: OrgNetwork, person: str, radius: int) -> OrgNetwork:
     return OrgNetwork(people=people, ties=ties.reset_index(drop=True), groups=network.groups[network.groups["person"].isin(people.index)])
 
 
-def layout(network: OrgNetwork, *, seed: int) -> np.ndarray:
+def layout(network: OrgNetwork, *, seed: int, graph: SymGraph | None = None) -> np.ndarray:
     """Fruchterman–Reingold positions from igraph, reproducible for a seed, scaled for vis."""
-    graph = SymGraph.from_network(network).igraph
+    graph = (graph if graph is not None else SymGraph.from_network(network)).igraph
     n = graph.vcount()
     if n == 0:
         return np.zeros((0, 2))
@@ -91,6 +92,7 @@ def build_graph_data(
     texts: dict,
     seed: int = 0,
     title: str = "orgnet",
+    graph: SymGraph | None = None,
 ) -> GraphData:
     people = network.people
     table = people.join(metrics.drop(columns=[c for c in metrics.columns if c in people.columns]))
@@ -98,7 +100,7 @@ def build_graph_data(
         raise OrgnetError(f"cannot size by '{size_by}'. Choose one of: {', '.join(map(str, metrics.columns))}")
     colours, legend, legend_title = colour_column(table, colour_by, flags)
     sizes = node_sizes(metrics[size_by])
-    positions = layout(network, seed=seed)
+    positions = layout(network, seed=seed, graph=graph)
     names = people["name"].astype("object").where(people["name"].notna(), pd.Series(people.index, index=people.index)) if "name" in people else pd.Series(people.index, index=people.index)
     by_person = flags.groupby("id") if flags is not None and len(flags) else None
     flag_lists = {person: list(zip(rows["flag"], rows["reason"])) for person, rows in by_person} if by_person is not None else {}

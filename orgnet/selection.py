@@ -1,0 +1,108 @@
+"""Choosing people: ``--where role=leader`` and the subnetwork among the people chosen.
+
+A condition is ``attribute=value`` or ``attribute!=value``; ``value`` may list several values
+separated by commas (``role=leader,tr``). Conditions on the same attribute with ``=`` widen the
+choice (either value); conditions on different attributes narrow it (all must hold); ``!=``
+always narrows it. Values are compared as text, after trimming spaces, so ``level=1`` matches a
+numeric column too. An attribute or a value that the data does not have is refused by name: a
+typo must never give an empty or a silently unfiltered network.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from orgnet.errors import OrgnetError
+from orgnet.model import OrgNetwork
+
+MAX_VALUES_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class Condition:
+    attribute: str
+    values: tuple[str, ...]
+    negated: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.attribute}{'!=' if self.negated else '='}{','.join(self.values)}"
+
+
+def parse_conditions(texts: tuple[str, ...] | list[str]) -> tuple[Condition, ...]:
+    """``("role=leader", "level!=top")`` → conditions; a malformed text is refused."""
+    conditions = []
+    for text in texts:
+        negated = "!=" in text
+        attribute, separator, values = text.partition("!=" if negated else "=")
+        attribute = attribute.strip()
+        chosen = tuple(value.strip() for value in values.split(",") if value.strip())
+        if not separator or not attribute or not chosen:
+            raise OrgnetError(f"--where '{text}': write attribute=value or attribute!=value, e.g. --where role=leader")
+        conditions.append(Condition(attribute, chosen, negated))
+    return tuple(conditions)
+
+
+def chosen_people(people: pd.DataFrame, conditions: tuple[Condition, ...]) -> pd.Index:
+    """The ids of the people every condition admits (all of them when there is none)."""
+    keep = pd.Series(True, index=people.index)
+    widening: dict[str, pd.Series] = defaultdict(lambda: pd.Series(False, index=people.index))
+    for condition in conditions:
+        values = _values_of(people, condition.attribute)
+        unknown = [value for value in condition.values if value not in set(values)]
+        if unknown:
+            known = sorted(set(values.dropna()))
+            shown = ", ".join(known[:MAX_VALUES_SHOWN]) + (f", … ({len(known)} values)" if len(known) > MAX_VALUES_SHOWN else "")
+            raise OrgnetError(
+                f"--where {condition}: no person has {condition.attribute} '{unknown[0]}'. Values of {condition.attribute}: {shown}"
+            )
+        matches = values.isin(condition.values)
+        if condition.negated:
+            keep &= ~matches
+        else:
+            widening[condition.attribute] |= matches
+    for matches in widening.values():
+        keep &= matches
+    return people.index[keep.to_numpy()]
+
+
+def select_people(network: OrgNetwork, conditions: tuple[Condition, ...] | list[str] | tuple[str, ...]) -> OrgNetwork:
+    """The people the conditions choose and only the ties and group memberships among them.
+
+    Tie scope (internal/external) is kept as it was in the whole network: it describes the two
+    people's organisations, which do not change when others are left out.
+    """
+    if not conditions:
+        return network
+    if isinstance(conditions[0], str):
+        conditions = parse_conditions(conditions)
+    ids = chosen_people(network.people, tuple(conditions))
+    if not len(ids):
+        raise OrgnetError(f"--where {' '.join(map(str, conditions))}: no person meets every condition")
+    ties = network.ties
+    inside = ties["source"].isin(ids) & ties["target"].isin(ids)
+    groups = network.groups[network.groups["person"].isin(ids)] if len(network.groups) else network.groups
+    return replace(network, people=network.people.loc[ids], ties=ties[inside].reset_index(drop=True), groups=groups.reset_index(drop=True))
+
+
+def describe_selection(conditions, chosen: int, total: int) -> dict:
+    """What the output metadata says about the choice of people."""
+    return {"where": [str(condition) for condition in conditions], "people_chosen": chosen, "people_in_data": total}
+
+
+def _values_of(people: pd.DataFrame, attribute: str) -> pd.Series:
+    if attribute == "id":
+        return pd.Series(people.index.astype(str), index=people.index)
+    if attribute not in people.columns:
+        raise OrgnetError(f"--where: no attribute '{attribute}'. Attributes: id, {', '.join(map(str, people.columns))}")
+    column = people[attribute]
+    text = column.astype("object").where(column.notna(), None)
+    return text.map(lambda value: None if value is None else _as_text(value))
+
+
+def _as_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
