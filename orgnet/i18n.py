@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
+import pandas as pd
+
 from orgnet.errors import OrgnetError
 
 LANGUAGES = ("en", "da")
@@ -98,3 +102,32 @@ def texts(lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         raise OrgnetError(f"unknown language '{lang}'; use en or da")
     return {key: value[lang] for key, value in TEXTS.items()}
+
+
+LOCALES = {"en": "en_GB", "da": "da_DK"}
+
+
+def format_number(value, lang: str, *, digits: int | None = None, percent: bool = False) -> str:
+    """A number as a reader of ``lang`` writes it: ``1.170`` and ``0,41`` in Danish,
+    ``1,170`` and ``0.41`` in English; ``—`` for a missing value.
+
+    ``digits`` fixes the decimals (default: integers as integers, other numbers with up to 4
+    decimals); ``percent`` shows a share as a percentage (``14,5 %``). Babel's CLDR data decides
+    separators and the percent sign's spacing, so they are right per locale.
+    """
+    from babel import Locale
+    from babel.numbers import format_decimal, format_percent
+
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    locale = LOCALES[lang]
+    if percent:
+        pattern = Locale.parse(locale).percent_formats[None].pattern
+        if digits:
+            pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
+        return format_percent(value, format=pattern, locale=locale)
+    if digits is None:
+        if float(value).is_integer():
+            return format_decimal(int(value), format="#,##0", locale=locale)
+        return format_decimal(value, format="#,##0.####", locale=locale)
+    return format_decimal(value, format="#,##0" + ("." + "0" * digits if digits else ""), locale=locale)
