@@ -27,6 +27,13 @@ where_option = click.option(
     help="Only these people, e.g. role=leader or level!=top; repeat to combine (the same attribute: either value; "
     "different attributes: all must hold). Results are computed on the ties among them.",
 )
+audience_option = click.option(
+    "--audience",
+    type=click.Choice(["consultant", "management"]),
+    default="consultant",
+    show_default=True,
+    help="consultant: everything, marked confidential; management: figures for groups of at least k only, no person named.",
+)
 rules_option = click.option("--rules", type=click.Path(path_type=Path), default=None, help="A TOML file overriding the default flag rules.")
 
 

@@ -98,3 +98,64 @@ def test_bagland_is_withheld_below_k_trs():
     trs = len(analysis.bagland)
     assert bagland_overview(analysis, k=trs)["trs"] == trs
     assert bagland_overview(analysis, k=trs + 1) == {"trs": None, "suppressed": True}
+
+
+@pytest.fixture
+def canary_folder(tmp_path):
+    import orgnet
+
+    network, canaries = canary_network()
+    return orgnet.write(network, tmp_path / "data"), canaries
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report", "-o", "{out}/report"),
+        ("flags", "-o", "{out}/flags.csv"),
+        ("flags", "-o", "{out}/flags.xlsx"),
+        ("bagland", "-o", "{out}/bagland.json"),
+        ("compare", "--by", "level", "--by", "gender", "-o", "{out}/compare.csv"),
+    ],
+)
+def test_management_outputs_from_the_cli_hold_no_canary(canary_folder, tmp_path, run_cli, command):
+    folder, canaries = canary_folder
+    out = tmp_path / "out"
+    args = [part.format(out=out) for part in command]
+
+    result = run_cli(args[0], folder, *args[1:], "--audience", "management")
+
+    assert result.exit_code == 0, result.output
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert written
+    for path in written:
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as workbook:
+                text = "".join(workbook.read(name).decode("utf-8", "replace") for name in workbook.namelist())
+        elif path.name == "index.html":
+            text = everything_written(path.parent)
+        else:
+            text = path.read_text(encoding="utf-8-sig")
+        assert "CANARY" not in text, path
+        if path.suffix == ".json":  # the metadata says who the output is for
+            assert '"audience": "management"' in text and '"names": "none"' in text, path
+    assert "CANARY" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (("metrics", "-o", "m.csv"), "a per-person table has no management form; use orgnet compare or orgnet report --audience management"),
+        (
+            ("graph", "-o", "g.html"),
+            "a picture of the network shows individuals even without names, so there is none for management; use orgnet report --audience management",
+        ),
+    ],
+)
+def test_per_person_outputs_are_refused_for_management(canary_folder, tmp_path, run_cli, command, message):
+    folder, _ = canary_folder
+    result = run_cli(command[0], folder, command[1], tmp_path / command[2], "--audience", "management")
+
+    assert result.exit_code == 1
+    assert result.output == f"Error: {message}\n"
+    assert not (tmp_path / command[2]).exists()
