@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from orgnet.cli.options import audience_option, config_option, data_argument, read_data, where_option
+from orgnet.cli.options import (
+    audience_option,
+    columns_option,
+    config_option,
+    data_argument,
+    read_data,
+    where_option,
+    with_columns,
+)
 from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
 from orgnet.export import check_table_path, jsonable, write_table
@@ -29,9 +37,10 @@ seed_option = click.option("--seed", type=int, default=0, show_default=True, hel
 @click.option("--exact", is_flag=True, help="Exact betweenness and closeness however large the network.")
 @click.option("--sample", "sample_size", type=click.IntRange(min=1), default=None, help="Sources to sample for betweenness and closeness.")
 @seed_option
+@columns_option
 @audience_option
 @config_option
-def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, audience, config) -> None:
+def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, columns, audience, config) -> None:
     """Compute every per-person metric of DATA and write the table to OUTPUT.
 
     With --where the metrics are those of the subnetwork among the chosen people (a leader's
@@ -48,7 +57,8 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
         table.attrs["orgnet"].update(describe_selection(where, len(network.people), len(whole.people)))
         click.echo(f"computed on {len(network.people)} of {len(whole.people)} people ({' '.join(where)}) and the ties among them", err=True)
     table.attrs["orgnet"].update({"audience": audience, "names": "present" if "name" in network.people.columns else "none"})
-    written = write_table(with_person_columns(network, table), output, metadata=table.attrs["orgnet"], sheet="metrics")
+    people_table = with_columns(with_person_columns(network, table), network.people, columns)
+    written = write_table(people_table, output, metadata=table.attrs["orgnet"], sheet="metrics")
     paths = table.attrs["orgnet"]["paths"]
     if paths["method"] != "exact":
         click.echo(

@@ -10,12 +10,14 @@ import pandas as pd
 from orgnet.analysis import Analysis
 from orgnet.cli.options import (
     audience_option,
+    columns_option,
     config_option,
     data_argument,
     open_analysis,
     rules_option,
     selection_note,
     where_option,
+    with_columns,
 )
 from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K, format_comparison
@@ -56,7 +58,8 @@ def _open(data, config, where, rules, lang, output, audience="consultant", k=DEF
 
 @click.command()
 @findings_options
-def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, config: Path | None) -> None:
+@columns_option
+def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, columns, config: Path | None) -> None:
     """Flag people with thin networks, no bridges, weak bagland … and say why (exit 0 even when people are flagged).
 
     --audience management gives counts of each flag overall and by level instead, groups under k suppressed.
@@ -70,7 +73,7 @@ def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where,
         _emit(analysis, table, output, table.to_string(index=False), {"lang": lang}, "flag_counts", audience)
         return
     with progress_reporter() as analysis.progress:
-        table = analysis.flags
+        table = with_columns(analysis.flags, analysis.network.people, columns)
     counts = table["flag"].value_counts()
     summary = ", ".join(f"{flag} {count}" for flag, count in counts.items()) or "no flags"
     text = table[["id", "name", "flag", "severity", "reason"]].to_string(index=False) if len(table) else "no one is flagged"

@@ -117,3 +117,20 @@ def test_a_broken_key_file_is_named(tmp_path, run_cli):
 
     assert result.exit_code == 1
     assert result.output == f"Error: {bad}: not an orgnet key (expected 64 hex digits, as orgnet pseudonymise --new-key writes)\n"
+
+
+def test_outputs_carry_only_the_columns_asked_for(tmp_path, run_cli):
+    import json
+
+    plain = run_cli("metrics", SHIPPED, "-o", tmp_path / "m.csv")
+    more = run_cli("flags", SHIPPED, "-o", tmp_path / "f.csv", "--columns", "gender,tenure_years")
+    wrong = run_cli("metrics", SHIPPED, "-o", tmp_path / "x.csv", "--columns", "gendr")
+
+    assert plain.exit_code == more.exit_code == 0
+    columns = list(pd.read_csv(tmp_path / "m.csv", nrows=1).columns)
+    assert columns[:6] == ["id", "name", "organisation", "unit", "role", "level"]
+    assert not {"gender", "tenure_years", "profession", "municipality"} & set(columns)
+    assert list(pd.read_csv(tmp_path / "f.csv", nrows=1).columns)[:4] == ["id", "gender", "tenure_years", "name"]
+    assert json.loads((tmp_path / "m.meta.json").read_text(encoding="utf-8"))["audience"] == "consultant"
+    assert wrong.exit_code == 1
+    assert wrong.output.startswith("Error: --columns: no column 'gendr' in the people table. Columns: name, organisation")
