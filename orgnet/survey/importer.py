@@ -22,7 +22,7 @@ from orgnet.io.text import read_csv_text, write_csv
 from orgnet.survey.exports import Wide, answers_of, read_export
 from orgnet.survey.matching import MATCH_COLUMNS, REVIEW, Result, RosterIndex, read_decisions
 from orgnet.survey.names import fold
-from orgnet.survey.questions import DEFAULT_WEIGHT, QuestionSet
+from orgnet.survey.questions import DEFAULT_SCALE, DEFAULT_WEIGHT, QuestionSet
 
 BETWEENNESS_RATE = 0.80  # Smith & Moody (2013): betweenness suffers first when respondents are missing
 COMPARISON_RATE = 0.65
@@ -120,16 +120,15 @@ def import_survey(
     label = str(export)
     who = _respondents(respondent_rows, roster, label, problems, allow_repeats=not isinstance(read, Wide))
     chosen = _decisions(decisions, roster.index)
+    _check_frequencies(answers, questions, problems)
     if problems:
-        raise InputError(problems)
+        raise InputError(sorted(problems, key=lambda p: (p.file, p.row if p.row is not None else -1)))
 
     answers = answers[answers["answer"].notna()].copy()
     answers["respondent_id"] = answers["respondent"].map(who)
     answers = _split_others(answers, index)
     answers, matches = _match(answers, index, chosen)
-    ties, answers = _ties(answers, questions, problems)
-    if problems:
-        raise InputError(problems)
+    ties, answers = _ties(answers, questions)
 
     responded = pd.Series(roster.index.isin(list(who.values())), index=roster.index)
     people = roster.assign(responded=responded)
@@ -233,13 +232,19 @@ def _match(answers: pd.DataFrame, index: RosterIndex, decisions: dict) -> tuple[
 # --- ties ----------------------------------------------------------------------------------------------
 
 
-def _ties(answers: pd.DataFrame, questions: QuestionSet, problems: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _check_frequencies(answers: pd.DataFrame, questions: QuestionSet, problems: list[Problem]) -> None:
+    weights = questions.weights
+    frequency = answers["frequency"]
+    known = frequency.map(lambda f: pd.isna(f) or fold(str(f)) in weights)
+    scale = ", ".join(questions.scale or DEFAULT_SCALE)
+    for file, row, value in answers.loc[~known, ["file", "row", "frequency"]].itertuples(index=False):
+        problems.append(Problem(file, f"frequency '{value}' is not on the scale ({scale})", row=int(row), column="frequency", value=value))
+
+
+def _ties(answers: pd.DataFrame, questions: QuestionSet) -> tuple[pd.DataFrame, pd.DataFrame]:
     weights = questions.weights
     by_key = {q.key: q for q in questions.questions}
     frequency = answers["frequency"]
-    known = frequency.isna() | frequency.map(lambda f: pd.isna(f) or fold(f) in weights)
-    for file, row, value in answers.loc[~known, ["file", "row", "frequency"]].itertuples(index=False):
-        problems.append(Problem(file, f"frequency '{value}' is not on the scale ({', '.join(questions.scale or weights)})", row=int(row), column="frequency", value=value))
     answers = answers.assign(
         weight=[DEFAULT_WEIGHT if pd.isna(f) else weights.get(fold(f), DEFAULT_WEIGHT) for f in frequency],
         relation=answers["question"].map(lambda k: by_key[k].relation),
