@@ -161,6 +161,6 @@ def test_reciprocity_per_relation_counts_only_pairs_who_both_answered(tmp_path):
     folder = tmp_path / "d"
     folder.mkdir()
     (folder / "people.csv").write_text("id,responded\na,True\nb,True\nc,False\n", encoding="utf-8")
-    (folder / "ties.csv").write_text("source,target,relation\na,b,advice\nb,a,advice\na,c,advice\na,b,meetings\n", encoding="utf-8")
+    (folder / "ties.csv").write_text("source,target,relation,kind\na,b,advice,informal\nb,a,advice,informal\na,c,advice,informal\na,b,meetings,formal\n", encoding="utf-8")
     summary = summarise(orgnet.read(folder))
     assert summary["reciprocity_by_relation"] == {"advice": 1.0, "meetings": 0.0}
