@@ -46,3 +46,32 @@ def import_(export: Path, roster: Path, output: Path, questions: Path | None, ma
 
 
 COMMANDS = (survey,)
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "datasets" / "survey-sample"
+
+
+def survey_demo(output: Path, lang: str) -> None:
+    """``orgnet demo --survey``: roster → questionnaire → export → import → review → report."""
+    import orgnet
+    from orgnet.report import build_report
+
+    roster = read_roster(SAMPLE / "roster.csv")
+    files = write_template(roster, output / "questionnaire", lang=lang)
+    click.echo(f"1/4 questionnaire for {len(roster)} people (three institutions): {files[0].parent}")
+
+    export, network = SAMPLE / "forms.xlsx", output / "network"
+    first = import_survey(export, roster)
+    write_import(first, network)
+    review = first.matches[first.matches["review"] == "yes"]
+    click.echo(f"\n2/4 imported the Microsoft Forms export {export.name}\n{first.summary()}")
+    click.echo("names to review (matches.csv):\n" + review[["answer", "context", "method", "candidates"]].to_string(index=False))
+
+    decided = import_survey(export, roster, decisions=SAMPLE / "decisions.csv")
+    write_import(decided, network)
+    click.echo(f"\n3/4 imported again with the consultant's decisions ({SAMPLE.name}/decisions.csv): {len(decided.ties)} ties, "
+               f"{int((decided.matches['review'] == 'yes').sum())} names left to review")
+
+    report = build_report(orgnet.read(network), output / "report", lang=lang, source=str(export))
+    click.echo("\n4/4 report written\nopen in a browser (works offline):\n" + "\n".join(f"  {f}" for f in report if f.suffix == ".html"))
+    click.echo(f"data folder (every orgnet command reads it): {network}")

@@ -317,3 +317,26 @@ SHAPES = {
 def write_roster(corpus: Corpus, path: Path) -> Path:
     corpus.roster.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
     return path
+
+
+def write_sample(folder: Path) -> list[Path]:
+    """The shipped sample (datasets/survey-sample): roster, a Microsoft Forms export, decisions."""
+    from orgnet.io.text import write_csv
+    from orgnet.survey import import_survey, read_roster
+
+    corpus = build_corpus()
+    folder.mkdir(parents=True, exist_ok=True)
+    roster = write_roster(corpus, folder / "roster.csv")
+    export = write_msforms(corpus, folder / "forms.xlsx")
+    result = import_survey(export, read_roster(roster))
+    meant = corpus.meant()
+    review = result.answers[result.answers["outcome"] == "review"]
+    decided = {(a, c): meant[(r, q, a)] for r, q, a, c in zip(review["respondent_id"], review["question"], review["answer"], review["context"])}
+    matches = result.matches[result.matches["review"] == "yes"].copy()
+    matches["id"] = [decided[(a, c)] or "none" for a, c in zip(matches["answer"], matches["context"])]
+    write_csv(matches, folder / "decisions.csv")
+    return [roster, export, folder / "decisions.csv"]
+
+
+if __name__ == "__main__":  # python -m tests.survey.corpus: rewrite datasets/survey-sample
+    print(write_sample(Path(__file__).resolve().parents[2] / "datasets" / "survey-sample"))
