@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from orgnet.errors import InputError, Problem
 from orgnet.io.tables import RawTable
 from orgnet.io.text import read_csv_text, write_csv
 from orgnet.model import OrgNetwork
@@ -27,6 +28,11 @@ def people_table(path: Path, ids: list[str], name: str) -> RawTable:
     side = attributes_path(path)
     if side.exists():
         frame = read_csv_text(side, str(side))
+        known = set(frame["id"].dropna().astype(str).str.strip()) if "id" in frame else set()
+        missing = [person for person in ids if person not in known]
+        if missing:  # a person of the network file would vanish: refuse instead
+            shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
+            raise InputError([Problem(str(side), f"{len(missing)} people of {name} are not in this file: {shown}")])
         return RawTable(str(side), frame)
     frame = pd.DataFrame({"id": ids})
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="row")

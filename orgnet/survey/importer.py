@@ -8,6 +8,7 @@ nothing is dropped silently. The same inputs always give byte-identical files.
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,6 @@ import pandas as pd
 import orgnet
 from orgnet.config import Config
 from orgnet.errors import InputError, Problem
-from orgnet.io.excel import read_workbook_tables
 from orgnet.io.tables import RawTable, build_network
 from orgnet.io.text import read_csv_text, write_csv
 from orgnet.survey.exports import Wide, answers_of, read_export
@@ -64,24 +64,16 @@ class SurveyImport:
 
 
 def read_roster(path: str | Path) -> pd.DataFrame:
-    """The roster (people table: ``id``, ``name``, optional ``email``, ``organisation``, ``unit``, …), validated."""
+    """The roster (people table: ``id``, ``name``, optional ``email``, ``organisation``, ``unit``, …), validated.
+
+    A CSV file, or a workbook: its ``people`` sheet if it has one, else its first sheet.
+    """
     path = Path(path)
     name = str(path)
     if not path.exists():
         raise InputError([Problem(name, "no such file")])
     if path.suffix.lower() == ".xlsx":
-        import pandas as _pd
-
-        try:
-            sheets = _pd.ExcelFile(path, engine="openpyxl").sheet_names
-        except Exception as exc:  # noqa: BLE001 - any reading failure is the file's, said plainly
-            raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}")]) from None
-        if "people" not in [s.lower() for s in sheets]:
-            frame = _pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
-            frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
-            people = RawTable(name, frame)
-        else:
-            people = read_workbook_tables_people(path, name)
+        people = _roster_sheet(path, name)
     else:
         people = RawTable(name, read_csv_text(path, name))
     empty_ties = RawTable("(no ties)", pd.DataFrame({c: pd.Series(dtype=str) for c in ("source", "target", "kind")}))
@@ -91,13 +83,15 @@ def read_roster(path: str | Path) -> pd.DataFrame:
     return roster
 
 
-def read_workbook_tables_people(path: Path, name: str) -> RawTable:
+def _roster_sheet(path: Path, name: str) -> RawTable:
     try:
-        return read_workbook_tables(path, name)["people"]
-    except InputError:
-        frame = pd.read_excel(path, sheet_name="people", dtype=object, engine="openpyxl")
-        frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
-        return RawTable(f"{name} [people]", frame)
+        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}")]) from None
+    by_name = {sheet.strip().lower(): (sheet, frame) for sheet, frame in sheets.items()}
+    sheet, frame = by_name.get("people", next(iter(sheets.items())))
+    frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
+    return RawTable(f"{name} [{sheet}]", frame)
 
 
 def import_survey(

@@ -134,3 +134,21 @@ def test_validate_accepts_the_new_forms_by_extension(small, tmp_path, run_cli):
         result = run_cli("validate", tmp_path / f"x{suffix}")
         assert result.exit_code == 0, result.output
     assert run_cli("validate", _nodexl(tmp_path / "n.xlsx")).exit_code == 0
+
+
+def test_a_person_missing_from_the_attribute_file_is_refused(small, tmp_path):
+    path = tmp_path / "net.net"
+    orgnet.write(small, path)
+    side = tmp_path / "net.net.people.csv"
+    side.write_text("\n".join(side.read_text(encoding="utf-8-sig").splitlines()[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        orgnet.read(path)
+    assert str(error.value.problems[0]) == f"{side}: 1 people of {path} are not in this file: s2"
+
+
+def test_roster_from_a_workbook(tmp_path):
+    from orgnet.io.excel import write_workbook
+    from orgnet.survey import read_roster
+
+    write_workbook({"Forside": pd.DataFrame({"x": [1]}), "People": pd.DataFrame({"id": ["a", "b"], "name": ["Åse", "Bo"]})}, tmp_path / "r.xlsx")
+    assert read_roster(tmp_path / "r.xlsx")["name"].tolist() == ["Åse", "Bo"]

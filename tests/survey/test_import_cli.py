@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import orgnet
+from orgnet.errors import InputError
 from orgnet.flags import flag_people
 from orgnet.io.excel import write_workbook
 from orgnet.metrics.network import summarise
@@ -164,3 +165,35 @@ def test_reciprocity_per_relation_counts_only_pairs_who_both_answered(tmp_path):
     (folder / "ties.csv").write_text("source,target,relation,kind\na,b,advice,informal\nb,a,advice,informal\na,c,advice,informal\na,b,meetings,formal\n", encoding="utf-8")
     summary = summarise(orgnet.read(folder))
     assert summary["reciprocity_by_relation"] == {"advice": 1.0, "meetings": 0.0}
+
+
+def test_qualtrics_one_column_per_choice_and_grid_frequencies(tmp_path):
+    roster = pd.DataFrame([("a", "Anna Ærø", "a@x.dk"), ("b", "Bo Bøgh", "b@x.dk"), ("c", "Cy Friis", "c@x.dk")], columns=["id", "name", "email"])
+    roster.to_csv(tmp_path / "roster.csv", index=False)
+    lines = [
+        "ResponseId,RecipientEmail,Q1_1,Q1_2,Q2_1,Q2_2",
+        f'Response ID,Recipient Email,"{MEETINGS} - Bo Bøgh","{MEETINGS} - Cy Friis",{ADVICE} - Bo Bøgh,{ADVICE} - Cy Friis',
+        '"{""ImportId"":""_recordId""}","{""ImportId"":""recipientEmail""}","{""ImportId"":""QID1"",""choiceId"":""1""}",'
+        '"{""ImportId"":""QID1"",""choiceId"":""2""}","{""ImportId"":""QID2_1""}","{""ImportId"":""QID2_2""}"',
+        "R_1,a@x.dk,1,,ugentligt,dagligt",
+        "R_2,c@x.dk,,,Maybe,",
+    ]
+    (tmp_path / "q.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        import_survey(tmp_path / "q.csv", read_roster(tmp_path / "roster.csv"))
+    assert str(error.value).endswith(f"{tmp_path / 'q.csv'}, row 5, column 'Q2_1': 'Maybe' is neither selected/not selected nor a frequency of the scale")
+    lines[-1] = "R_2,c@x.dk,,,,"
+    (tmp_path / "q.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = import_survey(tmp_path / "q.csv", read_roster(tmp_path / "roster.csv"))
+    assert result.tool == "Qualtrics"
+    assert sorted(map(tuple, result.ties[["source", "target", "relation", "weight"]].values.tolist())) == [
+        ("a", "b", "advice", 3.0), ("a", "b", "meetings", 1.0), ("a", "c", "advice", 4.0)]
+
+
+def test_long_table_with_an_unknown_question_is_refused(tmp_path, run_cli):
+    pd.DataFrame([("a", "Anna Ærø", "a@x.dk")], columns=["id", "name", "email"]).to_csv(tmp_path / "roster.csv", index=False)
+    (tmp_path / "long.csv").write_text("respondent;question;answer\na@x.dk;venskab;Bo\n", encoding="utf-8")
+    result = run_cli("survey", "import", tmp_path / "long.csv", "--roster", tmp_path / "roster.csv", "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.output == (f"Error: 1 problem in the input:\n  - {tmp_path / 'long.csv'}, row 2, column 'question': "
+                             "question 'venskab' is none of: advice, meetings (see questions.toml)\n")
