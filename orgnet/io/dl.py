@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from orgnet.errors import InputError, Problem
-from orgnet.io.interchange import people_table, tie_rows, write_people
+from orgnet.io.interchange import check_labels, people_table, tie_rows, write_people
 from orgnet.io.tables import RawTable
 from orgnet.io.text import decode
 from orgnet.model import OrgNetwork
@@ -185,6 +185,7 @@ def _read_block(block, fmt, embedded, n, ids, name, problems):
 
 def write_dl(network: OrgNetwork, path: Path) -> list[Path]:
     """Write ``path`` (.dl, edgelist1, one matrix per relation) and the people beside it."""
+    check_labels(network, path)
     ids = list(network.people.index)
     number = {person: i for i, person in enumerate(ids, start=1)}
     ties = tie_rows(network)
@@ -200,5 +201,5 @@ def write_dl(network: OrgNetwork, path: Path) -> list[Path]:
 
 
 def _quote(text: object) -> str:
-    text = str(text).replace('"', "'")
+    text = str(text)
     return f'"{text}"' if re.search(r"[\s,]", text) else text

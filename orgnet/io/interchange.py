@@ -45,6 +45,14 @@ def write_people(network: OrgNetwork, path: Path) -> Path:
     return side
 
 
+def check_labels(network: OrgNetwork, path: Path) -> None:
+    """Refuse ids and relations that the format cannot quote, rather than change them."""
+    texts = [*map(str, network.people.index), *map(str, network.ties["relation"].unique())]
+    bad = [text for text in texts if '"' in text or "\n" in text]
+    if bad:
+        raise InputError([Problem(str(path), f"cannot write '{text}' as a label: it holds a double quote or a line break") for text in bad])
+
+
 def tie_rows(network: OrgNetwork) -> pd.DataFrame:
     ties = network.ties
     weight = ties["weight"].astype("float64")

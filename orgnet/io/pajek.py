@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from orgnet.errors import InputError, Problem
-from orgnet.io.interchange import KIND_OF_PATTERN, people_table, tie_rows, write_people
+from orgnet.io.interchange import KIND_OF_PATTERN, check_labels, people_table, tie_rows, write_people
 from orgnet.io.tables import RawTable
 from orgnet.io.text import decode
 from orgnet.model import OrgNetwork
@@ -108,6 +108,7 @@ def _tie(fields: list[str], number: int, name: str, count: int, problems: list[P
 
 def write_pajek(network: OrgNetwork, path: Path) -> list[Path]:
     """Write ``path`` (.net, UTF-8 with BOM) and the people beside it."""
+    check_labels(network, path)
     ids = list(network.people.index)
     number = {person: i for i, person in enumerate(ids, start=1)}
     lines = [f"% written by orgnet: {len(ids)} people, {len(network.ties)} ties", f"*Vertices {len(ids)}"]
@@ -122,4 +123,4 @@ def write_pajek(network: OrgNetwork, path: Path) -> list[Path]:
 
 
 def _quote(text: object) -> str:
-    return '"' + str(text).replace('"', "'") + '"'
+    return f'"{text}"'

@@ -152,3 +152,11 @@ def test_roster_from_a_workbook(tmp_path):
 
     write_workbook({"Forside": pd.DataFrame({"x": [1]}), "People": pd.DataFrame({"id": ["a", "b"], "name": ["Åse", "Bo"]})}, tmp_path / "r.xlsx")
     assert read_roster(tmp_path / "r.xlsx")["name"].tolist() == ["Åse", "Bo"]
+
+
+@pytest.mark.parametrize("suffix", [".dl", ".net"])
+def test_a_label_the_format_cannot_quote_is_refused_not_changed(write_folder, tmp_path, suffix):
+    network = orgnet.read(write_folder(people='id\n"a""b"\nc\n', ties="source,target,relation\nc,\"a\"\"b\",advice\n"))
+    with pytest.raises(InputError) as error:
+        orgnet.write(network, tmp_path / f"x{suffix}")
+    assert str(error.value.problems[0]) == f"{tmp_path / f'x{suffix}'}: cannot write 'a\"b' as a label: it holds a double quote or a line break"
