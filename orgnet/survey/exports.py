@@ -22,39 +22,22 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from orgnet.errors import InputError, Problem
 from orgnet.io.text import clean_strings, decode, read_csv_text, sniff_delimiter
+from orgnet.survey.forms import read_google, read_msforms
 from orgnet.survey.names import fold
+from orgnet.survey.qualtrics import read_qualtrics
 from orgnet.survey.questions import QuestionSet
+from orgnet.survey.surveyxact import read_surveyxact_folder, read_surveyxact_workbook
+from orgnet.survey.wide import CONTACT, FREQUENCY, OTHERS, Wide, read_sheets
 
-RESPONDENT_COLUMNS = ("email", "e-mail", "mail", "email address", "e-mailadresse", "mailadresse", "recipientemail",
-                      "respondent", "respondentid", "respondent id", "externalreference", "external reference")
 SELECTED = {"1", "valgt", "selected", "x", "ja", "yes", "true"}
 NOT_SELECTED = {"0", "ikke valgt", "not selected", "nej", "no", "false"}
-_CONTACT = re.compile(r"\b(?:kontakt|contact|navn|name|person)\s*(\d+)\b")
-_FREQUENCY = re.compile(r"\b(?:hyppighed|frequency|hvor ofte|how often)\s*(\d+)\b")
-_OTHERS = re.compile(r"\b(?:andre|ovrige|others?)\b")
 ANSWER_COLUMNS = ["file", "row", "respondent", "question", "answer", "frequency", "source"]
-
-
-@dataclass
-class Wide:
-    """An export as a table: ``frame`` (index = the row a person sees) and what each column is."""
-
-    label: str
-    tool: str
-    frame: pd.DataFrame
-    respondent: str | None
-    headers: dict[str, str]  # column → question text
-    choices: dict[str, str] = field(default_factory=dict)  # column → choice, for one-column-per-choice
-    separator: str = ";"
 
 
 def read_export(path: Path) -> Wide | pd.DataFrame:
@@ -67,25 +50,24 @@ def read_export(path: Path) -> Wide | pd.DataFrame:
         return read_surveyxact_folder(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        sheets = _read_sheets(path)
-        lower = {sheet.lower(): sheet for sheet in sheets}
-        if "dataset" in lower and "structure" in lower and "labels" in lower:
-            labels = pd.read_excel(path, sheet_name=lower["labels"], header=None, dtype=str, engine="openpyxl", keep_default_na=False)
-            return _surveyxact(name, sheets[lower["dataset"]], sheets[lower["structure"]], _labels_sheet(labels))
+        sheets = read_sheets(path)
+        surveyxact = read_surveyxact_workbook(path, sheets)
+        if surveyxact is not None:
+            return surveyxact
         frame = next(iter(sheets.values()))
         if _is_long(frame):
             return _long(name, frame)
-        return _msforms(name, frame)
+        return read_msforms(name, frame)
     if suffix in (".csv", ".txt", ".tsv"):
         text = decode(path.read_bytes(), name)
         rows = list(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text)))
         if len(rows) >= 3 and any(cell.strip().startswith('{"ImportId"') for cell in rows[2]):
-            return _qualtrics(name, rows)
+            return read_qualtrics(name, rows)
         frame = read_csv_text(path, name)
         if _is_long(frame):
             return _long(name, frame)
         if any(fold(c) in ("timestamp", "tidsstempel") for c in frame.columns):
-            return _google(name, frame)
+            return read_google(name, frame)
         raise InputError([Problem(name, "not a survey export orgnet knows: expected a Google Forms CSV (Timestamp, …), a Qualtrics CSV "
                                         "(three header rows) or a long table (respondent, question, answer)")])
     raise InputError([Problem(name, f"unknown export form '{path.suffix}'; expected .xlsx, .csv or a SurveyXact folder "
@@ -96,153 +78,8 @@ def _is_long(frame: pd.DataFrame) -> bool:
     return {"respondent", "question", "answer"} <= {str(c).strip().lower() for c in frame.columns}
 
 
-def _respondent_column(columns, label: str) -> str:
-    for column in columns:
-        if str(column).strip().lower() in RESPONDENT_COLUMNS:
-            return column
-    found = ", ".join(map(str, columns)) or "(none)"
-    raise InputError([Problem(label, "no column that says who answered (e-mail or respondent id); expected one of "
-                                     f"Email, E-mail, RecipientEmail, respondent. Columns in the file: {found}")])
-
-
-def _read_sheets(path: Path) -> dict[str, pd.DataFrame]:
-    try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl", keep_default_na=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError([Problem(str(path), f"not an Excel workbook (.xlsx): {exc}")]) from None
-    for frame in sheets.values():
-        frame.columns = [str(c).strip() for c in frame.columns]
-        frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
-    return sheets
-
-
-# --- the tools ----------------------------------------------------------------------------------
-
-MSFORMS_META = {"id", "start time", "completion time", "email", "name", "last modified time",
-                "starttidspunkt", "fuldforelsestidspunkt", "mail", "navn", "tidspunkt for seneste aendring"}
-
-
-def _msforms(label: str, frame: pd.DataFrame) -> Wide:
-    frame = clean_strings(frame.astype("object").where(frame.notna(), ""))
-    respondent = _respondent_column(frame.columns, label)
-    headers = {c: c for c in frame.columns if fold(c) not in MSFORMS_META}
-    return Wide(label, "Microsoft Forms", frame, respondent, headers, separator=";")
-
-
-_GRID = re.compile(r"^(.*?)\s*\[([^\[\]]+)\]\s*$")
-
-
-def _google(label: str, frame: pd.DataFrame) -> Wide:
-    respondent = _respondent_column(frame.columns, label)
-    headers, choices = {}, {}
-    for column in frame.columns:
-        if column == respondent or fold(column) in ("timestamp", "tidsstempel"):
-            continue
-        grid = _GRID.match(column)
-        headers[column] = grid.group(1) if grid else column
-        if grid:
-            choices[column] = grid.group(2).strip()
-    return Wide(label, "Google Forms", frame, respondent, headers, choices, separator=", ")
-
-
-def _qualtrics(label: str, rows: list[list[str]]) -> Wide:
-    names, texts = rows[0], rows[1]
-    width = len(names)
-    body = [row + [""] * (width - len(row)) for row in rows[3:]]
-    problems = [Problem(label, f"{len(row)} values, but the header has {width} columns", row=number)
-                for number, row in enumerate(rows[3:], start=4) if len(row) > width]
-    if problems:
-        raise InputError(problems)
-    frame = pd.DataFrame(body, columns=[n.strip() for n in names], dtype="object")
-    frame.index = pd.RangeIndex(4, 4 + len(frame), name="row")  # rows 1–3 are the headers
-    frame = clean_strings(frame)
-    respondent = _respondent_column(frame.columns, label)
-    headers, choices = {}, {}
-    for column, text in zip(frame.columns, texts):
-        if column == respondent:
-            continue
-        question, dash, item = text.rpartition(" - ")
-        if not dash:
-            headers[column] = text
-            continue
-        headers[column] = question
-        if any(pattern.search(fold(item)) for pattern in (_CONTACT, _FREQUENCY, _OTHERS)):
-            headers[column] = text  # "Råd og sparring - Kontakt 1": a slot, not a choice
-            continue
-        if item.strip() == "Selected Choice":
-            continue  # all choices in one cell, joined by ","
-        if column.upper().endswith("_TEXT"):
-            headers[column] = f"{question} - andre"  # "Other (write names)" typed beside a choice list
-            continue
-        choices[column] = item.strip()
-    return Wide(label, "Qualtrics", frame, respondent, headers, choices, separator=",")
-
-
-def read_surveyxact_folder(folder: Path) -> Wide:
-    files = {p.stem.lower(): p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".txt")}
-    missing = [n for n in ("dataset", "structure", "labels") if n not in files]
-    if missing:
-        raise InputError([Problem(str(folder), f"a SurveyXact export folder needs {', '.join(n + '.csv' for n in missing)}")])
-    dataset = _plain_csv(files["dataset"], header=True)
-    structure = _plain_csv(files["structure"], header=True)
-    labels = _plain_csv(files["labels"], header=False)
-    return _surveyxact(str(folder), dataset, structure, _labels_sheet(labels))
-
-
-def _plain_csv(path: Path, *, header: bool) -> pd.DataFrame:
-    """SurveyXact's CSVs: any of its three encodings; its stray empty last column is dropped."""
-    text = decode(path.read_bytes(), str(path))
-    rows = [row for row in csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text)) if any(c.strip() for c in row)]
-    width = max((len(r) for r in rows), default=0)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    if header:
-        names = [c.strip() or f"_empty{i}" for i, c in enumerate(rows[0])] if rows else []
-        frame = pd.DataFrame(rows[1:], columns=names, dtype="object")
-        frame = frame.drop(columns=[c for c in frame.columns if c.startswith("_empty") and not frame[c].str.strip().any()])
-        frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
-    else:
-        frame = pd.DataFrame(rows, dtype="object")
-        frame.index = pd.RangeIndex(1, 1 + len(frame), name="row")
-    frame.attrs["label"] = str(path)
-    return frame
-
-
-def _labels_sheet(frame: pd.DataFrame) -> dict[tuple[str, str], str]:
-    """Labels has no header row: variableName, value, valueLabel (as readSX reads it)."""
-    if frame.shape[1] < 3:
-        return {}
-    rows = frame.iloc[:, :3].astype(str).values.tolist()
-    return {(v.strip(), _code(c)): t.strip() for v, c, t in rows}
-
-
-def _code(value: str) -> str:
-    value = str(value).strip()
-    return value[:-2] if value.endswith(".0") else value
-
-
-def _surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, labels: dict) -> Wide:
-    needed = ("variableName", "questionText", "subType", "choiceText")
-    missing = [c for c in needed if c not in structure.columns]
-    if missing:
-        raise InputError([Problem(f"{label} [Structure]", f"missing column '{c}'. Columns: {', '.join(structure.columns)}") for c in missing])
-    dataset = dataset.astype("object").where(dataset.notna(), "")
-    respondent = _respondent_column(dataset.columns, f"{label} [Dataset]")
-    headers, choices = {}, {}
-    frame = pd.DataFrame(index=dataset.index)
-    frame[respondent] = dataset[respondent]
-    for _, item in structure.iterrows():
-        variable = str(item["variableName"]).strip()
-        if variable not in dataset.columns or variable == respondent:
-            continue
-        values = dataset[variable].astype(str).str.strip().map(_code)
-        headers[variable] = str(item["questionText"]).strip()
-        if str(item["subType"]).strip().lower() == "multiple":
-            choices[variable] = str(item["choiceText"]).strip()
-            frame[variable] = values
-        else:  # a single choice (a dropdown of names or of frequencies) or open text: codes → labels
-            frame[variable] = [labels.get((variable, v), v) for v in values]
-    frame = clean_strings(frame.astype("object"))
-    return Wide(label, "SurveyXact", frame, respondent, headers, choices, separator=";")
+def _is_long(frame: pd.DataFrame) -> bool:
+    return {"respondent", "question", "answer"} <= {str(c).strip().lower() for c in frame.columns}
 
 
 def _long(label: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -274,7 +111,7 @@ def answers_of(wide: Wide, questions: QuestionSet, labels: list[str]) -> tuple[p
             unused.append(column)
             continue
         folded = fold(header)
-        frequency, contact = _FREQUENCY.search(folded), _CONTACT.search(folded)
+        frequency, contact = FREQUENCY.search(folded), CONTACT.search(folded)
         if column in wide.choices:
             plan.append((column, question.key, "choice"))
         elif frequency:
@@ -282,7 +119,7 @@ def answers_of(wide: Wide, questions: QuestionSet, labels: list[str]) -> tuple[p
         elif contact:
             contact_of[(question.key, contact.group(1))] = column
             plan.append((column, question.key, "contact"))
-        elif _OTHERS.search(folded):
+        elif OTHERS.search(folded):
             plan.append((column, question.key, "others"))
         else:
             plan.append((column, question.key, "list"))
