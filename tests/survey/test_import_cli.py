@@ -197,3 +197,12 @@ def test_long_table_with_an_unknown_question_is_refused(tmp_path, run_cli):
     assert result.exit_code == 1
     assert result.output == (f"Error: 1 problem in the input:\n  - {tmp_path / 'long.csv'}, row 2, column 'question': "
                              "question 'venskab' is none of: advice, meetings (see questions.toml)\n")
+
+
+def test_google_grid_rows_carry_the_frequency(tmp_path):
+    pd.DataFrame([("a", "Anna Ærø", "a@x.dk"), ("b", "Bo Bøgh", "b@x.dk"), ("c", "Cy Friis", "c@x.dk")], columns=["id", "name", "email"]).to_csv(tmp_path / "r.csv", index=False)
+    grid = pd.DataFrame([["t", "a@x.dk", "månedligt", ""], ["t", "b@x.dk", "", "Dagligt"]],
+                        columns=["Timestamp", "Email Address", f"{ADVICE} [Bo Bøgh]", f"{ADVICE} [Cy Friis]"])
+    grid.to_csv(tmp_path / "g.csv", index=False)
+    result = import_survey(tmp_path / "g.csv", read_roster(tmp_path / "r.csv"))
+    assert sorted(result.ties[["source", "target", "weight"]].values.tolist()) == [["a", "b", 2.0], ["b", "c", 4.0]]
