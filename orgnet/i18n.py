@@ -92,16 +92,120 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart_flags": {"en": "Share flagged, by level", "da": "Andel med flag, efter niveau"},
     "count_people": {"en": "people", "da": "personer"},
     "graph": {"en": "The network", "da": "Netværket"},
-    "graph_intro": {"en": "Colour: organisation; size: contacts. Hover over a person for details; use the controls to filter.", "da": "Farve: organisation; størrelse: kontakter. Hold musen over en person for detaljer; brug knapperne til at filtrere."},
+    "graph_intro": {"en": "Colour: {colour}; size: contacts. Hover over a person for details; use the controls to filter.", "da": "Farve: {colour}; størrelse: kontakter. Hold musen over en person for detaljer; brug knapperne til at filtrere."},
+    "findings": {"en": "Main findings", "da": "Hovedfund"},
+    "findings_intro": {"en": "Written from the figures below; each sentence links to the table behind it. Groups under {k} people are never mentioned.", "da": "Skrevet ud fra tallene nedenfor; hver sætning linker til tabellen bag den. Grupper under {k} personer nævnes aldrig."},
+    "findings_none": {"en": "The figures give no finding to single out.", "da": "Tallene giver ikke noget fund at fremhæve."},
+    "see_table": {"en": "see the table", "da": "se tabellen"},
+    "data_notes": {"en": "What the data does not hold", "da": "Hvad data ikke indeholder"},
+    "employer": {"en": "employer", "da": "arbejdsgiver"},
+    "profession": {"en": "profession", "da": "fag"},
     "workbook": {"en": "All tables are also in orgnet.xlsx next to this page.", "da": "Alle tabeller findes også i orgnet.xlsx ved siden af denne side."},
     "none_flagged": {"en": "No one is flagged.", "da": "Ingen er markeret."},
 }
 
 
+# Names of the flag codes, as every table, chart and tooltip shows them (key "flag_<code>").
+FLAG_NAMES: dict[str, dict[str, str]] = {
+    "isolated": {"en": "isolated", "da": "isoleret"},
+    "thin": {"en": "thin network", "da": "tyndt netværk"},
+    "no_internal": {"en": "no internal contact", "da": "ingen intern kontakt"},
+    "no_external": {"en": "no external contact", "da": "ingen ekstern kontakt"},
+    "no_informal_external": {"en": "no informal external contact", "da": "ingen uformel ekstern kontakt"},
+    "single_bridge": {"en": "single bridge", "da": "kun én bro"},
+    "bottleneck": {"en": "bottleneck", "da": "flaskehals"},
+    "weak_bagland": {"en": "weak bagland", "da": "svagt bagland"},
+    "no_management_tie": {"en": "no tie to management", "da": "ingen forbindelse til ledelsen"},
+}
+
+# Names of the columns orgnet writes (metrics, flags, bagland, comparisons) and of the attributes
+# it knows; a user's own column is shown as the user named it. English keeps the codes, so an
+# English workbook reads the same as the CSV files.
+COLUMN_NAMES: dict[str, str] = {
+    "id": "id",
+    "tenure_years": "anciennitet (år)",
+    "municipality": "kommune",
+    "former_municipality": "tidligere kommune",
+    "responded": "har svaret",
+    "in_degree": "kontakter nævnt af andre",
+    "out_degree": "kontakter nævnt selv",
+    "degree_informal_external": "uformelle eksterne kontakter",
+    "closeness": "nærhed",
+    "eigenvector": "egenvektor-centralitet",
+    "pagerank": "PageRank",
+    "effective_size": "effektiv størrelse (Burt)",
+    "efficiency": "effektivitet (Burt)",
+    "hierarchy": "hierarki (Burt)",
+    "coordinator": "koordinator",
+    "gatekeeper": "portvogter",
+    "representative": "repræsentant",
+    "consultant": "konsulent",
+    "liaison": "forbindelsesled",
+    "reach2": "inden for to skridt",
+    "kcore": "k-kerne",
+    "articulation": "skillepunkt",
+    "value": "værdi",
+    "threshold": "grænse",
+    "group": "gruppe",
+    "n": "n",
+    "suppressed": "skjult",
+    "figure": "tal",
+    "sentence": "sætning",
+    "count": "antal",
+    "base": "ud af",
+    "anchor": "afsnit",
+    "mean_degree": "gennemsnit kontakter",
+    "median_degree_formal": "median formelle",
+    "mean_degree_formal": "gennemsnit formelle",
+    "median_degree_informal": "median uformelle",
+    "mean_degree_informal": "gennemsnit uformelle",
+    "mean_degree_internal": "gennemsnit interne",
+    "mean_degree_external": "gennemsnit eksterne",
+    "corr_internal_external": "ρ intern/ekstern",
+}
+
+# Danish names of known values of known attributes. Other values are the data's own words and
+# stay as they are; English shows the codes, as the CSV files and the terminal do.
+VALUE_NAMES: dict[str, dict[str, str]] = {
+    "role": {"leader": "leder", "tr": "TR", "safety_rep": "sikkerhedsrepræsentant", "employee": "medarbejder"},
+    "level": {"top": "topleder", "middle": "mellemleder", "first_line": "førstelinjeleder"},
+    "gender": {"woman": "kvinde", "man": "mand"},
+}
+
+
+def flag_name(code: str, lang: str) -> str:
+    """A flag code as a reader of ``lang`` reads it (``weak_bagland`` → ``svagt bagland``)."""
+    return FLAG_NAMES.get(code, {}).get(lang, code)
+
+
+def column_name(column: str, lang: str) -> str:
+    """A column or attribute name in ``lang``: orgnet's own names translated, the user's as given."""
+    if column in FLAG_NAMES:
+        return flag_name(column, lang)
+    if column.startswith("share_") and column.removeprefix("share_") in FLAG_NAMES:
+        share = "andel" if lang == "da" else "share"
+        return f"{share}: {flag_name(column.removeprefix('share_'), lang)}"
+    if lang == "en":
+        return column
+    if column in TEXTS:
+        return TEXTS[column][lang]
+    return COLUMN_NAMES.get(column, column)
+
+
+def value_name(attribute: str, value, lang: str) -> str:
+    """A value of ``attribute`` in ``lang`` (``level`` ``top`` → ``topleder``); unknown values as given."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == "(missing)":
+        return TEXTS["(missing)"][lang]
+    if lang == "en":
+        return str(value)
+    return VALUE_NAMES.get(attribute, {}).get(str(value), str(value))
+
+
 def texts(lang: str) -> dict[str, str]:
+    """Every text in ``lang``, flag names included as ``flag_<code>``."""
     if lang not in LANGUAGES:
         raise OrgnetError(f"unknown language '{lang}'; use en or da")
-    return {key: value[lang] for key, value in TEXTS.items()}
+    return {**{key: value[lang] for key, value in TEXTS.items()}, **{f"flag_{code}": names[lang] for code, names in FLAG_NAMES.items()}}
 
 
 LOCALES = {"en": "en_GB", "da": "da_DK"}
@@ -131,3 +235,36 @@ def format_number(value, lang: str, *, digits: int | None = None, percent: bool 
             return format_decimal(int(value), format="#,##0", locale=locale)
         return format_decimal(value, format="#,##0.####", locale=locale)
     return format_decimal(value, format="#,##0" + ("." + "0" * digits if digits else ""), locale=locale)
+
+
+class LocalNumber:
+    """A number that formats itself the way a reader of ``lang`` writes it, in ``str.format``
+    templates such as the flag reasons (``{value:.3f}``, ``{value:.0%}``, ``{value}``).
+
+    English is exactly Python's own formatting; Danish swaps the decimal point and the
+    thousands separator and puts a space before ``%`` (``0,600``, ``50 %``, ``1.170``).
+    """
+
+    def __init__(self, value, lang: str):
+        self.value, self.lang = value, lang
+
+    def __format__(self, spec: str) -> str:
+        if self.lang == "en":
+            return format(self.value, spec)
+        if not spec:
+            return format_number(self.value, self.lang)
+        text = format(self.value, spec).translate(_DANISH_SEPARATORS)
+        return text[:-1] + "\u00a0%" if spec.endswith("%") else text
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+
+_DANISH_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+def local(value, lang: str):
+    """``value`` wrapped as a :class:`LocalNumber` when it is a number, else as it is."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (isinstance(value, float) and math.isnan(value)):
+        return value
+    return LocalNumber(value, lang)

@@ -14,6 +14,7 @@ from orgnet.errors import OrgnetError
 from orgnet.flags.bagland import bagland
 from orgnet.flags.bridges import single_bridges
 from orgnet.flags.rules import FLAGS, LANGUAGES, SEVERITIES, load_rules
+from orgnet.i18n import format_number, local, value_name
 from orgnet.metrics import compute_all
 from orgnet.metrics.graph import SymGraph
 from orgnet.model import OrgNetwork
@@ -94,14 +95,15 @@ class _Context:
         threshold = _at(threshold, ids)
         fields = {key: _at(item, ids) for key, item in (fields or {}).items()}
         template = rule[f"{self.lang}_{text_key}" if text_key else self.lang]
+        lang = self.lang
         reasons = [
             template.format(
                 name=self.names[person],
-                value=value[i],
-                threshold=threshold[i],
-                **{key: item[i] for key, item in fields.items()},
-                **{key: item for key, item in rule.items() if not isinstance(item, (list, str))},
-                **_percentages(rule),
+                value=local(value[i], lang),
+                threshold=local(threshold[i], lang),
+                **{key: local(item[i], lang) for key, item in fields.items()},
+                **{key: local(item, lang) for key, item in rule.items() if not isinstance(item, (list, str))},
+                **_percentages(rule, lang),
             )
             for i, person in enumerate(ids)
         ]
@@ -142,7 +144,7 @@ class _Context:
         in_decile = (size >= rule["min_peers"]) & (at_or_below <= rule["decile"])
         active = self.degree > 0
         description = [self._peer_text(r, lv) for r, lv in zip(self.role, level)]
-        fields = {"peers": pd.Series(description, index=self.people.index), "median": median.map(_number)}
+        fields = {"peers": pd.Series(description, index=self.people.index), "median": median.map(lambda v: _number(v, self.lang))}
         silent = self.silent
         floor_rows = self.rows(flag, active & below_floor & ~silent, self.degree, rule["floor"], fields, text_key="floor")
         decile_rows = self.rows(flag, active & ~below_floor & in_decile & ~silent, self.degree, decile_threshold, fields)
@@ -152,6 +154,7 @@ class _Context:
     def _peer_text(self, role, level) -> str:
         role = "—" if pd.isna(role) else role
         if self.lang == "da":
+            role, level = value_name("role", role, "da"), level if pd.isna(level) else value_name("level", level, "da")
             return f"personer med rollen {role}" + ("" if pd.isna(level) else f" på niveau {level}")
         return f"people with role {role}" + ("" if pd.isna(level) else f" at level {level}")
 
@@ -218,14 +221,14 @@ def _plain(value):
     return value
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+def _number(value: float, lang: str) -> str:
+    return f"{value:g}" if lang == "en" else format_number(value, lang)
 
 
-def _percentages(rule: dict) -> dict:
+def _percentages(rule: dict, lang: str) -> dict:
     extra = {}
     if "decile" in rule:
-        extra["decile_pct"] = f"{rule['decile']:.0%}"
+        extra["decile_pct"] = format(local(rule["decile"], lang), ".0%")
     if "top_share" in rule:
-        extra["top_pct"] = f"{rule['top_share']:.0%}"
+        extra["top_pct"] = format(local(rule["top_share"], lang), ".0%")
     return extra

@@ -1,8 +1,12 @@
 """The report to hand over: ``DIR/index.html`` (self-contained, offline) and ``DIR/orgnet.xlsx``.
 
-Every figure is computed here, in Python; the jinja2 template (autoescaping on) only places
-them. The interactive graph is embedded as the ``srcdoc`` of a sandboxed frame, sharing the
-page's Content-Security-Policy nonce.
+Every figure comes from the one :class:`~orgnet.analysis.Analysis`; the jinja2 template
+(autoescaping on) only places them. The page opens with the main findings in words
+(:mod:`orgnet.report.findings`) and what the data does not hold (:mod:`orgnet.report.notes`);
+each section has an ``id`` that the findings link to. Numbers, flag names, attribute names and
+known values are written in the report's language (``0,0093`` and ``svagt bagland`` in Danish);
+the workbook keeps numbers as numbers, with headers in that language. The interactive graph is
+embedded as the ``srcdoc`` of a sandboxed frame, sharing the page's Content-Security-Policy nonce.
 """
 
 from __future__ import annotations
@@ -15,14 +19,16 @@ import pandas as pd
 
 from orgnet import __version__
 from orgnet.analysis import Analysis
+from orgnet.i18n import column_name, flag_name, format_number, value_name
 from orgnet.i18n import texts as texts_for
 from orgnet.io.excel import write_workbook
 from orgnet.model import OrgNetwork
 from orgnet.report import charts
+from orgnet.report.findings import COMPARE_BY, main_findings
+from orgnet.report.notes import data_notes
 from orgnet.viz.graph import graph_data
 from orgnet.viz.interactive import render_graph_html
 
-COMPARE_BY = ("role", "level", "gender", "employer")
 MAX_GRAPH_PEOPLE = 5_000  # larger networks: the report links no graph (draw one with orgnet graph --ego)
 
 
@@ -48,35 +54,41 @@ def build_report(
     comparisons = {a: analysis.comparison([a]) for a in COMPARE_BY if a in network.people.columns}
     overview, figures = analysis.overview, analysis.summary
 
+    findings = main_findings(analysis)
+    notes = data_notes(network, lang)
+
     nonce = secrets.token_urlsafe(16)
-    graph_html = None
+    graph_html = graph_intro = None
     if len(network.people) <= MAX_GRAPH_PEOPLE:
         drawing = graph_data(network, metrics=metrics, flags=flags, lang=lang, seed=seed, title=texts["graph"], graph=analysis.graph)
         graph_html = render_graph_html(drawing, lang=lang, size_note=texts["size_note"].format(metric=texts["degree"]), nonce=nonce)
+        graph_intro = texts["graph_intro"].format(colour=column_name(drawing.legend_title, lang))
 
-    chart_uris = {
-        "degrees": charts.degree_distribution(metrics, texts),
-        "scatter": charts.internal_external(metrics, network.people, texts),
-    }
+    chart_uris = {"degrees": charts.degree_distribution(metrics, texts, lang=lang)}
+    if "organisation" in network.people.columns:  # without it every contact is internal: nothing to plot
+        chart_uris["scatter"] = charts.internal_external(metrics, network.people, texts, lang=lang)
     if "level" in comparisons:
-        chart_uris["flags"] = charts.flags_by_group(comparisons["level"], "level", texts)
+        chart_uris["flags"] = charts.flags_by_group(comparisons["level"], "level", texts, lang=lang)
 
     flag_counts = flags.groupby(["flag", "severity"], sort=False).size().reset_index(name="count")
-    page = _template().render(
+    page = _template(lang).render(
         lang=lang,
         t=texts,
         nonce=nonce,
         version=__version__,
         source=source,
+        findings=findings,
+        notes=[text for _, text in notes],
         overview=overview,
         figures=figures,
         flags=flags.to_dict(orient="records"),
         flag_counts=flag_counts.to_dict(orient="records"),
-        trs=tr_table.to_dict(orient="records"),
-        comparisons={a: _comparison_rows(table, a) for a, table in comparisons.items()},
+        trs=tr_table.assign(flag_names=tr_table["flags"].map(lambda codes: ", ".join(flag_name(c, lang) for c in codes.split(", ") if c))).to_dict(orient="records"),
+        comparisons={a: _comparison_rows(table, a, lang) for a, table in comparisons.items()},
         k=k,
         charts=chart_uris,
         graph_html=graph_html,
+        graph_intro=graph_intro,
     )
     index = output / "index.html"
     index.write_text(page, encoding="utf-8")
@@ -88,19 +100,33 @@ def build_report(
     all_comparisons = pd.concat(
         [table.rename(columns={a: "group"}).assign(by=a) for a, table in comparisons.items()], ignore_index=True
     ) if comparisons else pd.DataFrame()
-    write_workbook(
-        {"people": people, "flags": flags, "bagland": tr_table, "comparisons": all_comparisons, "summary": summary},
-        workbook,
-        neutralise=True,
+    findings_table = pd.DataFrame(
+        [(f.text, f.count, f.base, f"#{f.anchor}") for f in findings] + [(text, None, None, None) for _, text in notes],
+        columns=["sentence", "count", "base", "anchor"],
     )
+    sheets = {"findings": findings_table, "people": people, "flags": flags, "bagland": tr_table, "comparisons": all_comparisons, "summary": summary}
+    write_workbook({name: _for_reader(table, lang) for name, table in sheets.items()}, workbook, neutralise=True)
     return [index, workbook]
 
 
-def _comparison_rows(table: pd.DataFrame, attribute: str) -> list[dict]:
-    rows = []
-    for record in table.to_dict(orient="records"):
-        rows.append({"group": record[attribute], **record})
-    return rows
+def _comparison_rows(table: pd.DataFrame, attribute: str, lang: str) -> list[dict]:
+    return [{"group": value_name(attribute, record[attribute], lang), **record} for record in table.to_dict(orient="records")]
+
+
+def _for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A workbook sheet in ``lang``: headers translated, flag codes and severities named;
+    numbers stay numbers (Excel shows them in the reader's own format)."""
+    if lang == "en" or table.empty:
+        return table
+    table = table.copy()
+    if "flag" in table.columns:
+        table["flag"] = table["flag"].map(lambda code: flag_name(code, lang))
+    if "severity" in table.columns:
+        severities = texts_for(lang)
+        table["severity"] = table["severity"].map(lambda s: severities.get(s, s))
+    if "by" in table.columns:
+        table["by"] = table["by"].map(lambda a: column_name(a, lang))
+    return table.rename(columns=lambda column: column_name(str(column), lang))
 
 
 def _flat(mapping: dict, prefix: str = "") -> dict:
@@ -113,11 +139,13 @@ def _flat(mapping: dict, prefix: str = "") -> dict:
     return flat
 
 
-def _template() -> jinja2.Template:
+def _template(lang: str) -> jinja2.Template:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("orgnet.report", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
     )
-    environment.filters["pct"] = lambda v: "—" if v is None or pd.isna(v) else f"{v:.0%}"
-    environment.filters["num"] = lambda v: "—" if v is None or pd.isna(v) else (f"{v:g}" if isinstance(v, float) else str(v))
-    environment.filters["fixed"] = lambda v, d=3: "—" if v is None or pd.isna(v) else f"{v:.{d}f}"
+    environment.filters["pct"] = lambda v: format_number(v, lang, percent=True)
+    environment.filters["num"] = lambda v: format_number(v, lang)
+    environment.filters["fixed"] = lambda v, d=3: format_number(v, lang, digits=d)
+    environment.filters["flagname"] = lambda code: flag_name(code, lang)
+    environment.filters["column"] = lambda name: column_name(str(name), lang)
     return environment.get_template("report.html.j2")

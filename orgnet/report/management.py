@@ -36,9 +36,9 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
     by_level = audience.flag_counts(analysis, by="level", k=k) if "level" in analysis.network.people else None
     bagland = audience.bagland_overview(analysis, k=k)
     comparisons = audience.comparisons(analysis, k=k)
-    chart_uris = {"degrees": charts.degree_distribution(analysis.metrics, texts)}
+    chart_uris = {"degrees": charts.degree_distribution(analysis.metrics, texts, lang=lang)}
     if "level" in comparisons:
-        chart_uris["flags"] = charts.flags_by_group(comparisons["level"], "level", texts)
+        chart_uris["flags"] = charts.flags_by_group(comparisons["level"], "level", texts, lang=lang)
 
     def number(value, digits=None):
         return format_number(value, lang, digits=digits)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from orgnet.errors import OrgnetError
+from orgnet.i18n import flag_name, format_number, value_name
 from orgnet.metrics.graph import SymGraph
 from orgnet.model import OrgNetwork
 from orgnet.viz.style import SCOPE_COLOURS, colour_column, node_sizes
@@ -93,6 +94,7 @@ def build_graph_data(
     seed: int = 0,
     title: str = "orgnet",
     graph: SymGraph | None = None,
+    lang: str = "en",
 ) -> GraphData:
     people = network.people
     table = people.join(metrics.drop(columns=[c for c in metrics.columns if c in people.columns]))
@@ -103,14 +105,14 @@ def build_graph_data(
     positions = layout(network, seed=seed, graph=graph)
     names = people["name"].astype("object").where(people["name"].notna(), pd.Series(people.index, index=people.index)) if "name" in people else pd.Series(people.index, index=people.index)
     by_person = flags.groupby("id") if flags is not None and len(flags) else None
-    flag_lists = {person: list(zip(rows["flag"], rows["reason"])) for person, rows in by_person} if by_person is not None else {}
+    flag_lists = {person: [(flag_name(f, lang), r) for f, r in zip(rows["flag"], rows["reason"])] for person, rows in by_person} if by_person is not None else {}
     filters = {a: sorted(map(str, table[a].dropna().unique())) for a in FILTER_ATTRIBUTES if a in table.columns}
 
     # one JSON object per person and per tie: columns are formatted in bulk, then zipped
     attributes = [a for a in TOOLTIP_ATTRIBUTES if a in table.columns]
     shown = [m for m in TOOLTIP_METRICS if m in metrics.columns]
-    attribute_text = {a: table[a].map(_text).tolist() for a in attributes}
-    metric_text = {m: metrics[m].map(_number).tolist() for m in shown}
+    attribute_text = {a: table[a].map(lambda v: value_name(a, v, lang) if _text(v) else "").tolist() for a in attributes}
+    metric_text = {m: metrics[m].map(lambda v: _number(v, lang)).tolist() for m in shown}
     filter_text = {a: table[a].map(_text).tolist() for a in filters}
     labels = names.map(_text).tolist()
     ids = [str(person) for person in people.index]
@@ -162,9 +164,9 @@ def _text(value) -> str:
     return str(value)
 
 
-def _number(value) -> str:
+def _number(value, lang: str = "en") -> str:
     if value is None or pd.isna(value):
         return "—"
     if isinstance(value, (int, np.integer)) or float(value).is_integer():
-        return str(int(value))
-    return f"{float(value):.3f}"
+        return str(int(value)) if lang == "en" else format_number(int(value), lang)
+    return f"{float(value):.3f}" if lang == "en" else format_number(float(value), lang, digits=3)

@@ -80,7 +80,7 @@ def test_weak_bagland_with_exact_reason_in_both_languages(workplace, flags):
     assert flagged(flags, "weak_bagland") == {"T"}  # T2 reaches his one colleague; T3 has none
     assert (row["value"], row["threshold"], row["severity"]) == (0.25, 0.5, "high")
     assert row["reason"] == "In contact with 1 of 4 colleagues in X1 (25%; at least 50% expected)."
-    assert danish.loc[danish["flag"] == "weak_bagland", "reason"].iloc[0] == "Kontakt med 1 af 4 kolleger i X1 (25%; mindst 50% forventet)."
+    assert danish.loc[danish["flag"] == "weak_bagland", "reason"].iloc[0] == "Kontakt med 1 af 4 kolleger i X1 (25\u00a0%; mindst 50\u00a0% forventet)."  # Danish: space before %
 
 
 @pytest.mark.parametrize(("minimum", "expected"), [(0.25, set()), (0.26, {"T"})], ids=["at-threshold", "just-above"])

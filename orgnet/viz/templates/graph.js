@@ -83,7 +83,7 @@
   attributeSelect.addEventListener("change", function () {
     valueSelect.textContent = "";
     state.attribute = attributeSelect.value;
-    if (state.attribute) data.filters[state.attribute].forEach(function (v) { option(valueSelect, v, v); });
+    if (state.attribute) data.filters[state.attribute].forEach(function (v) { option(valueSelect, v, T[v] || v); });
     valueSelect.disabled = !state.attribute;
     state.value = valueSelect.value;
     refresh();

@@ -1,0 +1,74 @@
+"""What the data does not hold, and what that means for the report.
+
+orgnet reads any network with ids and ties; the columns it knows (``organisation``, ``role``,
+``level``, ``unit``, ``name``) each enable a part of the analysis. The report still appears
+without them, and says, one sentence per missing piece, which parts are not available and how
+the rest should be read — so an empty table is never mistaken for a finding.
+"""
+
+from __future__ import annotations
+
+from orgnet.model import OrgNetwork
+from orgnet.report.findings import COMPARE_BY
+
+NOTES = {
+    "no_organisation": {
+        "en": "No organisation column: every tie counts as internal, so the internal/external split is not available, "
+        "and neither are the flags that need it (no internal contact, no external contact, no informal external contact, "
+        "no tie to management).",
+        "da": "Ingen kolonne organisation: alle forbindelser regnes som interne, så opdelingen i interne og eksterne "
+        "forbindelser findes ikke, og det gør de flag, der bygger på den, heller ikke (ingen intern kontakt, ingen ekstern "
+        "kontakt, ingen uformel ekstern kontakt, ingen forbindelse til ledelsen).",
+    },
+    "no_role": {
+        "en": "No role column: leaders and TRs cannot be told apart, so the leader flags, the TR bagland and the "
+        "findings about leaders are not available; thin networks are judged against everyone.",
+        "da": "Ingen kolonne rolle: ledere og TR'er kan ikke skelnes fra andre, så lederflagene, TR-baglandet og fundene "
+        "om ledere findes ikke; tynde netværk vurderes i forhold til alle.",
+    },
+    "no_level": {
+        "en": "No level column: there is no comparison or chart by level, and thin networks are judged against "
+        "people with the same role only.",
+        "da": "Ingen kolonne niveau: der er ingen sammenligning eller diagram efter niveau, og tynde netværk vurderes kun "
+        "i forhold til personer med samme rolle.",
+    },
+    "no_unit": {
+        "en": "No unit column: a TR's colleagues are the people of the TR's unit, so the TR bagland cannot be measured.",
+        "da": "Ingen kolonne enhed: en TR's kolleger er personerne i TR's enhed, så TR-baglandet kan ikke måles.",
+    },
+    "no_name": {
+        "en": "No name column: people are shown by their id.",
+        "da": "Ingen kolonne navn: personer vises med deres id.",
+    },
+    "one_kind": {
+        "en": "Every tie is {kind}: the formal/informal split says nothing about this network.",
+        "da": "Alle forbindelser er {kind}: opdelingen i formelle og uformelle forbindelser siger intet om dette netværk.",
+    },
+    "no_comparison": {
+        "en": "None of the attributes the report compares by (role, level, gender, employer) is in the data: no comparisons.",
+        "da": "Ingen af de egenskaber, rapporten sammenligner efter (rolle, niveau, køn, arbejdsgiver), findes i data: "
+        "ingen sammenligninger.",
+    },
+}
+KINDS = {"formal": {"en": "formal", "da": "formelle"}, "informal": {"en": "informal", "da": "uformelle"}}
+
+
+def data_notes(network: OrgNetwork, lang: str) -> list[tuple[str, str]]:
+    """``(key, sentence)`` for each part of the analysis the data cannot support, in ``lang``."""
+    people, ties = network.people, network.ties
+    keys = []
+    for column in ("organisation", "role", "level"):
+        if column not in people.columns:
+            keys.append(f"no_{column}")
+    has_trs = "role" in people.columns and (people["role"] == "tr").any()
+    if has_trs and "unit" not in people.columns:
+        keys.append("no_unit")
+    if "name" not in people.columns:
+        keys.append("no_name")
+    kinds = ties["kind"].dropna().unique() if len(ties) else []
+    notes = [(key, NOTES[key][lang]) for key in keys]
+    if len(kinds) == 1:
+        notes.append(("one_kind", NOTES["one_kind"][lang].format(kind=KINDS.get(kinds[0], {}).get(lang, kinds[0]))))
+    if not any(attribute in people.columns for attribute in COMPARE_BY):
+        notes.append(("no_comparison", NOTES["no_comparison"][lang]))
+    return notes
