@@ -17,7 +17,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from orgnet.i18n import flag_name, format_number, value_name  # noqa: E402
