@@ -41,7 +41,8 @@ def compare(
     people = network.people
     for attribute in by:
         if attribute not in people.columns:
-            raise OrgnetError(f"no attribute '{attribute}' to compare by. Attributes: {', '.join(map(str, people.columns))}")
+            known = ", ".join(map(str, people.columns)) or "none (the people table has only ids)"
+            raise OrgnetError(f"no attribute '{attribute}' to compare by. Attributes: {known}")
     if role is not None:
         if "role" not in people.columns:
             raise OrgnetError("the data has no 'role' column to select by")

@@ -154,6 +154,11 @@ COLUMN_NAMES: dict[str, str] = {
     "count": "antal",
     "base": "ud af",
     "anchor": "afsnit",
+    "flags": "flag",
+    "by": "sammenlignet efter",
+    "median_degree": "median kontakter",
+    "median_degree_internal": "median interne",
+    "median_degree_external": "median eksterne",
     "mean_degree": "gennemsnit kontakter",
     "median_degree_formal": "median formelle",
     "mean_degree_formal": "gennemsnit formelle",
@@ -187,9 +192,9 @@ def column_name(column: str, lang: str) -> str:
         return f"{share}: {flag_name(column.removeprefix('share_'), lang)}"
     if lang == "en":
         return column
-    if column in TEXTS:
-        return TEXTS[column][lang]
-    return COLUMN_NAMES.get(column, column)
+    if column in COLUMN_NAMES:
+        return COLUMN_NAMES[column]
+    return TEXTS[column][lang] if column in TEXTS else column
 
 
 def value_name(attribute: str, value, lang: str) -> str:
