@@ -81,7 +81,7 @@ def build_report(
         notes=[text for _, text in notes],
         overview=overview,
         figures=figures,
-        flags=flags.to_dict(orient="records"),
+        flags=[(code, rows.to_dict(orient="records")) for code, rows in flags.groupby("flag", sort=False)],  # most severe first
         flag_counts=flag_counts.to_dict(orient="records"),
         trs=tr_table.assign(flag_names=tr_table["flags"].map(lambda codes: ", ".join(flag_name(c, lang) for c in codes.split(", ") if c))).to_dict(orient="records"),
         comparisons={a: _comparison_rows(table, a, lang) for a, table in comparisons.items()},

@@ -22,9 +22,11 @@ NOTES = {
     },
     "no_role": {
         "en": "No role column: leaders and TRs cannot be told apart, so the leader flags, the TR bagland and the "
-        "findings about leaders are not available; thin networks are judged against everyone.",
+        "findings about leaders are not available; thin networks are judged against people of the same level "
+        "(against everyone when there is no level either).",
         "da": "Ingen kolonne rolle: ledere og TR'er kan ikke skelnes fra andre, så lederflagene, TR-baglandet og fundene "
-        "om ledere findes ikke; tynde netværk vurderes i forhold til alle.",
+        "om ledere findes ikke; tynde netværk vurderes i forhold til personer på samme niveau (i forhold til alle, "
+        "når der heller ikke er et niveau).",
     },
     "no_level": {
         "en": "No level column: there is no comparison or chart by level, and thin networks are judged against "

@@ -116,3 +116,4 @@ def test_english_report_keeps_english_numbers(tmp_path):
     text = visible_text((tmp_path / "index.html").read_text(encoding="utf-8"))
 
     assert "0.0093" in text and "1,170" in text and "Main findings" in text
+

@@ -118,6 +118,17 @@ def test_report_opens_offline_with_the_graph(visit, report_dir, shipped):
     assert page.outside_requests() == []
 
 
+def test_a_finding_link_opens_its_folded_flag_table(visit, report_dir):
+    page = visit(report_dir / "index.html")
+
+    assert page.page.evaluate("document.getElementById('flag-thin').open") is False
+    page.page.locator('#findings li[data-finding="thin"] a').click()
+
+    assert page.page.evaluate("document.getElementById('flag-thin').open") is True
+    assert page.errors == []
+    assert page.outside_requests() == []
+
+
 # --- hostile names ---------------------------------------------------------------------------
 
 
