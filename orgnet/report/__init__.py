@@ -113,6 +113,17 @@ def _comparison_rows(table: pd.DataFrame, attribute: str, lang: str) -> list[dic
     return [{"group": value_name(attribute, record[attribute], lang), **record} for record in table.to_dict(orient="records")]
 
 
+def _figure_name(key: str, lang: str) -> str:
+    """``people_by_role.leader`` → ``personer efter rolle · leder``: each part of a summary key named."""
+    head, _, rest = key.partition(".")
+    if head == "people_by_role" and rest:
+        return f"{column_name(head, lang)} · {value_name('role', rest, lang)}"
+    parts = [column_name(head, lang)]
+    if rest:
+        parts.append("+".join(column_name(part, lang) for part in rest.split("+")))
+    return " · ".join(parts)
+
+
 def _for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A workbook sheet in ``lang``: headers translated, flag codes and severities named;
     numbers stay numbers (Excel shows them in the reader's own format)."""
@@ -126,6 +137,8 @@ def _for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
         table["severity"] = table["severity"].map(lambda s: severities.get(s, s))
     if "by" in table.columns:
         table["by"] = table["by"].map(lambda a: column_name(a, lang))
+    if "figure" in table.columns:
+        table["figure"] = table["figure"].map(lambda key: _figure_name(key, lang))
     return table.rename(columns=lambda column: column_name(str(column), lang))
 
 

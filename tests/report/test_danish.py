@@ -91,6 +91,9 @@ def test_workbook_headers_follow_the_language(danish_report):
     # numbers stay numbers for Excel to format
     assert isinstance(workbook["people"].cell(row=2, column=headers["people"].index("mellemliggende centralitet") + 1).value, float)
     assert {cell.value for cell in workbook["flags"]["D"][1:]} <= {"høj", "middel", "lav"}
+    figures = {row[0].value: row[1].value for row in workbook["summary"].iter_rows(min_row=2)}
+    assert figures["personer"] == 1170 and figures["personer efter rolle · leder"] == 319
+    assert 0.009 < figures["tæthed · alle forbindelser"] < 0.0095
 
 
 def svg_texts(uri: str) -> str:
