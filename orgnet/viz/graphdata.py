@@ -111,7 +111,7 @@ def build_graph_data(
     # one JSON object per person and per tie: columns are formatted in bulk, then zipped
     attributes = [a for a in TOOLTIP_ATTRIBUTES if a in table.columns]
     shown = [m for m in TOOLTIP_METRICS if m in metrics.columns]
-    attribute_text = {a: table[a].map(lambda v, a=a: value_name(a, v, lang) if _text(v) else "").tolist() for a in attributes}
+    attribute_text = {a: table[a].map(_text).map(lambda text, a=a: value_name(a, text, lang) if text else "").tolist() for a in attributes}
     metric_text = {m: metrics[m].map(lambda v: _number(v, lang)).tolist() for m in shown}
     filter_text = {a: table[a].map(_text).tolist() for a in filters}
     labels = names.map(_text).tolist()
