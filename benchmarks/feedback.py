@@ -38,7 +38,7 @@ def timed(label: str, limit: float, work):
 
 def skovbjerg_suggestions():
     analysis = Analysis(orgnet.read(SKOVBJERG))
-    analysis.flags  # what `orgnet suggest` computes to find the flagged leaders
+    _flags = analysis.flags  # what `orgnet suggest` computes to find the flagged leaders
     people = analysis.network.people
     return suggest_contacts(analysis.network, list(people.index[people["role"] == "leader"]), n=3, graph=analysis.graph)
 
