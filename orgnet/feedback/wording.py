@@ -89,8 +89,8 @@ FLAGS = {
         "da": "Ingen i data har kontakt med dig, og du har ikke nævnt nogen.",
     },
     "thin": {
-        "en": "You have {value} contacts — among the fewest of your peers{median_text}.",
-        "da": "Du har {value} kontakter — blandt de færreste af dine kolleger{median_text}.",
+        "en": "You have {value} contacts — a thin network{median_text}.",
+        "da": "Du har {value} kontakter — et tyndt netværk{median_text}.",
     },
     "no_internal": {
         "en": "You have no contacts inside your own organisation ({organisation}).",
@@ -121,6 +121,7 @@ FLAGS = {
         "da": "Du har ingen forbindelse til nogen leder i {organisation}.",
     },
 }
+MEDIAN_TEXT = {"en": "; the median of your peers is {median}", "da": "; medianen for dine kolleger er {median}"}
 FLAG_TITLES = {
     "isolated": {"en": "No ties", "da": "Ingen forbindelser"},
     "thin": {"en": "A thin network", "da": "Et tyndt netværk"},
@@ -176,7 +177,7 @@ def personal_flags(person, flags: pd.DataFrame, bagland: pd.DataFrame, people: p
         if flag == "thin":
             shown = bool(peers.at[person, "shown"])
             median = format_number(peers.at[person, "median_degree"], lang)
-            fields["median_text"] = (f" (median {median})" if shown else "")
+            fields["median_text"] = MEDIAN_TEXT[lang].format(median=median) if shown else ""
         elif flag == "single_bridge":
             bridge = row["value"]
             name = people.at[bridge, "name"] if "name" in people and bridge in people.index else bridge
@@ -190,8 +191,8 @@ def personal_flags(person, flags: pd.DataFrame, bagland: pd.DataFrame, people: p
             if flag == "weak_bagland":
                 fields["value"] = format_number(row["value"], lang, percent=True)
                 fields["threshold"] = format_number(row["threshold"], lang, percent=True)
-        if "organisation" in people:
-            fields["organisation"] = people.at[person, "organisation"]
+        organisation = people.at[person, "organisation"] if "organisation" in people else None
+        fields["organisation"] = "—" if organisation is None or pd.isna(organisation) else organisation
         found.append({"title": FLAG_TITLES[flag][lang], "severity": PAGE[row["severity"]][lang], "level": row["severity"], "text": FLAGS[flag][lang].format(**fields)})
     return found
 
