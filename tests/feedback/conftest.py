@@ -1,5 +1,6 @@
 """Small networks with roles, levels and organisations for the feedback tests, built through
-the public reading path; the browser fixtures of the graph tests."""
+the public reading path. (The profile pages' browser tests are in tests/viz, beside the browser
+fixtures: one Playwright session for the whole run.)"""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import pandas as pd
 from hypothesis import strategies as st
 
 from orgnet.io.tables import RawTable, build_network
-from tests.viz.conftest import browser, visit  # noqa: F401  (fixtures shared with the graph tests)
 
 ORGANISATIONS = ("Åløkke", "Bøgely", "Cedertræet")
 LEVELS = ("top", "middle", "first_line")
