@@ -70,7 +70,7 @@ def suggest(data: Path, persons, where, n: int, any_level: bool, lang: str, outp
         text = table[["person", "name", "rank", "suggested", "suggested_name", "reason"]].to_string(index=False) if len(table) else "no suggestions"
         click.echo(f"{text}\n\n{len(table)} suggestions for {len(chosen)} people")
         return
-    metadata = {**table.attrs["orgnet"], "lang": lang, **(analysis.selection if analysis.is_selection else {})}
+    metadata = {**table.attrs["orgnet"], "lang": lang, "audience": "consultant", "names": "present", **(analysis.selection if analysis.is_selection else {})}
     written = write_table(table, output, metadata=metadata, sheet="suggestions")
     click.echo(f"wrote {len(table)} suggestions for {len(chosen)} people to {', '.join(map(str, written))}")
 

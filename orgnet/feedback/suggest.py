@@ -12,7 +12,7 @@ then the candidate's id, so the same data always give the same suggestions.
 
 Candidates are peers: the same role, and the same or an adjacent level (``any_level`` lifts
 that). Never the person herself, never someone she already has a tie with (either direction),
-never a non-respondent (``respondent`` = no) or someone unavailable (``available`` = no) —
+never a non-respondent (``responded`` = no, as `orgnet survey import` writes it) or someone unavailable (``available`` = no) —
 both optional columns of the people table.
 """
 
@@ -33,7 +33,7 @@ COLUMNS = [
     "other_organisation", "constraint_before", "constraint_after", "constraint_drop", "newly_reached", "newly_reached_peers", "reason",
 ]
 LEVEL_ORDER = ("top", "middle", "first_line")
-ELIGIBILITY_COLUMNS = ("respondent", "available")
+ELIGIBILITY_COLUMNS = ("responded", "available")
 YES = {"1", "yes", "y", "true", "ja", "j", "sand", "x"}
 NO = {"0", "no", "n", "false", "nej", "falsk"}
 CHUNK = 256  # egos scored together: three dense chunk × n arrays
@@ -211,7 +211,7 @@ def _level_position(value) -> float:
 
 
 def _eligible(people: pd.DataFrame) -> np.ndarray:
-    """False for people marked ``respondent`` = no or ``available`` = no; empty means yes."""
+    """False for people marked ``responded`` = no or ``available`` = no; empty means yes."""
     keep = np.ones(len(people), dtype=bool)
     problems = []
     for column in ELIGIBILITY_COLUMNS:

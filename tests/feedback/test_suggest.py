@@ -107,7 +107,7 @@ def test_a_leader_without_informal_external_contact_gets_one_in_another_organisa
     assert table["suggested"].tolist()[2] == "e"
 
 
-@pytest.mark.parametrize("column", ["respondent", "available"])
+@pytest.mark.parametrize("column", ["responded", "available"])
 @pytest.mark.parametrize("no", ["no", "nej", "False", "0"])
 def test_non_respondents_and_unavailable_people_are_not_suggested(office, column, no):
     people = office.people.assign(**{column: ["yes", "", "yes", "yes", "ja", no, "1"]})
