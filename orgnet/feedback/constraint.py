@@ -24,15 +24,18 @@ import numpy as np
 import scipy.sparse as sp
 
 from orgnet.metrics.graph import SymGraph, masked_product
+from orgnet.model import OrgNetwork
 
 
-def tie_strengths(graph: SymGraph) -> sp.csr_matrix:
-    """``S`` with ``s_ij = z_ij + z_ji``, the ingredient of constraint as orgnet computes it.
+def tie_strengths(network: OrgNetwork, graph: SymGraph) -> sp.csr_matrix:
+    """``S`` with ``s_ij = z_ij + z_ji``, the ingredient of constraint as ``orgnet.metrics`` computes it.
 
-    ``orgnet.metrics.holes`` computes constraint on the symmetrised, unweighted graph, so ``z``
-    is its 0/1 adjacency and ``S = 2A``. Point this at the metrics' own ``z`` (e.g. Burt's
-    directed, valued ties) and the suggestions follow; :func:`strengths_from_ties` makes ``S``
-    from any ``z``.
+    This is the one place that decides what ``z`` is. ``orgnet.metrics.holes`` computes
+    constraint on the symmetrised, unweighted graph, so ``z`` is its 0/1 adjacency and ``S = 2A``
+    (``network`` is not needed for that). When the metrics move to Burt's directed, valued ties,
+    return ``strengths_from_ties(Z)`` with the metrics' own ``Z`` (the summed weights of the
+    reported ties, row = who named) and the suggestions follow; a test checks that
+    ``constraint_before`` equals the metrics' ``constraint``.
     """
     return strengths_from_ties(graph.adjacency)
 

@@ -92,7 +92,7 @@ def suggest_contacts(
     if unknown:
         raise OrgnetError(f"no person with id '{unknown[0]}'" + (f" (and {len(unknown) - 1} more unknown ids)" if len(unknown) > 1 else ""))
     graph = graph if graph is not None else SymGraph.from_network(network)
-    update = ConstraintUpdate(tie_strengths(graph), new_strength=new_strength)
+    update = ConstraintUpdate(tie_strengths(network, graph), new_strength=new_strength)
     context = _Candidates(network, graph, any_level)
     egos = ids.get_indexer(persons)
 

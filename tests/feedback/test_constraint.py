@@ -38,7 +38,7 @@ def burt_constraint(z: np.ndarray, i: int) -> float:
 def test_symmetric_update_equals_networkx_after_adding_each_tie(network):
     graph = SymGraph.from_network(network)
     reference = symmetrised(network)
-    update = ConstraintUpdate(tie_strengths(graph))
+    update = ConstraintUpdate(tie_strengths(network, graph))
     ids = list(network.people.index)
     egos = np.arange(graph.n)
 
@@ -59,7 +59,7 @@ def test_constraint_before_equals_networkx(network):
     graph = SymGraph.from_network(network)
     expected = nx.constraint(symmetrised(network))
 
-    values = constraint_of(tie_strengths(graph))
+    values = constraint_of(tie_strengths(network, graph))
 
     for i, person in enumerate(network.people.index):
         assert values[i] == pytest.approx(expected[person], nan_ok=True, abs=1e-12)
