@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orgnet.metrics.brokerage import ROLES, ei_index, gould_fernandez, group_codes
 from orgnet.errors import OrgnetError
+from orgnet.metrics.brokerage import ROLES, ei_index, gould_fernandez, group_codes
 from orgnet.metrics.centrality import (
     DEFAULT_SAMPLE,
     EXACT_LIMIT,

@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
+from multiprocessing import get_context
 
 import igraph as ig
 import numpy as np
 import scipy.sparse as sp
 import scipy.sparse.csgraph as csgraph
-from multiprocessing import get_context
 
 MIN_PEOPLE_FOR_PROCESSES = 3_000  # below this, starting processes costs more than it saves
 

@@ -84,7 +84,7 @@ def burt(digraph: nx.DiGraph, model: str) -> dict[str, dict]:
             continue
         world = alters | {ego} if model == "ego" else None
 
-        def ties_of(x):
+        def ties_of(x, world=world):
             return contacts[x] if world is None else contacts[x] & world
 
         def p(a, b):
