@@ -168,7 +168,7 @@ def betweenness(graph: SymGraph, plan: PathEstimate, *, path_weights: str | None
     lengths = edge_lengths(graph, path_weights)
     total = np.zeros(n)
     estimates = []
-    for done, (batch, partial) in enumerate(zip(batches, betweenness_by_source_blocks(n, graph.edges, batches, lengths)), start=1):
+    for done, (batch, partial) in enumerate(zip(batches, betweenness_by_source_blocks(graph.igraph, batches, lengths)), start=1):
         total += partial
         estimates.append(partial * n / len(batch) * scale)
         if progress:
@@ -198,7 +198,7 @@ def closeness(graph: SymGraph, plan: PathEstimate, *, path_weights: str | None =
     if plan.exact:
         blocks = [block for block in np.array_split(np.arange(n), BATCHES) if len(block)]
         values = np.zeros(n)
-        for done, (block, part) in enumerate(zip(blocks, harmonic_by_vertex_blocks(n, graph.edges, blocks, lengths)), start=1):
+        for done, (block, part) in enumerate(zip(blocks, harmonic_by_vertex_blocks(graph.igraph, blocks, lengths)), start=1):
             values[block] = part
             if progress:
                 progress("closeness", done, len(blocks))
@@ -208,8 +208,7 @@ def closeness(graph: SymGraph, plan: PathEstimate, *, path_weights: str | None =
     total_sq = np.zeros(n)
     counted = np.zeros(n)
     chunks = np.array_split(sources, max(1, len(sources) // 50))
-    matrix = graph.adjacency if lengths is None else graph.symmetric(lengths)
-    parts = inverse_distances_by_source_blocks(matrix, chunks, weighted=lengths is not None)
+    parts = inverse_distances_by_source_blocks(graph.igraph, chunks, lengths)
     for done, (chunk, (inverse_sum, inverse_sq)) in enumerate(zip(chunks, parts), start=1):
         total += inverse_sum
         total_sq += inverse_sq
