@@ -30,14 +30,13 @@ from orgnet.model import OrgNetwork
 def tie_strengths(network: OrgNetwork, graph: SymGraph) -> sp.csr_matrix:
     """``S`` with ``s_ij = z_ij + z_ji``, the ingredient of constraint as ``orgnet.metrics`` computes it.
 
-    This is the one place that decides what ``z`` is. ``orgnet.metrics.holes`` computes
-    constraint on the symmetrised, unweighted graph, so ``z`` is its 0/1 adjacency and ``S = 2A``
-    (``network`` is not needed for that). When the metrics move to Burt's directed, valued ties,
-    return ``strengths_from_ties(Z)`` with the metrics' own ``Z`` (the summed weights of the
-    reported ties, row = who named) and the suggestions follow; a test checks that
-    ``constraint_before`` equals the metrics' ``constraint``.
+    This is the one place that decides what ``z`` is: Burt's directed, valued ties, ``z_ij``
+    the summed weight of the ties i reported to j, exactly as ``orgnet.metrics.holes`` takes them
+    (``SymGraph.strength_matrix``). Suggestions use Burt's whole-network model (every tie of a
+    contact counts in ``p_qj``), ``compute_all(holes="whole")``; a test checks that
+    ``constraint_before`` equals that column.
     """
-    return strengths_from_ties(graph.adjacency)
+    return strengths_from_ties(graph.strength_matrix / 2.0)
 
 
 def strengths_from_ties(z: sp.spmatrix) -> sp.csr_matrix:

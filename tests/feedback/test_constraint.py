@@ -1,7 +1,7 @@
 """The exact constraint after one added tie, against a brute force: add the tie, recompute.
 
-Symmetric case: networkx ``constraint`` on the symmetrised, unweighted graph (what
-orgnet.metrics computes today). Directed, valued case: Burt's formula written out below
+Symmetric case: networkx ``constraint`` on the symmetrised, unweighted graph (the update fed
+with 0/1 strengths). Directed, valued case: Burt's formula written out below
 (p_ij = (z_ij + z_ji) / Σ_k (z_ik + z_ki)), straight from Burt (1992), loops and all.
 """
 
@@ -16,7 +16,7 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgnet.feedback.constraint import ConstraintUpdate, constraint_of, strengths_from_ties, tie_strengths
+from orgnet.feedback.constraint import ConstraintUpdate, constraint_of, strengths_from_ties
 from orgnet.metrics.graph import SymGraph
 from tests.metrics.conftest import networks, symmetrised
 
@@ -38,7 +38,7 @@ def burt_constraint(z: np.ndarray, i: int) -> float:
 def test_symmetric_update_equals_networkx_after_adding_each_tie(network):
     graph = SymGraph.from_network(network)
     reference = symmetrised(network)
-    update = ConstraintUpdate(tie_strengths(network, graph))
+    update = ConstraintUpdate(strengths_from_ties(graph.adjacency))
     ids = list(network.people.index)
     egos = np.arange(graph.n)
 
@@ -59,7 +59,7 @@ def test_constraint_before_equals_networkx(network):
     graph = SymGraph.from_network(network)
     expected = nx.constraint(symmetrised(network))
 
-    values = constraint_of(tie_strengths(network, graph))
+    values = constraint_of(strengths_from_ties(graph.adjacency))
 
     for i, person in enumerate(network.people.index):
         assert values[i] == pytest.approx(expected[person], nan_ok=True, abs=1e-12)

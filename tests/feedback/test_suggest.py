@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,7 @@ import orgnet
 from orgnet.analysis import Analysis
 from orgnet.errors import InputError, OrgnetError
 from orgnet.feedback.suggest import suggest_contacts
+from orgnet.metrics import compute_all
 from orgnet.model import scope_of_ties
 from tests.feedback.conftest import make_network, role_networks
 from tests.metrics.conftest import symmetrised
@@ -24,9 +26,32 @@ SKOVBJERG = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 ORDER = {"top": 0, "middle": 1, "first_line": 2}
 
 
+def valued_constraint(strengths: np.ndarray, i: int) -> float:
+    """Burt's constraint of i from the mutual strengths s_ij = z_ij + z_ji, term by term."""
+    totals = strengths.sum(axis=1)
+    p = np.divide(strengths, totals[:, None], out=np.zeros_like(strengths), where=totals[:, None] > 0)
+    contacts = [j for j in range(len(strengths)) if j != i and strengths[i, j] > 0]
+    return sum((p[i, j] + sum(p[i, q] * p[q, j] for q in range(len(strengths)) if q not in (i, j))) ** 2 for j in contacts)
+
+
+def mutual_strengths(network) -> np.ndarray:
+    """s_ij = z_ij + z_ji, z the summed weights of the ties i reported to j."""
+    index = {person: k for k, person in enumerate(network.people.index)}
+    z = np.zeros((len(index), len(index)))
+    for source, target, weight in zip(network.ties["source"], network.ties["target"], network.ties["weight"]):
+        z[index[source], index[target]] += weight
+    return z + z.T
+
+
 def brute_force(network, ego: str, n: int, any_level: bool = False) -> list[dict]:
-    """Every candidate scored the slow way, ranked by the issue's order."""
+    """Every candidate scored the slow way, ranked by the issue's order.
+
+    Constraint is Burt's on the directed, valued ties (whole-network model); the added tie gets
+    the median mutual strength of the existing ties, as the suggestions assume.
+    """
     graph = symmetrised(network)
+    strengths = mutual_strengths(network)
+    new_strength = float(np.median(strengths[strengths > 0])) if (strengths > 0).any() else 1.0
     people = network.people
     position = {person: i for i, person in enumerate(people.index)}
     ties = network.ties
@@ -41,7 +66,9 @@ def brute_force(network, ego: str, n: int, any_level: bool = False) -> list[dict
             continue
         added = graph.copy()
         added.add_edge(ego, c)
-        after = nx.constraint(added, [ego])[ego]
+        with_tie = strengths.copy()
+        with_tie[position[ego], position[c]] = with_tie[position[c], position[ego]] = new_strength
+        after = valued_constraint(with_tie, position[ego])
         newly = set(nx.single_source_shortest_path_length(added, ego, cutoff=2)) - before
         priority = lacks and people.at[c, "organisation"] != people.at[ego, "organisation"] and people.at[c, "role"] == "leader"
         scored.append(
@@ -167,9 +194,11 @@ def skovbjerg():
 
 
 def test_skovbjerg_constraint_before_is_the_metrics_constraint(skovbjerg):
+    """Suggestions use Burt's whole-network model on the directed, valued ties."""
     table = suggest_contacts(skovbjerg.network, n=1, graph=skovbjerg.graph)
 
-    expected = skovbjerg.metrics["constraint"].reindex(table["person"]).to_numpy()
+    whole = compute_all(skovbjerg.network, holes="whole", paths=False)
+    expected = whole["constraint"].reindex(table["person"]).to_numpy()
     assert table["constraint_before"].to_numpy() == pytest.approx(expected, nan_ok=True, abs=1e-12)
 
 
