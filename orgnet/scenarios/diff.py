@@ -175,7 +175,7 @@ def group_effects(people: pd.DataFrame, groups: pd.DataFrame, *, k: int = DEFAUL
                 "mean_first": float(people[f"{GROUP_METRIC}_first"].reindex(values.index).mean()),
             }
         )
-    return pd.DataFrame(rows, columns=["group", "suppressed", "n", "mean_first", "mean_change", "share_gained"])
+    return pd.DataFrame(rows, columns=["group", "suppressed", "n", "mean_first", "mean_change", "share_gained"]).astype({"n": "Int64"})
 
 
 def read_groups(path: Path, people: pd.Index) -> pd.DataFrame:
