@@ -19,6 +19,9 @@ from orgnet.scenarios.keyplayer import DEFAULT_CANDIDATES, key_players
 from orgnet.scenarios.pages import check_output, diff_tables, whatif_tables, write_results
 from orgnet.scenarios.whatif import affected, what_if
 
+SHIPPED_WAVE2 = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg-2008"
+WAVE2_SEED = 2008  # datasets/skovbjerg-2008 is `generate --wave2-of datasets/skovbjerg --seed 2008`
+
 results_option = click.option(
     "-o", "--output", type=click.Path(path_type=Path), default=None, help="A folder (index.html and tables.xlsx) or an .xlsx file."
 )
@@ -46,8 +49,8 @@ def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output
     if not scenarios:
         raise OrgnetError("name a change: --remove ID, --remove-where ATTR=VALUE, --merge \"A,B=C\", --move ID=PLACE or --scenarios FILE")
     network = read_data(data, config)
-    with progress_reporter():
-        result = what_if(network, scenarios, rules=flag_rules(data, config, rules), lang=lang)
+    with progress_reporter() as report:
+        result = what_if(network, scenarios, rules=flag_rules(data, config, rules), lang=lang, progress=report)
     click.echo(_figures_text(result.figures))
     for scenario in result.results:
         people = affected(scenario.people)
@@ -130,8 +133,25 @@ def diff_waves(wave1: Path, wave2: Path, *, groups_file: Path | None = None, k: 
     labels = (Path(wave1).name or str(wave1), Path(wave2).name or str(wave2))
     if labels[0] == labels[1]:
         labels = (f"{labels[0]} (1)", f"{labels[1]} (2)")
-    with progress_reporter():
-        return compare_waves(first, second, groups=groups, k=k, labels=labels, rules=flag_rules(wave1, None, rules), lang=lang)
+    with progress_reporter() as report:
+        return compare_waves(first, second, groups=groups, k=k, labels=labels, rules=flag_rules(wave1, None, rules), lang=lang, progress=report)
+
+
+def demo_diff(analysis, output: Path, lang: str) -> list[Path]:
+    """``orgnet demo``'s last step: the shipped municipality against its second wave."""
+    from orgnet.scenarios.wave import simulate_wave2
+
+    wave2 = SHIPPED_WAVE2 if SHIPPED_WAVE2.exists() else None
+    second = read_data(wave2, None) if wave2 else simulate_wave2(analysis.data, seed=WAVE2_SEED)[0]
+    with progress_reporter() as report:
+        result = compare_waves(analysis, second, labels=("skovbjerg", "skovbjerg-2008"), rules=analysis.rules, lang=lang, progress=report)
+    counts, ties = result.counts, result.ties.loc["all"]
+    click.echo(
+        f"\nand change over time (orgnet diff datasets/skovbjerg datasets/skovbjerg-2008): {counts['joined']} joined, "
+        f"{counts['left']} left; ties kept {ties['kept']}, lost {ties['lost']} (+{ties['lost_with_leaver']} with leavers), "
+        f"gained {ties['gained']} (+{ties['gained_with_newcomer']} with newcomers)"
+    )
+    return write_results(diff_tables(result, lang), output, title_key="diff_title", lang=lang, source="skovbjerg, skovbjerg-2008", cards=counts)
 
 
 def format_diff(result) -> str:

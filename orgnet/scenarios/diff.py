@@ -64,8 +64,8 @@ class Diff:
 
 
 def compare_waves(
-    first: OrgNetwork,
-    second: OrgNetwork,
+    first: OrgNetwork | Analysis,
+    second: OrgNetwork | Analysis,
     *,
     groups: pd.DataFrame | None = None,
     k: int = DEFAULT_K,
@@ -74,14 +74,18 @@ def compare_waves(
 ) -> Diff:
     """Compare two waves; ``groups`` (``group``, ``person``) are evaluated if given.
 
+    A wave given as an :class:`~orgnet.analysis.Analysis` is used as it is (nothing it has
+    computed is computed again); a network is analysed with ``k`` and ``analysis_options``.
     Raises :class:`OrgnetError` when the waves have no person in common.
     """
+    one = first if isinstance(first, Analysis) else Analysis(first, k=k, **analysis_options)
+    two = second if isinstance(second, Analysis) else Analysis(second, k=k, **analysis_options)
+    first, second = one.network, two.network
     if k < MIN_K:
         raise OrgnetError(f"k = {k} would show groups of fewer than {MIN_K} people; use k ≥ {MIN_K}")
     common = first.people.index.intersection(second.people.index, sort=False)
     if not len(common):
         raise OrgnetError(f"{labels[0]} and {labels[1]} have no person in common (people are matched by id)")
-    one, two = Analysis(first, k=k, **analysis_options), Analysis(second, k=k, **analysis_options)
     joined = second.people.index.difference(first.people.index, sort=False)
     left = first.people.index.difference(second.people.index, sort=False)
     people = person_changes(one, two, common)
