@@ -168,7 +168,7 @@ def format_diff(result) -> str:
         result.flags.to_string() if len(result.flags) else "no flags",
     ]
     if result.groups is not None:
-        shown = result.groups.assign(suppressed=result.groups["suppressed"].map({True: "suppressed", False: ""}))
+        shown = result.groups.assign(suppressed=result.groups["suppressed"].map({True: "suppressed", False: ""}), n=result.groups["n"].astype(object).fillna(""))
         lines += ["", "groups: change in informal external contacts", shown.to_string(index=False, na_rep="")]
     return "\n".join(lines)
 
