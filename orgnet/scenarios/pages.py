@@ -54,9 +54,18 @@ def whatif_tables(result: WhatIf, lang: str) -> list[Table]:
             Table(f"changes {name}", pd.DataFrame({"change": [scenario.outcome.scenario.describe()], "removed": [len(removed)]}), text("scenario_intro", lang)),
             Table(f"people {name}", affected(scenario.people), text("people_intro", lang)),
             Table(f"bagland {name}", scenario.bagland, text("bagland_intro", lang)),
+            Table(f"organisations {name}", _changed(scenario.organisations), text("organisations_intro", lang)),
             Table(f"removed {name}", removed, ""),
         ]
     return tables
+
+
+def _changed(table: pd.DataFrame) -> pd.DataFrame:
+    """The organisations whose E–I index or tie counts changed."""
+    before = table[["internal_before", "external_before", "ei_before"]].to_numpy(dtype=float)
+    after = table[["internal_after", "external_after", "ei_after"]].to_numpy(dtype=float)
+    same = np.isclose(before, after, equal_nan=True).all(axis=1)
+    return table[~same]
 
 
 def diff_tables(diff: Diff, lang: str) -> list[Table]:

@@ -21,6 +21,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Personer, som scenariet berører: tabt rækkevidde (personer ikke længere inden for 2 og 3 skridt), isoleret, afskåret fra den største komponent, eksterne forbindelser blevet interne, nye eller forsvundne flag. Størst tab først.",
     },
     "bagland_intro": {"en": "TRs whose bagland changes: colleagues in the unit and the share the TR is in contact with.", "da": "TR'er, hvis bagland ændrer sig: kolleger i enheden og den andel, TR har kontakt med."},
+    "organisations_intro": {
+        "en": "Organisations whose ties changed: ties inside (I) and outside (E) the organisation, and the E–I index (E − I)/(E + I), before and after.",
+        "da": "Organisationer, hvis forbindelser ændrer sig: forbindelser inden for (I) og uden for (E) organisationen og E–I-indekset (E − I)/(E + I), før og efter.",
+    },
     "ties_intro": {
         "en": "Pairs per layer. Lost and gained count pairs of people present in both waves; pairs with someone who left or joined are counted apart.",
         "da": "Par pr. lag. Tabt og vundet tæller par af personer, der er med i begge målinger; par med en, der er stoppet eller kommet til, tælles for sig.",
@@ -35,6 +39,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "section_changes": {"en": "Scenario", "da": "Scenarie"},
     "section_people": {"en": "People affected", "da": "Berørte personer"},
     "section_bagland": {"en": "TR bagland", "da": "TR-bagland"},
+    "section_organisations": {"en": "E–I index by organisation", "da": "E–I-indeks efter organisation"},
     "section_removed": {"en": "People removed", "da": "Fjernede personer"},
     "section_ties": {"en": "Ties gained and lost", "da": "Forbindelser vundet og tabt"},
     "section_flags": {"en": "Flags resolved, new and persisting", "da": "Flag løst, nye og vedvarende"},
@@ -108,6 +113,9 @@ LABELS: dict[str, dict[str, str]] = {
     "left": {"en": "left", "da": "stoppet"},
 }
 _PARTS = {
+    "ei": {"en": "E–I index", "da": "E–I-indeks"},
+    "internal": {"en": "internal ties", "da": "interne forbindelser"},
+    "external": {"en": "external ties", "da": "eksterne forbindelser"},
     "degree": {"en": "contacts", "da": "kontakter"},
     "constraint": {"en": "constraint", "da": "begrænsning"},
     "betweenness": {"en": "betweenness", "da": "mellemliggende centralitet"},
@@ -123,7 +131,10 @@ _SUFFIXES = {
     "before": {"en": "before", "da": "før"},
     "after": {"en": "after", "da": "efter"},
 }
-_LAYER_PARTS = {"internal": "internal", "external": "external", "formal": "formal", "informal": "informal", "informal_external": "informal+external"}
+_LAYER_PARTS = {
+    "ei": {"en": "E–I index", "da": "E–I-indeks"},
+    "internal": {"en": "internal ties", "da": "interne forbindelser"},
+    "external": {"en": "external ties", "da": "eksterne forbindelser"},"internal": "internal", "external": "external", "formal": "formal", "informal": "informal", "informal_external": "informal+external"}
 
 
 def text(key: str, lang: str) -> str:

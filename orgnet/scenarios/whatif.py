@@ -33,12 +33,14 @@ LAYERS = ("all", "formal", "informal", "internal", "external")
 
 @dataclass
 class ScenarioResult:
-    """One scenario: what it did, the analysis after it, and the per-person and TR tables."""
+    """One scenario: what it did, the analysis after it, and the per-person, TR and
+    per-organisation tables."""
 
     outcome: Outcome
     after: Analysis
     people: pd.DataFrame
     bagland: pd.DataFrame
+    organisations: pd.DataFrame
 
     @property
     def name(self) -> str:
@@ -65,7 +67,15 @@ def what_if(network: OrgNetwork, scenarios: list[Scenario], **analysis_options) 
     for scenario in scenarios:
         outcome = apply_scenario(network, scenario)
         after = Analysis(outcome.network, **analysis_options)
-        results.append(ScenarioResult(outcome, after, person_changes(before, after, outcome), bagland_changes(before, after)))
+        results.append(
+            ScenarioResult(
+                outcome,
+                after,
+                person_changes(before, after, outcome),
+                bagland_changes(before, after),
+                ei_by_organisation(before).add_suffix("_before").join(ei_by_organisation(after).add_suffix("_after"), how="outer"),
+            )
+        )
     figures = figures_table({BASELINE: before, **{result.name: result.after for result in results}})
     return WhatIf(before, results, figures)
 
@@ -189,6 +199,24 @@ def bagland_changes(before: Analysis, after: Analysis) -> pd.DataFrame:
     table = table[changed].assign(coverage_change=lambda t: t["coverage_after"] - t["coverage_before"])
     table.index.name = "id"
     return table.sort_values("coverage_change", kind="stable")
+
+
+def ei_by_organisation(analysis: Analysis) -> pd.DataFrame:
+    """Per organisation: its members' symmetrised ties inside (I) and outside (E) it, and
+    Krackhardt's E–I index (E − I) / (E + I). Ties to people without an organisation are left out."""
+    people, graph = analysis.network.people, analysis.graph
+    if "organisation" not in people.columns:
+        return pd.DataFrame(columns=["internal", "external", "ei"])
+    codes, names = pd.factorize(people["organisation"])
+    first, second = codes[graph.edges[:, 0]], codes[graph.edges[:, 1]]
+    known = (first >= 0) & (second >= 0)
+    first, second = first[known], second[known]
+    same = first == second
+    internal = np.bincount(first[same], minlength=len(names))
+    external = np.bincount(np.r_[first[~same], second[~same]], minlength=len(names))
+    total = internal + external
+    ei = np.divide(external - internal, total, out=np.full(len(names), np.nan), where=total > 0)
+    return pd.DataFrame({"internal": internal, "external": external, "ei": ei}, index=pd.Index(names, name="organisation"))
 
 
 def _in_largest(graph: SymGraph) -> pd.Series:

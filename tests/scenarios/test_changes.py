@@ -136,3 +136,15 @@ def test_scenarios_file_with_unknown_key(tmp_path):
 
     with pytest.raises(OrgnetError, match=r"scenario 'x': unknown key 'fuse'; use merge, move, remove, remove_where"):
         read_scenarios(path)
+
+
+def test_ei_by_organisation_before_and_after_a_merger(merger):
+    table = what_if(merger, [parse_scenario("m", merge=["A,B=AB"])]).results[0].organisations
+
+    # A: A1–A2 inside, A1–B1 outside → (1 − 1)/2 = 0. B: B1–A1, B1–C1 outside → 1. C: C1–B1 → 1.
+    # After: AB has A1–A2 and A1–B1 inside, B1–C1 outside → (1 − 2)/3; C still 1.
+    assert table.loc[["A", "B", "C"], "ei_before"].tolist() == [0.0, 1.0, 1.0]
+    assert table.loc["AB", ["internal_before", "external_before"]].isna().all()
+    assert table.loc["AB", ["internal_after", "external_after"]].tolist() == [2, 1]
+    assert table.loc["AB", "ei_after"] == pytest.approx(-1 / 3)
+    assert table.loc["C", "ei_after"] == 1.0
