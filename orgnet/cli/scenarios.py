@@ -23,18 +23,38 @@ SHIPPED_WAVE2 = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg-20
 WAVE2_SEED = 2008  # datasets/skovbjerg-2008 is `generate --wave2-of datasets/skovbjerg --seed 2008`
 
 results_option = click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=None, help="A folder (index.html and tables.xlsx) or an .xlsx file."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A folder (index.html and tables.xlsx) or an .xlsx file.",
 )
-lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the page and tables.")
+lang_option = click.option(
+    "--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the page and tables."
+)
 
 
 @click.command()
 @data_argument
-@click.option("--remove", multiple=True, metavar="ID", help="A person who leaves (with their ties); repeat, or list ids with commas.")
-@click.option("--remove-where", multiple=True, metavar="ATTR=VALUE", help="Everyone with this attribute leaves, e.g. employer=amt.")
-@click.option("--merge", multiple=True, metavar='"A,B=C"', help="Organisations A and B become C (their ties between them turn internal).")
-@click.option("--move", multiple=True, metavar="ID=PLACE", help="A person moves to a unit (and its organisation) or an organisation.")
-@click.option("--scenarios", "scenarios_file", type=click.Path(path_type=Path), default=None, help="A TOML file of named scenarios, compared in one table.")
+@click.option(
+    "--remove", multiple=True, metavar="ID", help="A person who leaves (with their ties); repeat, or list ids with commas."
+)
+@click.option(
+    "--remove-where", multiple=True, metavar="ATTR=VALUE", help="Everyone with this attribute leaves, e.g. employer=amt."
+)
+@click.option(
+    "--merge", multiple=True, metavar='"A,B=C"', help="Organisations A and B become C (their ties between them turn internal)."
+)
+@click.option(
+    "--move", multiple=True, metavar="ID=PLACE", help="A person moves to a unit (and its organisation) or an organisation."
+)
+@click.option(
+    "--scenarios",
+    "scenarios_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A TOML file of named scenarios, compared in one table.",
+)
 @results_option
 @lang_option
 @click.option("--rules", type=click.Path(path_type=Path), default=None, help="A TOML file overriding the default flag rules.")
@@ -47,7 +67,9 @@ def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output
     if remove or remove_where or merge or move:
         scenarios.insert(0, parse_scenario("scenario", remove=remove, remove_where=remove_where, merge=merge, move=move))
     if not scenarios:
-        raise OrgnetError("name a change: --remove ID, --remove-where ATTR=VALUE, --merge \"A,B=C\", --move ID=PLACE or --scenarios FILE")
+        raise OrgnetError(
+            'name a change: --remove ID, --remove-where ATTR=VALUE, --merge "A,B=C", --move ID=PLACE or --scenarios FILE'
+        )
     network = read_data(data, config)
     with progress_reporter() as report:
         result = what_if(network, scenarios, rules=flag_rules(data, config, rules), lang=lang, progress=report)
@@ -69,13 +91,34 @@ def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output
 @click.command()
 @data_argument
 @click.option("-k", "k", type=int, default=5, show_default=True, help="How many key players.")
-@click.option("--goal", type=click.Choice(["fragment", "reach"]), default="fragment", show_default=True, help="fragment: KPP-Neg (removal fragments most); reach: KPP-Pos.")
-@click.option("--steps", type=int, default=2, show_default=True, help="For --goal reach: reach within this many steps (1, 2 or 3).")
+@click.option(
+    "--goal",
+    type=click.Choice(["fragment", "reach"]),
+    default="fragment",
+    show_default=True,
+    help="fragment: KPP-Neg (removal fragments most); reach: KPP-Pos.",
+)
+@click.option(
+    "--steps", type=int, default=2, show_default=True, help="For --goal reach: reach within this many steps (1, 2 or 3)."
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the random restarts of the search.")
-@click.option("--restarts", type=click.IntRange(min=0), default=None, help="Random restarts besides the greedy start [default: 10 up to 200 people, 1 above].")
-@click.option("--candidates", type=click.IntRange(min=1), default=DEFAULT_CANDIDATES, show_default=True, help="Fragmentation on larger networks: consider only this many people of highest betweenness.")
+@click.option(
+    "--restarts",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Random restarts besides the greedy start [default: 10 up to 200 people, 1 above].",
+)
+@click.option(
+    "--candidates",
+    type=click.IntRange(min=1),
+    default=DEFAULT_CANDIDATES,
+    show_default=True,
+    help="Fragmentation on larger networks: consider only this many people of highest betweenness.",
+)
 @where_option
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write .csv, .xlsx or .json instead of printing.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=None, help="Write .csv, .xlsx or .json instead of printing."
+)
 @config_option
 def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, output, config) -> None:
     """The k people whose removal most fragments the network, or who together reach most (Borgatti 2006)."""
@@ -88,7 +131,15 @@ def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, ou
     result = key_players(analysis.graph, k, goal=goal, steps=steps, seed=seed, restarts=restarts, candidates=candidates)
     people = analysis.network.people
     table = result.people.join(people[[c for c in ("name", "organisation", "role") if c in people]])
-    table = table[[*[c for c in ("name", "organisation", "role") if c in table], "key_player", "top_betweenness", "betweenness", "betweenness_rank"]]
+    table = table[
+        [
+            *[c for c in ("name", "organisation", "role") if c in table],
+            "key_player",
+            "top_betweenness",
+            "betweenness",
+            "betweenness_rank",
+        ]
+    ]
     metadata = {**result.metadata, **analysis.selection}
     if output:
         written = write_table(table.reset_index(), output, metadata=metadata, sheet="keyplayers")
@@ -110,8 +161,21 @@ def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, ou
 @click.command()
 @click.argument("wave1", type=click.Path(path_type=Path))
 @click.argument("wave2", type=click.Path(path_type=Path))
-@click.option("--groups", "groups_file", type=click.Path(path_type=Path), default=None, help="groups.csv (group, person) to evaluate: did members gain informal external ties?")
-@click.option("--k", "k", type=int, default=DEFAULT_K, show_default=True, help="Suppress groups with fewer members in both waves (never below 3).")
+@click.option(
+    "--groups",
+    "groups_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="groups.csv (group, person) to evaluate: did members gain informal external ties?",
+)
+@click.option(
+    "--k",
+    "k",
+    type=int,
+    default=DEFAULT_K,
+    show_default=True,
+    help="Suppress groups with fewer members in both waves (never below 3).",
+)
 @results_option
 @lang_option
 @click.option("--rules", type=click.Path(path_type=Path), default=None, help="A TOML file overriding the default flag rules.")
@@ -122,11 +186,15 @@ def diff(wave1: Path, wave2: Path, groups_file, k, output, lang, rules) -> None:
     result = diff_waves(wave1, wave2, groups_file=groups_file, k=k, lang=lang, rules=rules)
     click.echo(format_diff(result))
     if output:
-        files = write_results(diff_tables(result, lang), output, title_key="diff_title", lang=lang, source=f"{wave1}, {wave2}", cards=result.counts)
+        files = write_results(
+            diff_tables(result, lang), output, title_key="diff_title", lang=lang, source=f"{wave1}, {wave2}", cards=result.counts
+        )
         click.echo("\nwrote " + ", ".join(map(str, files)))
 
 
-def diff_waves(wave1: Path, wave2: Path, *, groups_file: Path | None = None, k: int = DEFAULT_K, lang: str = "en", rules: Path | None = None):
+def diff_waves(
+    wave1: Path, wave2: Path, *, groups_file: Path | None = None, k: int = DEFAULT_K, lang: str = "en", rules: Path | None = None
+):
     """Read both waves (and a groups file) and compare them; shared by ``diff`` and ``demo``."""
     first, second = read_data(wave1, None), read_data(wave2, None)
     groups = read_groups(groups_file, first.people.index.union(second.people.index)) if groups_file else None
@@ -134,7 +202,9 @@ def diff_waves(wave1: Path, wave2: Path, *, groups_file: Path | None = None, k: 
     if labels[0] == labels[1]:
         labels = (f"{labels[0]} (1)", f"{labels[1]} (2)")
     with progress_reporter() as report:
-        return compare_waves(first, second, groups=groups, k=k, labels=labels, rules=flag_rules(wave1, None, rules), lang=lang, progress=report)
+        return compare_waves(
+            first, second, groups=groups, k=k, labels=labels, rules=flag_rules(wave1, None, rules), lang=lang, progress=report
+        )
 
 
 def demo_diff(analysis, output: Path, lang: str) -> list[Path]:
@@ -144,14 +214,18 @@ def demo_diff(analysis, output: Path, lang: str) -> list[Path]:
     wave2 = SHIPPED_WAVE2 if SHIPPED_WAVE2.exists() else None
     second = read_data(wave2, None) if wave2 else simulate_wave2(analysis.data, seed=WAVE2_SEED)[0]
     with progress_reporter() as report:
-        result = compare_waves(analysis, second, labels=("skovbjerg", "skovbjerg-2008"), rules=analysis.rules, lang=lang, progress=report)
+        result = compare_waves(
+            analysis, second, labels=("skovbjerg", "skovbjerg-2008"), rules=analysis.rules, lang=lang, progress=report
+        )
     counts, ties = result.counts, result.ties.loc["all"]
     click.echo(
         f"\nand change over time (orgnet diff datasets/skovbjerg datasets/skovbjerg-2008): {counts['joined']} joined, "
         f"{counts['left']} left; ties kept {ties['kept']}, lost {ties['lost']} (+{ties['lost_with_leaver']} with leavers), "
         f"gained {ties['gained']} (+{ties['gained_with_newcomer']} with newcomers)"
     )
-    return write_results(diff_tables(result, lang), output, title_key="diff_title", lang=lang, source="skovbjerg, skovbjerg-2008", cards=counts)
+    return write_results(
+        diff_tables(result, lang), output, title_key="diff_title", lang=lang, source="skovbjerg, skovbjerg-2008", cards=counts
+    )
 
 
 def format_diff(result) -> str:
@@ -168,7 +242,10 @@ def format_diff(result) -> str:
         result.flags.to_string() if len(result.flags) else "no flags",
     ]
     if result.groups is not None:
-        shown = result.groups.assign(suppressed=result.groups["suppressed"].map({True: "suppressed", False: ""}), n=result.groups["n"].astype(object).fillna(""))
+        shown = result.groups.assign(
+            suppressed=result.groups["suppressed"].map({True: "suppressed", False: ""}),
+            n=result.groups["n"].astype(object).fillna(""),
+        )
         lines += ["", "groups: change in informal external contacts", shown.to_string(index=False, na_rep="")]
     return "\n".join(lines)
 

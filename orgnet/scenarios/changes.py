@@ -73,9 +73,9 @@ def parse_scenario(name: str, *, remove=(), remove_where=(), merge=(), move=()) 
 def read_scenarios(path: Path) -> list[Scenario]:
     """Named scenarios from a TOML file, one table per scenario::
 
-        [scenario."counties close"]
-        remove_where = ["employer=amt"]
-        merge = ["Bostedet Næsset,Botilbuddet Solsikken=Bo- og Aktivitetscenter Næsset"]
+    [scenario."counties close"]
+    remove_where = ["employer=amt"]
+    merge = ["Bostedet Næsset,Botilbuddet Solsikken=Bo- og Aktivitetscenter Næsset"]
     """
     path = Path(path)
     try:
@@ -84,7 +84,7 @@ def read_scenarios(path: Path) -> list[Scenario]:
         raise OrgnetError(f"{path}: not valid TOML: {error}") from None
     table = data.get("scenario")
     if not isinstance(table, dict) or not table:
-        raise OrgnetError(f"{path}: no scenarios; write one table per scenario, e.g. [scenario.\"merger\"]")
+        raise OrgnetError(f'{path}: no scenarios; write one table per scenario, e.g. [scenario."merger"]')
     known = {"remove", "remove_where", "merge", "move"}
     scenarios = []
     for name, spec in table.items():
@@ -154,7 +154,7 @@ def _organisations(people: pd.DataFrame) -> set[str]:
 
 
 def _check_merge(sources: tuple[str, ...], target: str, organisations: set[str]) -> None:
-    label = f"--merge \"{','.join(sources)}={target}\""
+    label = f'--merge "{",".join(sources)}={target}"'
     for source in sources:
         if source not in organisations:
             raise OrgnetError(f"{label}: no organisation '{source}'{_suggest(source, organisations)}")
@@ -164,13 +164,19 @@ def _check_merge(sources: tuple[str, ...], target: str, organisations: set[str])
         raise OrgnetError(f"{label}: name at least two organisations to merge")
 
 
-def _check_move(person: str, place: str, people: pd.DataFrame, removed: pd.Index, organisations: set[str]) -> tuple[str, str, object]:
+def _check_move(
+    person: str, place: str, people: pd.DataFrame, removed: pd.Index, organisations: set[str]
+) -> tuple[str, str, object]:
     label = f"--move {person}={place}"
     if person not in people.index:
         raise OrgnetError(f"{label}: no person has id '{person}'")
     if person in removed:
         raise OrgnetError(f"{label}: {person} is removed by the same scenario")
-    units = people.dropna(subset=["unit"]).drop_duplicates("unit").set_index("unit")["organisation"] if "unit" in people.columns else pd.Series(dtype=str)
+    units = (
+        people.dropna(subset=["unit"]).drop_duplicates("unit").set_index("unit")["organisation"]
+        if "unit" in people.columns
+        else pd.Series(dtype=str)
+    )
     if place in units.index:
         return person, units[place], place
     if place in organisations:
@@ -204,12 +210,12 @@ def _parse_merge(text: str) -> tuple[tuple[str, ...], str]:
     sources, separator, target = str(text).rpartition("=")
     names = tuple(name.strip() for name in sources.split(",") if name.strip())
     if not separator or len(names) < 2 or not target.strip():
-        raise OrgnetError(f"--merge \"{text}\": write \"A,B=C\" (organisations A and B become C)")
+        raise OrgnetError(f'--merge "{text}": write "A,B=C" (organisations A and B become C)')
     return names, target.strip()
 
 
 def _parse_move(text: str) -> tuple[str, str]:
     person, separator, place = str(text).partition("=")
     if not separator or not person.strip() or not place.strip():
-        raise OrgnetError(f"--move {text}: write ID=ORGANISATION or ID=UNIT, e.g. --move P0001=\"Bostedet Næsset\"")
+        raise OrgnetError(f'--move {text}: write ID=ORGANISATION or ID=UNIT, e.g. --move P0001="Bostedet Næsset"')
     return person.strip(), place.strip()

@@ -60,7 +60,13 @@ class Diff:
     @property
     def counts(self) -> dict:
         common = len(self.people)
-        return {"people_first": len(self.first.network.people), "people_second": len(self.second.network.people), "in_both": common, "joined": len(self.joined), "left": len(self.left)}
+        return {
+            "people_first": len(self.first.network.people),
+            "people_second": len(self.second.network.people),
+            "in_both": common,
+            "joined": len(self.joined),
+            "left": len(self.left),
+        }
 
 
 def compare_waves(
@@ -179,7 +185,9 @@ def group_effects(people: pd.DataFrame, groups: pd.DataFrame, *, k: int = DEFAUL
                 "mean_first": float(people[f"{GROUP_METRIC}_first"].reindex(values.index).mean()),
             }
         )
-    return pd.DataFrame(rows, columns=["group", "suppressed", "n", "mean_first", "mean_change", "share_gained"]).astype({"n": "Int64"})
+    return pd.DataFrame(rows, columns=["group", "suppressed", "n", "mean_first", "mean_change", "share_gained"]).astype(
+        {"n": "Int64"}
+    )
 
 
 def read_groups(path: Path, people: pd.Index) -> pd.DataFrame:
@@ -190,7 +198,12 @@ def read_groups(path: Path, people: pd.Index) -> pd.DataFrame:
         raise InputError([Problem(str(path), f"missing column '{missing[0]}'; columns: {', '.join(frame.columns)}")])
     unknown = frame[~frame["person"].isin(people)]
     if len(unknown):
-        raise InputError([Problem(str(path), f"unknown person '{value}' (in neither wave)", row=int(row), column="person", value=value) for row, value in unknown["person"].items()])
+        raise InputError(
+            [
+                Problem(str(path), f"unknown person '{value}' (in neither wave)", row=int(row), column="person", value=value)
+                for row, value in unknown["person"].items()
+            ]
+        )
     return frame
 
 

@@ -187,7 +187,8 @@ def key_players(
         {
             "key_player": [person in ids for person in shown],
             "top_betweenness": [person in top_ids for person in shown],
-            "betweenness": pd.Series(betweenness, index=graph.ids).reindex(shown).to_numpy() * (2 / ((n - 1) * (n - 2)) if n > 2 else 1),
+            "betweenness": pd.Series(betweenness, index=graph.ids).reindex(shown).to_numpy()
+            * (2 / ((n - 1) * (n - 2)) if n > 2 else 1),
             "betweenness_rank": rank.reindex(shown).to_numpy(),
         },
         index=pd.Index(shown, name="id"),

@@ -49,9 +49,15 @@ def whatif_tables(result: WhatIf, lang: str) -> list[Table]:
     tables = [Table("figures", result.figures, text("figures_intro", lang))]
     for scenario in result.results:
         name = scenario.name
-        removed = result.before.network.people.loc[scenario.outcome.removed, [c for c in ("name", "organisation", "role") if c in result.before.network.people]]
+        removed = result.before.network.people.loc[
+            scenario.outcome.removed, [c for c in ("name", "organisation", "role") if c in result.before.network.people]
+        ]
         tables += [
-            Table(f"changes {name}", pd.DataFrame({"change": [scenario.outcome.scenario.describe()], "removed": [len(removed)]}), text("scenario_intro", lang)),
+            Table(
+                f"changes {name}",
+                pd.DataFrame({"change": [scenario.outcome.scenario.describe()], "removed": [len(removed)]}),
+                text("scenario_intro", lang),
+            ),
             Table(f"people {name}", affected(scenario.people), text("people_intro", lang)),
             Table(f"bagland {name}", scenario.bagland, text("bagland_intro", lang)),
             Table(f"organisations {name}", _changed(scenario.organisations), text("organisations_intro", lang)),
@@ -73,7 +79,11 @@ def diff_tables(diff: Diff, lang: str) -> list[Table]:
         Table("figures", diff.figures, text("figures_intro", lang)),
         Table("ties", diff.ties, text("ties_intro", lang)),
         Table("flags", diff.flags, text("flags_intro", lang)),
-        Table("people", diff.people.reindex(diff.people["degree_change"].abs().sort_values(ascending=False, kind="stable").index), text("diff_people_intro", lang)),
+        Table(
+            "people",
+            diff.people.reindex(diff.people["degree_change"].abs().sort_values(ascending=False, kind="stable").index),
+            text("diff_people_intro", lang),
+        ),
         Table("joined", diff.joined, ""),
         Table("left", diff.left, ""),
     ]
@@ -82,7 +92,9 @@ def diff_tables(diff: Diff, lang: str) -> list[Table]:
     return tables
 
 
-def write_results(tables: list[Table], output: Path, *, title_key: str, lang: str, source: str, cards: dict | None = None) -> list[Path]:
+def write_results(
+    tables: list[Table], output: Path, *, title_key: str, lang: str, source: str, cards: dict | None = None
+) -> list[Path]:
     """Write ``output`` as ``.xlsx``, or as a folder with ``index.html`` and ``tables.xlsx``."""
     output = Path(output)
     check_output(output)
@@ -101,7 +113,8 @@ def write_results(tables: list[Table], output: Path, *, title_key: str, lang: st
 
 def render_page(tables: list[Table], *, title_key: str, lang: str, source: str, cards: dict) -> str:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("orgnet.scenarios", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
+        loader=jinja2.PackageLoader("orgnet.scenarios", "templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"], default=True),
     )
     generated = report_texts(lang)["generated"].format(version=__version__, source=source)
     sections = [_section(table, lang) for table in tables]
@@ -136,7 +149,9 @@ def _section(table: Table, lang: str) -> dict:
     frame = frame.reset_index() if index_name else frame
     title_key, _, scenario = table.key.partition(" ")
     title = text(f"section_{title_key}", lang) + (f": {scenario}" if scenario else "")
-    numeric = [pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]) for column in frame.columns]
+    numeric = [
+        pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]) for column in frame.columns
+    ]
     rows = []
     for record in frame.head(MAX_ROWS).itertuples(index=False):
         row_label = str(record[0]) if index_name == "figure" else None
@@ -147,7 +162,13 @@ def _section(table: Table, lang: str) -> dict:
             if column == "suppressed" and value is True:
                 shown = text("suppressed", lang)
             css = "num" if is_number else ""
-            if is_number and str(column).endswith("change") and isinstance(value, (int, float, np.number)) and not pd.isna(value) and value:
+            if (
+                is_number
+                and str(column).endswith("change")
+                and isinstance(value, (int, float, np.number))
+                and not pd.isna(value)
+                and value
+            ):
                 css += " up" if value > 0 else " down"
             cells.append({"text": shown, "css": css})
         rows.append(cells)

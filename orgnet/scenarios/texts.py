@@ -5,12 +5,18 @@ from __future__ import annotations
 TEXTS: dict[str, dict[str, str]] = {
     "whatif_title": {"en": "What if: the network before and after", "da": "Hvad nu hvis: netværket før og efter"},
     "diff_title": {"en": "Change over time: two waves compared", "da": "Udvikling over tid: to målinger sammenlignet"},
-    "workbook": {"en": "All tables are also in the workbook next to this page.", "da": "Alle tabeller findes også i regnearket ved siden af denne side."},
+    "workbook": {
+        "en": "All tables are also in the workbook next to this page.",
+        "da": "Alle tabeller findes også i regnearket ved siden af denne side.",
+    },
     "yes": {"en": "yes", "da": "ja"},
     "no": {"en": "no", "da": "nej"},
     "nothing": {"en": "Nothing changes here.", "da": "Intet ændrer sig her."},
     "suppressed": {"en": "suppressed (too few)", "da": "skjult (for få)"},
-    "more_rows": {"en": "The first {shown} of {total} rows; the workbook has them all.", "da": "De første {shown} af {total} rækker; regnearket har dem alle."},
+    "more_rows": {
+        "en": "The first {shown} of {total} rows; the workbook has them all.",
+        "da": "De første {shown} af {total} rækker; regnearket har dem alle.",
+    },
     "figures_intro": {
         "en": "Network figures side by side. Density is symmetrised ties over possible pairs, per layer; mean distance is over connected pairs; reach counts people within 2 and 3 steps; flag rows count flagged people.",
         "da": "Netværkets nøgletal side om side. Tæthed er forbindelser over mulige par, pr. lag; gennemsnitlig afstand er over forbundne par; rækkevidde tæller personer inden for 2 og 3 skridt; flagrækker tæller markerede personer.",
@@ -20,7 +26,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "People touched by the scenario: reach lost (people no longer within 2 and 3 steps), isolated, cut off from the largest component, external ties turned internal, flags new or gone. Most reach lost first.",
         "da": "Personer, som scenariet berører: tabt rækkevidde (personer ikke længere inden for 2 og 3 skridt), isoleret, afskåret fra den største komponent, eksterne forbindelser blevet interne, nye eller forsvundne flag. Størst tab først.",
     },
-    "bagland_intro": {"en": "TRs whose bagland changes: colleagues in the unit and the share the TR is in contact with.", "da": "TR'er, hvis bagland ændrer sig: kolleger i enheden og den andel, TR har kontakt med."},
+    "bagland_intro": {
+        "en": "TRs whose bagland changes: colleagues in the unit and the share the TR is in contact with.",
+        "da": "TR'er, hvis bagland ændrer sig: kolleger i enheden og den andel, TR har kontakt med.",
+    },
     "organisations_intro": {
         "en": "Organisations whose ties changed: ties inside (I) and outside (E) the organisation, and the E–I index (E − I)/(E + I), before and after.",
         "da": "Organisationer, hvis forbindelser ændrer sig: forbindelser inden for (I) og uden for (E) organisationen og E–I-indekset (E − I)/(E + I), før og efter.",
@@ -29,8 +38,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Pairs per layer. Lost and gained count pairs of people present in both waves; pairs with someone who left or joined are counted apart.",
         "da": "Par pr. lag. Tabt og vundet tæller par af personer, der er med i begge målinger; par med en, der er stoppet eller kommet til, tælles for sig.",
     },
-    "flags_intro": {"en": "Flags of the people in both waves: resolved (first wave only), new (second wave only), persisting.", "da": "Flag for personer i begge målinger: løst (kun første måling), nye (kun anden måling), vedvarende."},
-    "diff_people_intro": {"en": "Each person in both waves: contacts by layer, constraint and betweenness in each wave and the change. Largest change in contacts first.", "da": "Hver person i begge målinger: kontakter pr. lag, begrænsning og mellemliggende centralitet i hver måling og ændringen. Største ændring i kontakter først."},
+    "flags_intro": {
+        "en": "Flags of the people in both waves: resolved (first wave only), new (second wave only), persisting.",
+        "da": "Flag for personer i begge målinger: løst (kun første måling), nye (kun anden måling), vedvarende.",
+    },
+    "diff_people_intro": {
+        "en": "Each person in both waves: contacts by layer, constraint and betweenness in each wave and the change. Largest change in contacts first.",
+        "da": "Hver person i begge målinger: kontakter pr. lag, begrænsning og mellemliggende centralitet i hver måling og ændringen. Største ændring i kontakter først.",
+    },
     "groups_intro": {
         "en": "Did group members gain informal external contacts, compared with people in no group? Members present in both waves; groups with fewer than {k} are suppressed.",
         "da": "Fik gruppernes medlemmer flere uformelle eksterne kontakter end personer uden for grupperne? Medlemmer med i begge målinger; grupper med færre end {k} er skjult.",
@@ -103,7 +118,10 @@ LABELS: dict[str, dict[str, str]] = {
     "group": {"en": "group", "da": "gruppe"},
     "suppressed": {"en": "suppressed", "da": "skjult"},
     "n": {"en": "members", "da": "medlemmer"},
-    "mean_first": {"en": "informal external contacts, first wave (mean)", "da": "uformelle eksterne kontakter, første måling (gns.)"},
+    "mean_first": {
+        "en": "informal external contacts, first wave (mean)",
+        "da": "uformelle eksterne kontakter, første måling (gns.)",
+    },
     "mean_change": {"en": "change (mean)", "da": "ændring (gns.)"},
     "share_gained": {"en": "share who gained", "da": "andel med flere"},
     "people_first": {"en": "people, first wave", "da": "personer, første måling"},
@@ -132,9 +150,12 @@ _SUFFIXES = {
     "after": {"en": "after", "da": "efter"},
 }
 _LAYER_PARTS = {
-    "ei": {"en": "E–I index", "da": "E–I-indeks"},
-    "internal": {"en": "internal ties", "da": "interne forbindelser"},
-    "external": {"en": "external ties", "da": "eksterne forbindelser"},"internal": "internal", "external": "external", "formal": "formal", "informal": "informal", "informal_external": "informal+external"}
+    "internal": "internal",
+    "external": "external",
+    "formal": "formal",
+    "informal": "informal",
+    "informal_external": "informal+external",
+}
 
 
 def text(key: str, lang: str) -> str:

@@ -153,7 +153,11 @@ def _merge_two(people: pd.DataFrame, rng: np.random.Generator) -> tuple[tuple[st
     """Two organisations with a TR (institutions), drawn at random, and the merged name."""
     if "organisation" not in people.columns:
         return (), None
-    with_tr = people.loc[people.get("role") == "tr", "organisation"].dropna() if "role" in people.columns else people["organisation"].dropna()
+    with_tr = (
+        people.loc[people.get("role") == "tr", "organisation"].dropna()
+        if "role" in people.columns
+        else people["organisation"].dropna()
+    )
     candidates = sorted(set(with_tr))
     if len(candidates) < 2:
         return (), None

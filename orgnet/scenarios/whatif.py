@@ -73,7 +73,9 @@ def what_if(network: OrgNetwork, scenarios: list[Scenario], **analysis_options) 
                 after,
                 person_changes(before, after, outcome),
                 bagland_changes(before, after),
-                ei_by_organisation(before).add_suffix("_before").join(ei_by_organisation(after).add_suffix("_after"), how="outer"),
+                ei_by_organisation(before)
+                .add_suffix("_before")
+                .join(ei_by_organisation(after).add_suffix("_after"), how="outer"),
             )
         )
     figures = figures_table({BASELINE: before, **{result.name: result.after for result in results}})

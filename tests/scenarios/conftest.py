@@ -12,7 +12,9 @@ def network(people: list[tuple], ties: list[tuple], columns=("id", "organisation
     """A network from rows: people as tuples of ``columns``; ties as (source, target, kind)."""
     people_frame = pd.DataFrame(people, columns=list(columns))
     people_frame["name"] = "Navn " + people_frame["id"]
-    ties_frame = pd.DataFrame(ties, columns=["source", "target", "kind"]).assign(relation=lambda t: t["kind"].map({"formal": "line", "informal": "advice"}))
+    ties_frame = pd.DataFrame(ties, columns=["source", "target", "kind"]).assign(
+        relation=lambda t: t["kind"].map({"formal": "line", "informal": "advice"})
+    )
     return build_network(
         RawTable("people", people_frame),
         RawTable("ties", ties_frame),
@@ -53,5 +55,11 @@ def trs():
             ("F3", "O", "U2", "employee"),
             ("Q1", "P", "V", "employee"),
         ],
-        [("T", "E1", "informal"), ("T", "F1", "informal"), ("T", "F2", "informal"), ("T", "L", "formal"), ("F3", "Q1", "informal")],
+        [
+            ("T", "E1", "informal"),
+            ("T", "F1", "informal"),
+            ("T", "F2", "informal"),
+            ("T", "L", "formal"),
+            ("F3", "Q1", "informal"),
+        ],
     )

@@ -108,7 +108,10 @@ def test_merge_accepts_names_with_commas(merger):
         ({"move": ["A1=Nowhere"]}, "--move A1=Nowhere: no organisation or unit 'Nowhere'"),
         ({"move": ["Z9=A"]}, "--move Z9=A: no person has id 'Z9'"),
         ({"move": ["A1"]}, '--move A1: write ID=ORGANISATION or ID=UNIT, e.g. --move P0001="Bostedet Næsset"'),
-        ({"remove_where": ["role=boss"]}, "--remove-where role=boss: no person has role 'boss'. Values of role: employee, leader"),
+        (
+            {"remove_where": ["role=boss"]},
+            "--remove-where role=boss: no person has role 'boss'. Values of role: employee, leader",
+        ),
     ],
 )
 def test_bad_change_is_refused_by_name(merger, changes, message):

@@ -45,7 +45,18 @@ def test_whatif_prints_figures_and_who_is_affected(run_cli, data):
 
 
 def test_whatif_writes_a_danish_page_and_a_workbook(run_cli, danish, tmp_path):
-    result = run_cli("whatif", danish, "--merge", "Bostedet Ærø,<script>Søhøj</script>=Ærø-Søhøj", "--remove", "L5", "-o", tmp_path / "out", "--lang", "da")
+    result = run_cli(
+        "whatif",
+        danish,
+        "--merge",
+        "Bostedet Ærø,<script>Søhøj</script>=Ærø-Søhøj",
+        "--remove",
+        "L5",
+        "-o",
+        tmp_path / "out",
+        "--lang",
+        "da",
+    )
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
 
     assert result.exit_code == 0, result.output
@@ -78,9 +89,18 @@ def test_whatif_scenarios_file_gives_one_table(run_cli, data, tmp_path):
         (["--merge", "A,A=C"], 'Error: --merge "A,A=C": an organisation cannot be merged with itself'),
         (["--merge", "A,Cc=D"], "Error: --merge \"A,Cc=D\": no organisation 'Cc' (did you mean 'C'?)"),
         (["--move", "A1=Nowhere"], "Error: --move A1=Nowhere: no organisation or unit 'Nowhere'"),
-        (["--remove-where", "colour=red"], "Error: --remove-where: no attribute 'colour'. Attributes: id, organisation, unit, role, name"),
-        ([], 'Error: name a change: --remove ID, --remove-where ATTR=VALUE, --merge "A,B=C", --move ID=PLACE or --scenarios FILE'),
-        (["--remove", "A1", "-o", "out.pdf"], "Error: out.pdf: write a folder (an HTML page and a workbook) or an .xlsx file, not '.pdf'"),
+        (
+            ["--remove-where", "colour=red"],
+            "Error: --remove-where: no attribute 'colour'. Attributes: id, organisation, unit, role, name",
+        ),
+        (
+            [],
+            'Error: name a change: --remove ID, --remove-where ATTR=VALUE, --merge "A,B=C", --move ID=PLACE or --scenarios FILE',
+        ),
+        (
+            ["--remove", "A1", "-o", "out.pdf"],
+            "Error: out.pdf: write a folder (an HTML page and a workbook) or an .xlsx file, not '.pdf'",
+        ),
     ],
 )
 def test_whatif_refuses_bad_options(run_cli, data, arguments, message):
@@ -104,7 +124,9 @@ def test_keyplayers_writes_a_table(run_cli, data, tmp_path):
     result = run_cli("keyplayers", data, "-k", "2", "--goal", "reach", "--steps", "1", "-o", tmp_path / "kp.csv")
 
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "kp.csv").read_text(encoding="utf-8-sig").splitlines()[0] == "id,name,organisation,role,key_player,top_betweenness,betweenness,betweenness_rank"
+    assert (tmp_path / "kp.csv").read_text(encoding="utf-8-sig").splitlines()[
+        0
+    ] == "id,name,organisation,role,key_player,top_betweenness,betweenness,betweenness_rank"
 
 
 @pytest.mark.parametrize(
@@ -112,7 +134,10 @@ def test_keyplayers_writes_a_table(run_cli, data, tmp_path):
     [
         (["-k", "3"], "Error: -k 3: choose between 1 and 2 (the network has 4 people)"),
         (["-k", "1", "--goal", "reach", "--steps", "5"], "Error: --steps 5: use 1, 2 or 3"),
-        (["-k", "1", "--where", "role=boss"], "Error: --where role=boss: no person has role 'boss'. Values of role: employee, leader"),
+        (
+            ["-k", "1", "--where", "role=boss"],
+            "Error: --where role=boss: no person has role 'boss'. Values of role: employee, leader",
+        ),
         (["-k", "1", "-o", "kp.pdf"], "Error: kp.pdf: cannot write '.pdf'; use .csv, .xlsx or .json"),
     ],
 )
@@ -149,4 +174,7 @@ def test_diff_refuses_a_small_k_and_unknown_group_members(run_cli, data, tmp_pat
 
     assert small.exit_code == 1 and small.output.strip() == "Error: k = 2 would show groups of fewer than 3 people; use k ≥ 3"
     assert unknown.exit_code == 1
-    assert unknown.output.strip() == f"Error: 1 problem in the input:\n  - {groups}, row 3, column 'person': unknown person 'Q7' (in neither wave)"
+    assert (
+        unknown.output.strip()
+        == f"Error: 1 problem in the input:\n  - {groups}, row 3, column 'person': unknown person 'Q7' (in neither wave)"
+    )

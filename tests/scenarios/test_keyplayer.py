@@ -57,7 +57,9 @@ def test_fragmentation_of_known_graphs():
     # Complete graph: every pair at distance 1 → 0. Two disjoint K5: 40 of 90 ordered pairs
     # connected at distance 1 → 1 − 40/90. Empty graph → 1.
     assert fragmentation(symgraph(nx.complete_graph(6)).igraph) == pytest.approx(0.0)
-    assert fragmentation(symgraph(nx.disjoint_union(nx.complete_graph(5), nx.complete_graph(5))).igraph) == pytest.approx(1 - 40 / 90)
+    assert fragmentation(symgraph(nx.disjoint_union(nx.complete_graph(5), nx.complete_graph(5))).igraph) == pytest.approx(
+        1 - 40 / 90
+    )
     assert fragmentation(symgraph(nx.empty_graph(4)).igraph) == 1.0
     # A star without its centre falls apart completely.
     assert fragmentation(symgraph(nx.star_graph(5)).igraph, [0]) == 1.0
