@@ -25,7 +25,7 @@ from orgnet.compare import DEFAULT_K, MIN_K
 from orgnet.errors import InputError, OrgnetError, Problem
 from orgnet.io.text import read_csv_text
 from orgnet.model import OrgNetwork
-from orgnet.scenarios.whatif import figures_table
+from orgnet.scenarios.whatif import figures_table, flag_transitions
 
 LAYERS = ("all", "formal", "informal", "internal", "external", "informal+external")
 PERSON_METRICS = (
@@ -135,7 +135,8 @@ def tie_changes(first: OrgNetwork, second: OrgNetwork) -> pd.DataFrame:
 
 
 def person_changes(first: Analysis, second: Analysis, common: pd.Index) -> pd.DataFrame:
-    """Per person in both waves: each metric in the first and second wave and the change."""
+    """Per person in both waves: each metric in the first and second wave and the change, and
+    the flags that are new, resolved and persisting."""
     people = second.network.people
     table = pd.DataFrame(
         {"name": people["name"].reindex(common) if "name" in people else pd.Series(common, index=common)},
@@ -146,6 +147,7 @@ def person_changes(first: Analysis, second: Analysis, common: pd.Index) -> pd.Da
     for metric in PERSON_METRICS:
         before, after = first.metrics[metric].reindex(common), second.metrics[metric].reindex(common)
         table[f"{metric}_first"], table[f"{metric}_second"], table[f"{metric}_change"] = before, after, after - before
+    table = table.join(flag_transitions(first.flags, second.flags, common))
     table.index.name = "id"
     return table
 

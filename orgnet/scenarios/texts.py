@@ -91,6 +91,7 @@ LABELS: dict[str, dict[str, str]] = {
     "turned_internal": {"en": "external ties turned internal", "da": "eksterne forbindelser blevet interne"},
     "new_flags": {"en": "new flags", "da": "nye flag"},
     "resolved_flags": {"en": "flags gone", "da": "flag forsvundet"},
+    "persisting_flags": {"en": "flags persisting", "da": "vedvarende flag"},
     "moved": {"en": "moved", "da": "flyttet"},
     "lost_reach2": {"en": "reach lost (2 steps)", "da": "tabt rækkevidde (2 skridt)"},
     "lost_reach3": {"en": "reach lost (3 steps)", "da": "tabt rækkevidde (3 skridt)"},

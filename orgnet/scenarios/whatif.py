@@ -154,16 +154,22 @@ def person_changes(before: Analysis, after: Analysis, outcome: Outcome | None = 
         },
         index=ids,
     )
-    flags_before = before.flags.groupby("id")["flag"].agg(set)
-    flags_after = after.flags.groupby("id")["flag"].agg(set)
-    old = flags_before.reindex(ids).apply(lambda value: value if isinstance(value, set) else set())
-    new = flags_after.reindex(ids).apply(lambda value: value if isinstance(value, set) else set())
-    table["new_flags"] = [", ".join(sorted(b - a)) for a, b in zip(old, new)]
-    table["resolved_flags"] = [", ".join(sorted(a - b)) for a, b in zip(old, new)]
+    table = table.join(flag_transitions(before.flags, after.flags, ids)[["new_flags", "resolved_flags"]])
     if outcome is not None:
         table["moved"] = ids.isin(outcome.moved)
     table.index.name = "id"
     return table.sort_values(["lost_reach3", "lost_reach2"], ascending=False, kind="stable")
+
+
+def flag_transitions(first: pd.DataFrame, second: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
+    """Per person in ``ids``: flags that are new, resolved (gone) and persisting, as text."""
+    columns = {"right_only": "new_flags", "left_only": "resolved_flags", "both": "persisting_flags"}
+    before = first.loc[first["id"].isin(ids), ["id", "flag"]].drop_duplicates()
+    after = second.loc[second["id"].isin(ids), ["id", "flag"]].drop_duplicates()
+    merged = before.merge(after, how="outer", indicator=True).sort_values(["id", "flag"], kind="stable")
+    merged["side"] = merged["_merge"].astype(str).map(columns)
+    joined = merged.groupby(["id", "side"])["flag"].agg(", ".join).unstack()
+    return joined.reindex(index=ids, columns=list(columns.values())).astype(object).fillna("")
 
 
 def affected(people: pd.DataFrame) -> pd.DataFrame:
