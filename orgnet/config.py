@@ -38,6 +38,7 @@ DEFAULT_RELATION_KINDS: dict[str, str] = {
     "advice": "informal",
     "friendship": "informal",
     "informal": "informal",
+    "tie": "informal",  # a DL, Pajek or NodeXL file that names no relation; map it in orgnet.toml
     "sparring": "informal",
 }
 

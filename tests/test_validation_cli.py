@@ -184,7 +184,7 @@ def test_unknown_file_form(tmp_path, run_cli):
     output = refused(run_cli, path)
 
     assert output == (
-        f"Error: 1 problem in the input:\n  - {path}: unknown form '.pajek'; expected a folder of CSV files, .xlsx, .graphml or .gexf\n"
+        f"Error: 1 problem in the input:\n  - {path}: unknown form '.pajek'; expected a folder of CSV files, .xlsx, .graphml, .gexf, .dl or .net\n"
     )
 
 

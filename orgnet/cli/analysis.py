@@ -7,8 +7,17 @@ from pathlib import Path
 
 import click
 
-from orgnet.cli.options import config_option, data_argument, read_data, where_option
+from orgnet.cli.options import (
+    audience_option,
+    columns_option,
+    config_option,
+    data_argument,
+    read_data,
+    where_option,
+    with_columns,
+)
 from orgnet.cli.progress import progress_reporter
+from orgnet.errors import OrgnetError
 from orgnet.export import check_table_path, jsonable, write_table
 from orgnet.metrics import compute_all, with_person_columns
 from orgnet.metrics.network import format_network_summary, summarise
@@ -28,13 +37,17 @@ seed_option = click.option("--seed", type=int, default=0, show_default=True, hel
 @click.option("--exact", is_flag=True, help="Exact betweenness and closeness however large the network.")
 @click.option("--sample", "sample_size", type=click.IntRange(min=1), default=None, help="Sources to sample for betweenness and closeness.")
 @seed_option
+@columns_option
+@audience_option
 @config_option
-def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, config) -> None:
+def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, columns, audience, config) -> None:
     """Compute every per-person metric of DATA and write the table to OUTPUT.
 
     With --where the metrics are those of the subnetwork among the chosen people (a leader's
     betweenness among leaders), and the output's metadata says so.
     """
+    if audience == "management":
+        raise OrgnetError("a per-person table has no management form; use orgnet compare or orgnet report --audience management")
     check_table_path(output)
     whole = read_data(data, config)
     network = select_people(whole, where)
@@ -43,7 +56,9 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
     if where:
         table.attrs["orgnet"].update(describe_selection(where, len(network.people), len(whole.people)))
         click.echo(f"computed on {len(network.people)} of {len(whole.people)} people ({' '.join(where)}) and the ties among them", err=True)
-    written = write_table(with_person_columns(network, table), output, metadata=table.attrs["orgnet"], sheet="metrics")
+    table.attrs["orgnet"].update({"audience": audience, "names": "present" if "name" in network.people.columns else "none"})
+    people_table = with_columns(with_person_columns(network, table), network.people, columns)
+    written = write_table(people_table, output, metadata=table.attrs["orgnet"], sheet="metrics")
     paths = table.attrs["orgnet"]["paths"]
     if paths["method"] != "exact":
         click.echo(

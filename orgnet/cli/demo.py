@@ -26,8 +26,13 @@ SHIPPED_PEOPLE, SHIPPED_SEED = 1200, 2007
 @click.option("--data", type=click.Path(path_type=Path), default=SHIPPED, show_default="datasets/skovbjerg", help="Data to run on.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("out/demo"), show_default=True, help="Folder for the results.")
 @click.option("--lang", type=click.Choice(["en", "da"]), default="da", show_default=True, help="Language of the report.")
-def demo(data: Path, output: Path, lang: str) -> None:
+@click.option("--survey", is_flag=True, help="Instead: roster → survey export → import with review → report, on datasets/survey-sample.")
+def demo(data: Path, output: Path, lang: str, survey: bool) -> None:
     """Run every stage on the shipped synthetic municipality and say where the results are."""
+    if survey:
+        from orgnet.cli.survey import survey_demo
+
+        return survey_demo(output, lang)
     # One analysis for every stage: the report and the graph reuse the metrics and flags.
     shipped = data == SHIPPED
     if data == SHIPPED and not SHIPPED.exists():

@@ -8,27 +8,40 @@ import click
 import pandas as pd
 
 from orgnet.analysis import Analysis
-from orgnet.cli.options import config_option, data_argument, open_analysis, rules_option, selection_note, where_option
+from orgnet.cli.options import (
+    audience_option,
+    columns_option,
+    config_option,
+    data_argument,
+    open_analysis,
+    rules_option,
+    selection_note,
+    where_option,
+    with_columns,
+)
 from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K, format_comparison
 from orgnet.export import check_table_path, write_table
+from orgnet.privacy import audience as views
 
 output_option = click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write .csv, .xlsx or .json instead of printing.")
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the reasons.")
+k_option = click.option("--k", "k", type=int, default=DEFAULT_K, show_default=True, help="Suppress groups with fewer people (never below 3).")
 
 
 def findings_options(command):
-    """The options flags and bagland share: DATA, -o, --lang, --rules, --where, --config."""
-    for option in (config_option, where_option, rules_option, lang_option, output_option, data_argument):
+    """The options flags and bagland share: DATA, -o, --lang, --rules, --where, --audience, --k, --config."""
+    for option in (config_option, k_option, audience_option, where_option, rules_option, lang_option, output_option, data_argument):
         command = option(command)
     return command
 
 
-def _emit(analysis: Analysis, table: pd.DataFrame, output: Path | None, text: str, metadata: dict, sheet: str) -> None:
+def _emit(analysis: Analysis, table: pd.DataFrame, output: Path | None, text: str, metadata: dict, sheet: str, audience: str = "consultant") -> None:
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)
     metadata = {**metadata, **analysis.selection} if analysis.is_selection else metadata
+    metadata = {**metadata, "audience": audience, "k": analysis.k, "names": "none" if audience == "management" else "present"}
     if output is None:
         click.echo(text)
         return
@@ -36,19 +49,31 @@ def _emit(analysis: Analysis, table: pd.DataFrame, output: Path | None, text: st
     click.echo(f"wrote {len(table)} rows to {', '.join(map(str, written))}")
 
 
-def _open(data, config, where, rules, lang, output) -> Analysis:
+def _open(data, config, where, rules, lang, output, audience="consultant", k=DEFAULT_K) -> Analysis:
+    views.check_audience(audience, k)
     if output:
         check_table_path(output)
-    return open_analysis(data, config, where=where, rules_file=rules, lang=lang)
+    return open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k)
 
 
 @click.command()
 @findings_options
-def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where, config: Path | None) -> None:
-    """Flag people with thin networks, no bridges, weak bagland … and say why (exit 0 even when people are flagged)."""
-    analysis = _open(data, config, where, rules, lang, output)
+@columns_option
+def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, columns, config: Path | None) -> None:
+    """Flag people with thin networks, no bridges, weak bagland … and say why (exit 0 even when people are flagged).
+
+    --audience management gives counts of each flag overall and by level instead, groups under k suppressed.
+    """
+    analysis = _open(data, config, where, rules, lang, output, audience, k)
+    if audience == "management":
+        with progress_reporter() as analysis.progress:
+            by_level = views.flag_counts(analysis, by="level", k=k) if "level" in analysis.network.people else None
+            overall = views.flag_counts(analysis, by=None, k=k)
+        table = overall if by_level is None else pd.concat([overall.assign(level="(all)", suppressed=False, n=len(analysis.network.people)), by_level], ignore_index=True)
+        _emit(analysis, table, output, table.to_string(index=False), {"lang": lang}, "flag_counts", audience)
+        return
     with progress_reporter() as analysis.progress:
-        table = analysis.flags
+        table = with_columns(analysis.flags, analysis.network.people, columns)
     counts = table["flag"].value_counts()
     summary = ", ".join(f"{flag} {count}" for flag, count in counts.items()) or "no flags"
     text = table[["id", "name", "flag", "severity", "reason"]].to_string(index=False) if len(table) else "no one is flagged"
@@ -57,9 +82,19 @@ def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where,
 
 @click.command(name="bagland")
 @findings_options
-def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | None, where, config: Path | None) -> None:
-    """For each TR: unit size, colleagues reached, coverage, who is not reached, ties to management, flags."""
-    analysis = _open(data, config, where, rules, lang, output)
+def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, config: Path | None) -> None:
+    """For each TR: unit size, colleagues reached, coverage, who is not reached, ties to management, flags.
+
+    --audience management gives counts and shares over all TRs instead, and only when there are at least k TRs.
+    """
+    analysis = _open(data, config, where, rules, lang, output, audience, k)
+    if audience == "management":
+        with progress_reporter() as analysis.progress:
+            overview = views.bagland_overview(analysis, k=k)
+        table = pd.DataFrame(list(overview.items()), columns=["figure", "value"])
+        text = f"fewer than {k} TRs: nothing is shown to management" if overview["suppressed"] else table.to_string(index=False)
+        _emit(analysis, table, output, text, {"lang": lang}, "bagland", audience)
+        return
     with progress_reporter() as analysis.progress:
         table = analysis.bagland.reset_index()
     if table.empty:
@@ -73,18 +108,19 @@ def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | No
 @click.command(name="compare")
 @data_argument
 @click.option("--by", "by", multiple=True, required=True, help="Attribute to group by; repeat for several (--by level --by gender).")
-@click.option("--k", "k", type=int, default=DEFAULT_K, show_default=True, help="Suppress groups with fewer people (never below 3).")
+@k_option
 @click.option("--role", default=None, help="Only people with this role, e.g. leader (their contacts with everyone count).")
 @where_option
+@audience_option
 @output_option
 @rules_option
 @config_option
-def compare_command(data: Path, by: tuple[str, ...], k: int, role: str | None, where, output: Path | None, rules: Path | None, config: Path | None) -> None:
-    """Contacts per layer and flag shares by group, small groups suppressed."""
-    analysis = _open(data, config, where, rules, "en", output)
+def compare_command(data: Path, by: tuple[str, ...], k: int, role: str | None, where, audience: str, output: Path | None, rules: Path | None, config: Path | None) -> None:
+    """Contacts per layer and flag shares by group, small groups suppressed (for every audience)."""
+    analysis = _open(data, config, where, rules, "en", output, audience, k)
     with progress_reporter() as analysis.progress:
         table = analysis.comparison(list(by), role=role, k=k)
-    _emit(analysis, table, output, format_comparison(table, list(by), k), {"by": list(by), "k": k, "role": role}, "comparison")
+    _emit(analysis, table, output, format_comparison(table, list(by), k), {"by": list(by), "role": role}, "comparison", audience)
 
 
 COMMANDS = (flags, bagland_command, compare_command)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import pandas as pd
 
 import orgnet
 from orgnet.analysis import Analysis
 from orgnet.config import load_config
+from orgnet.errors import OrgnetError
 from orgnet.flags import load_rules
 from orgnet.model import OrgNetwork
 
@@ -27,7 +29,41 @@ where_option = click.option(
     help="Only these people, e.g. role=leader or level!=top; repeat to combine (the same attribute: either value; "
     "different attributes: all must hold). Results are computed on the ties among them.",
 )
+audience_option = click.option(
+    "--audience",
+    type=click.Choice(["consultant", "management"]),
+    default="consultant",
+    show_default=True,
+    help="consultant: everything, marked confidential; management: figures for groups of at least k only, no person named.",
+)
 rules_option = click.option("--rules", type=click.Path(path_type=Path), default=None, help="A TOML file overriding the default flag rules.")
+
+
+columns_option = click.option(
+    "--columns",
+    default=None,
+    metavar="COL,COL",
+    help="More people columns in the output (e.g. gender,tenure_years); by default only id, name and the grouping attributes.",
+)
+
+
+def with_columns(table: pd.DataFrame, people: pd.DataFrame, columns: str | None) -> pd.DataFrame:
+    """``table`` (one row per person × …, with ``id``) with the chosen people columns after ``id``.
+
+    Outputs carry only what a reader needs (data minimisation); a column is added only on request.
+    """
+    wanted = [c.strip() for c in (columns or "").split(",") if c.strip()]
+    unknown = [c for c in wanted if c not in people.columns]
+    if unknown:
+        raise OrgnetError(f"--columns: no column '{unknown[0]}' in the people table. Columns: {', '.join(map(str, people.columns))}")
+    added = [c for c in wanted if c not in table.columns]
+    if not added:
+        return table
+    joined = table.join(people[added], on="id")
+    order = ["id", *added, *[c for c in table.columns if c != "id"]]
+    joined = joined[order]
+    joined.attrs = table.attrs
+    return joined
 
 
 def read_data(data: Path, config: Path | None) -> OrgNetwork:

@@ -6,6 +6,7 @@ the reference cannot go stale.
 
 from __future__ import annotations
 
+import click
 from click.testing import CliRunner
 
 from orgnet.cli import main
@@ -14,7 +15,12 @@ from orgnet.cli import main
 def reference() -> str:
     runner = CliRunner()
     parts = ["# Command-line reference", "", "Generated from `orgnet --help` by `make docs`; do not edit by hand.", ""]
-    commands = [[], *([name] for name in sorted(main.commands))]
+    commands = [[]]
+    for name in sorted(main.commands):
+        commands.append([name])
+        group = main.commands[name]
+        if isinstance(group, click.Group):  # `orgnet survey template`, `orgnet survey import`
+            commands += [[name, sub] for sub in sorted(group.commands)]
     for command in commands:
         output = runner.invoke(main, [*command, "--help"], prog_name="orgnet", terminal_width=100).output
         parts += [f"## orgnet {' '.join(command)}".rstrip(), "", "```text", output.rstrip(), "```", ""]

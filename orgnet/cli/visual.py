@@ -6,8 +6,17 @@ from pathlib import Path
 
 import click
 
-from orgnet.cli.options import config_option, data_argument, open_analysis, rules_option, selection_note, where_option
+from orgnet.cli.options import (
+    audience_option,
+    config_option,
+    data_argument,
+    open_analysis,
+    rules_option,
+    selection_note,
+    where_option,
+)
 from orgnet.cli.progress import progress_reporter
+from orgnet.errors import OrgnetError
 from orgnet.viz.graph import check_graph_path, draw, graph_data
 
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of labels and texts.")
@@ -28,9 +37,15 @@ lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="e
 @click.option("--radius", type=click.IntRange(min=1), default=2, show_default=True, help="Steps around --ego.")
 @lang_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the layout.")
+@audience_option
 @config_option
-def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconnected, where, ego, radius: int, lang: str, seed: int, config) -> None:
+def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconnected, where, ego, radius: int, lang: str, seed: int, audience, config) -> None:
     """Draw DATA: an interactive, self-contained HTML graph, or a static picture."""
+    if audience == "management":
+        raise OrgnetError(
+            "a picture of the network shows individuals even without names, so there is none for management; "
+            "use orgnet report --audience management"
+        )
     check_graph_path(output)
     analysis = open_analysis(data, config, where=where, lang=lang, seed=seed)
     with progress_reporter() as analysis.progress:
@@ -59,15 +74,26 @@ def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconne
 @click.option("--k", "k", type=int, default=5, show_default=True, help="Suppress groups with fewer people in comparisons (never below 3).")
 @where_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for communities and the layout.")
+@audience_option
 @rules_option
 @config_option
-def report(data: Path, output: Path, lang: str, k: int, where, seed: int, rules, config) -> None:
-    """Write a self-contained HTML report (DIR/index.html) and an Excel workbook (DIR/orgnet.xlsx)."""
-    from orgnet.report import build_report
+def report(data: Path, output: Path, lang: str, k: int, where, seed: int, audience, rules, config) -> None:
+    """Write a self-contained HTML report (DIR/index.html) and an Excel workbook (DIR/orgnet.xlsx).
 
+    --audience management writes a report with no person in it: figures for groups of at least
+    k people, no names, ids, per-person rows, TR table or graph.
+    """
+    from orgnet.privacy.audience import check_audience
+    from orgnet.report import build_report
+    from orgnet.report.management import build_management_report
+
+    check_audience(audience, k)
     analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k, seed=seed)
     with progress_reporter() as analysis.progress:
-        files = build_report(analysis, output, source=str(data))
+        if audience == "management":
+            files = build_management_report(analysis, output)
+        else:
+            files = build_report(analysis, output, source=str(data))
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)

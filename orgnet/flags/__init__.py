@@ -114,8 +114,17 @@ class _Context:
 
     # --- the rules ----------------------------------------------------------------------
 
+    @property
+    def silent(self) -> pd.Series:
+        """People who did not answer the survey (``responded`` false): only others' reports of them are known."""
+        if "responded" not in self.people:
+            return pd.Series(False, index=self.people.index)
+        return self.people["responded"].astype(str).str.strip().str.lower().isin(("false", "no", "nej", "0"))
+
     def _isolated(self, flag):
-        return self.rows(flag, self.degree == 0, self.degree, 1)
+        isolated = self.degree == 0
+        return pd.concat([self.rows(flag, isolated & ~self.silent, self.degree, 1),
+                          self.rows(flag, isolated & self.silent, self.degree, 1, text_key="no_answer")], ignore_index=True)
 
     def _thin(self, flag):
         rule = self.rules[flag]
@@ -134,9 +143,11 @@ class _Context:
         active = self.degree > 0
         description = [self._peer_text(r, lv) for r, lv in zip(self.role, level)]
         fields = {"peers": pd.Series(description, index=self.people.index), "median": median.map(_number)}
-        floor_rows = self.rows(flag, active & below_floor, self.degree, rule["floor"], fields, text_key="floor")
-        decile_rows = self.rows(flag, active & ~below_floor & in_decile, self.degree, decile_threshold, fields)
-        return pd.concat([floor_rows, decile_rows], ignore_index=True)
+        silent = self.silent
+        floor_rows = self.rows(flag, active & below_floor & ~silent, self.degree, rule["floor"], fields, text_key="floor")
+        decile_rows = self.rows(flag, active & ~below_floor & in_decile & ~silent, self.degree, decile_threshold, fields)
+        silent_rows = self.rows(flag, active & (below_floor | in_decile) & silent, self.degree, rule["floor"], fields, text_key="no_answer")
+        return pd.concat([floor_rows, decile_rows, silent_rows], ignore_index=True)
 
     def _peer_text(self, role, level) -> str:
         role = "—" if pd.isna(role) else role

@@ -12,7 +12,10 @@ import pandas as pd
 
 from orgnet.config import Config, load_config
 from orgnet.errors import InputError, Problem
+from orgnet.io.dl import read_dl_tables, write_dl
 from orgnet.io.excel import read_workbook_tables, write_workbook
+from orgnet.io.nodexl import nodexl_tables, read_nodexl_tables
+from orgnet.io.pajek import read_pajek_tables, write_pajek
 from orgnet.io.tables import RawTable, build_network
 from orgnet.io.text import read_csv_text, write_csv
 from orgnet.io.xml import read_xml_tables, write_xml
@@ -20,13 +23,15 @@ from orgnet.model import OrgNetwork
 
 WORKBOOK = (".xlsx",)
 XML = (".graphml", ".gexf")
+INTERCHANGE = {".dl": (read_dl_tables, write_dl), ".net": (read_pajek_tables, write_pajek)}  # UCINET DL, Pajek
 CONFIG_NAME = "orgnet.toml"
 
 __all__ = ["read", "write", "RawTable", "build_network"]
 
 
 def read(path: str | Path, *, config: Config | str | Path | None = None) -> OrgNetwork:
-    """Read and validate a network from a folder of CSVs, an ``.xlsx``, ``.graphml`` or ``.gexf``.
+    """Read and validate a network from a folder of CSVs, an ``.xlsx`` (NodeXL's too), ``.graphml``,
+    ``.gexf``, UCINET ``.dl`` or Pajek ``.net``.
 
     Parameters
     ----------
@@ -50,6 +55,12 @@ def read(path: str | Path, *, config: Config | str | Path | None = None) -> OrgN
         config = config or load_config(path / CONFIG_NAME)
         return _read_folder(path, config)
     suffix = path.suffix.lower()
+    if suffix in WORKBOOK and (nodexl := nodexl_tables(path)):
+        people, ties = read_nodexl_tables(path, str(path), nodexl)
+        return build_network(people, ties, None, config)
+    if suffix in INTERCHANGE:
+        people, ties = INTERCHANGE[suffix][0](path, str(path))
+        return build_network(people, ties, None, config)
     if suffix in WORKBOOK:
         tables = read_workbook_tables(path, str(path))
         return build_network(tables["people"], tables["ties"], tables.get("groups"), config)
@@ -57,7 +68,7 @@ def read(path: str | Path, *, config: Config | str | Path | None = None) -> OrgN
         people, ties = read_xml_tables(path, str(path))
         return build_network(people, ties, None, config)
     raise InputError(
-        [Problem(str(path), f"unknown form '{path.suffix or path.name}'; expected a folder of CSV files, .xlsx, .graphml or .gexf")]
+        [Problem(str(path), f"unknown form '{path.suffix or path.name}'; expected a folder of CSV files, .xlsx, .graphml, .gexf, .dl or .net")]
     )
 
 
@@ -103,10 +114,12 @@ def write(network: OrgNetwork, path: str | Path) -> Path:
         write_workbook(tables_for_writing(network), path)
     elif suffix in XML:
         write_xml(network, path)
+    elif suffix in INTERCHANGE:
+        INTERCHANGE[suffix][1](network, path)
     elif suffix == "":
         path.mkdir(parents=True, exist_ok=True)
         for table, frame in tables_for_writing(network).items():
             write_csv(frame, path / f"{table}.csv")
     else:
-        raise InputError([Problem(str(path), f"cannot write '{suffix}'; use a folder, .xlsx, .graphml or .gexf")])
+        raise InputError([Problem(str(path), f"cannot write '{suffix}'; use a folder, .xlsx, .graphml, .gexf, .dl or .net")])
     return path

@@ -68,6 +68,7 @@ def summarise(network: OrgNetwork, *, layer: str | None = None, group_by: str | 
         "isolates": int((graph.degree == 0).sum()),
         "degree_centralisation": degree_centralisation(graph),
         "reciprocity": _reciprocity(graph),
+        "reciprocity_by_relation": reciprocity_by_relation(network),
         "modularity": modularity,
         "group_by": group_by if grouped else None,
         "ei_index": network_ei_index(graph, group_codes(network.people, group_by)) if grouped else None,
@@ -90,6 +91,19 @@ def _reciprocity(graph: SymGraph) -> float:
     return float(np.isin(reverse, codes).mean())
 
 
+def reciprocity_by_relation(network: OrgNetwork) -> dict:
+    """Share of each relation's arcs that are returned in the same relation.
+
+    With survey data (a ``responded`` column), only ties between two people who answered count:
+    a non-respondent cannot return a tie, so counting them would understate reciprocity.
+    """
+    ties = network.ties
+    if "responded" in network.people.columns:
+        answered = network.people.index[network.people["responded"].astype(str).str.strip().str.lower().isin(("true", "yes", "ja", "1"))]
+        ties = ties[ties["source"].isin(answered) & ties["target"].isin(answered)]
+    return {str(relation): _reciprocity(SymGraph.from_network(network, group)) for relation, group in ties.groupby("relation", sort=True)}
+
+
 def _tie_shares(ties: pd.DataFrame) -> dict:
     if not len(ties):
         return {}
@@ -108,6 +122,7 @@ def format_network_summary(summary: dict) -> str:
         f"components:             {summary['components']} (largest {summary['largest_component']}, isolates {summary['isolates']})",
         f"degree centralisation:  {number(summary['degree_centralisation'])}",
         f"reciprocity:            {number(summary['reciprocity'])}",
+        *[f"  {name:<21} {number(value)}" for name, value in summary.get("reciprocity_by_relation", {}).items()],
         f"modularity (Leiden):    {number(summary['modularity'])}",
     ]
     if summary["group_by"]:

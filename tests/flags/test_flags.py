@@ -122,7 +122,7 @@ def test_rules_file_errors_name_the_setting(tmp_path):
     messages = [p.message for p in error.value.problems]
     assert messages == [
         "[thin] floor = 'many' must be a number",
-        "unknown setting 'ceiling' for [thin]; settings: severity, roles, floor, decile, min_peers, en_floor, da_floor, en, da",
+        "unknown setting 'ceiling' for [thin]; settings: severity, roles, floor, decile, min_peers, en_floor, da_floor, en, da, en_no_answer, da_no_answer",
         "unknown flag [lonely]; flags: isolated, thin, no_internal, no_external, no_informal_external, single_bridge, bottleneck, weak_bagland, no_management_tie",
     ]
 

@@ -1,0 +1,127 @@
+"""``orgnet pseudonymise`` and ``orgnet reidentify``: keyed pseudonyms, and the way back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pandas as pd
+
+import orgnet
+from orgnet import __version__
+from orgnet.cli.options import config_option, read_data
+from orgnet.errors import OrgnetError
+from orgnet.io.excel import write_workbook
+from orgnet.io.text import read_csv_text, write_csv
+from orgnet.privacy.pseudonyms import (
+    DEFAULT_COLUMNS,
+    codes_for,
+    columns_to_code,
+    fingerprint,
+    inside,
+    load_key,
+    new_key,
+    pseudonymise,
+    reidentify,
+)
+
+ABOUT_FILE = "pseudonyms.json"
+
+
+def _names(text: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+@click.command(name="pseudonymise")
+@click.argument("data", type=click.Path(path_type=Path), required=False)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Folder for the pseudonymised data (never inside DATA).")
+@click.option("--key-file", type=click.Path(path_type=Path), default=None, help="The secret key (make one with --new-key).")
+@click.option("--new-key", "new_key_path", type=click.Path(path_type=Path), default=None, help="Write a new key to this file (mode 0600) and stop.")
+@click.option("--columns", default=None, help=f"More columns to pseudonymise, e.g. unit,organisation, or group for the group names [always: {', '.join(DEFAULT_COLUMNS)}].")
+@click.option("--keep", default=None, help="Columns to leave as they are, e.g. name,unit (never id).")
+@click.option("--table", "table_path", type=click.Path(path_type=Path), default=None, help="Also write the code → value table here (never inside OUTPUT).")
+@config_option
+def pseudonymise_command(data, output, key_file, new_key_path, columns, keep, table_path, config) -> None:
+    """Replace ids, names and chosen columns of DATA by keyed pseudonyms (HMAC-SHA256), consistently
+    in people, ties and groups, so every metric and flag stays the same."""
+    if new_key_path is not None:
+        path = new_key(new_key_path)
+        click.echo(f"wrote a new key to {path} (readable by you only). Keep it outside the data you share, and keep it safe.")
+        return
+    if data is None or output is None:
+        raise click.UsageError("give DATA and -o OUTPUT (or --new-key KEY to make a key)")
+    key = load_key(key_file)
+    for secret, label in ((key_file, "the key file"), (table_path, "the code table")):
+        if secret is not None and inside(secret, output):
+            raise OrgnetError(f"{secret}: {label} must not be written or kept inside the output folder {output}, which is meant to be shared")
+    if inside(output, data) if Path(data).is_dir() else False:
+        raise OrgnetError(f"{output}: the output folder must not be inside the data folder {data}")
+    network = read_data(data, config)
+    coded_columns = columns_to_code(network, _names(columns), _names(keep))
+    coded, table = pseudonymise(network, key, columns=coded_columns)
+    orgnet.write(coded, output)
+    about = {"made_by": f"orgnet {__version__}", "method": "HMAC-SHA256, 16 hex digits", "key_fingerprint": fingerprint(key), "columns": coded_columns}
+    (output / ABOUT_FILE).write_text(json.dumps(about, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if table_path is not None:
+        write_csv(table, table_path)
+    click.echo(
+        f"wrote {len(coded.people)} people and {len(coded.ties)} ties to {output}; pseudonymised: {', '.join(coded_columns)}"
+        + (f"; code table in {table_path} (keep it with the key)" if table_path else "")
+    )
+
+
+@click.command(name="reidentify")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--key-file", type=click.Path(path_type=Path), required=True, help="The key the pseudonyms were made with.")
+@click.option("--data", "original", type=click.Path(path_type=Path), required=True, help="The original (not pseudonymised) data.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Where to write FILE with the codes mapped back (.csv or .xlsx).")
+@config_option
+def reidentify_command(file: Path, key_file: Path, original: Path, output: Path, config) -> None:
+    """Map the pseudonyms in an orgnet output FILE (.csv or .xlsx) back to ids and names, with the
+    key and the original data — for the consultant who holds the key."""
+    key = load_key(key_file)
+    network = read_data(original, config)
+    people = network.people
+    table = pd.concat(
+        [_code_table(key, "id", pd.Series(people.index, index=people.index))]
+        + [_code_table(key, str(column), people[column]) for column in people.columns]
+        + ([_code_table(key, "group", network.groups["group"])] if len(network.groups) else []),
+        ignore_index=True,
+    )
+    sheets = _read_output(file)
+    mapped, changed = {}, 0
+    for name, frame in sheets.items():
+        mapped[name], count = reidentify(frame, table)
+        changed += count
+    if not changed:
+        raise OrgnetError(
+            f"{file}: no pseudonym in it was made with this key (fingerprint {fingerprint(key)}) from {original}. "
+            f"Check the key file against the fingerprint in the pseudonymised folder's {ABOUT_FILE}, and that --data is the original data"
+        )
+    if output.suffix.lower() == ".xlsx":
+        write_workbook(mapped, output, neutralise=True)
+    elif output.suffix.lower() == ".csv":
+        write_csv(next(iter(mapped.values())), output)
+    else:
+        raise OrgnetError(f"{output}: cannot write '{output.suffix}'; use .csv or .xlsx")
+    click.echo(f"mapped {changed} pseudonyms back; wrote {output}")
+
+
+def _code_table(key: bytes, column: str, values: pd.Series) -> pd.DataFrame:
+    present = values.notna()
+    return pd.DataFrame({"column": column, "code": codes_for(key, column, values)[present].to_numpy(), "value": values[present].astype(str).to_numpy()})
+
+
+def _read_output(file: Path) -> dict[str, pd.DataFrame]:
+    if not file.is_file():
+        raise OrgnetError(f"{file}: file not found")
+    suffix = file.suffix.lower()
+    if suffix == ".csv":
+        return {"table": read_csv_text(file, str(file)).astype(object)}
+    if suffix == ".xlsx":
+        return pd.read_excel(file, sheet_name=None, dtype=object)
+    raise OrgnetError(f"{file}: cannot read '{file.suffix}'; reidentify reads .csv and .xlsx outputs")
+
+
+COMMANDS = (pseudonymise_command, reidentify_command)

@@ -1,0 +1,1 @@
+"""Privacy by design: keyed pseudonyms (and, with the report, audiences)."""

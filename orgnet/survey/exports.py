@@ -1,0 +1,184 @@
+"""Reading a survey tool's export into one table of answers, whatever the tool.
+
+Each reader turns its file into a :class:`Wide` table: one row per respondent, the columns
+described by the question text they belong to and, for one-column-per-choice layouts, the
+choice. :func:`answers_of` then gives one row per answer: ``file``, ``row``, ``respondent``,
+``question``, ``answer``, ``frequency``, ``source``. The shapes (see docs/survey.md for where
+each comes from):
+
+* Microsoft Forms ``.xlsx``: ``ID, Start time, Completion time, Email, Name, …``, one column
+  per question, a multi-select answer in one cell joined by ``;`` (with a trailing ``;``).
+* Google Forms ``.csv``: ``Timestamp``, e-mail, checkboxes joined by ``", "`` in one cell, grid
+  rows as ``Question [Row]``.
+* SurveyXact: ``Dataset`` / ``Structure`` / ``Labels`` (workbook sheets or a folder of CSVs in
+  comma-ANSI, semicolon-ANSI or tab UTF-16), one 0/1 column per choice, mapped through
+  ``Structure`` and never by position.
+* Qualtrics ``.csv``: three header rows (names, question text, ``{"ImportId": …}``), a
+  ``Selected Choice`` cell joined by ``,`` or one column per choice.
+* long: one row per answer, ``respondent, question, answer[, frequency]``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from orgnet.errors import InputError, Problem
+from orgnet.io.text import clean_strings, decode, read_csv_text, sniff_delimiter
+from orgnet.survey.forms import read_google, read_msforms
+from orgnet.survey.names import fold
+from orgnet.survey.qualtrics import read_qualtrics
+from orgnet.survey.questions import QuestionSet
+from orgnet.survey.surveyxact import read_surveyxact_folder, read_surveyxact_workbook
+from orgnet.survey.wide import CONTACT, FREQUENCY, OTHERS, Wide, read_sheets
+
+SELECTED = {"1", "valgt", "selected", "x", "ja", "yes", "true"}
+NOT_SELECTED = {"0", "ikke valgt", "not selected", "nej", "no", "false"}
+ANSWER_COLUMNS = ["file", "row", "respondent", "question", "answer", "frequency", "source"]
+
+
+def read_export(path: Path) -> Wide | pd.DataFrame:
+    """Read ``path`` in whichever shape it has; a long table comes back as answers already."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise InputError([Problem(name, "no such file or folder")])
+    if path.is_dir():
+        return read_surveyxact_folder(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        sheets = read_sheets(path)
+        surveyxact = read_surveyxact_workbook(path, sheets)
+        if surveyxact is not None:
+            return surveyxact
+        frame = next(iter(sheets.values()))
+        if _is_long(frame):
+            return _long(name, frame)
+        return read_msforms(name, frame)
+    if suffix in (".csv", ".txt", ".tsv"):
+        text = decode(path.read_bytes(), name)
+        rows = list(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text)))
+        if len(rows) >= 3 and any(cell.strip().startswith('{"ImportId"') for cell in rows[2]):
+            return read_qualtrics(name, rows)
+        frame = read_csv_text(path, name)
+        if _is_long(frame):
+            return _long(name, frame)
+        if any(fold(c) in ("timestamp", "tidsstempel") for c in frame.columns):
+            return read_google(name, frame)
+        raise InputError([Problem(name, "not a survey export orgnet knows: expected a Google Forms CSV (Timestamp, …), a Qualtrics CSV "
+                                        "(three header rows) or a long table (respondent, question, answer)")])
+    raise InputError([Problem(name, f"unknown export form '{path.suffix}'; expected .xlsx, .csv or a SurveyXact folder "
+                                    "(dataset.csv, structure.csv, labels.csv)")])
+
+
+def _is_long(frame: pd.DataFrame) -> bool:
+    return {"respondent", "question", "answer"} <= {str(c).strip().lower() for c in frame.columns}
+
+
+def _is_long(frame: pd.DataFrame) -> bool:
+    return {"respondent", "question", "answer"} <= {str(c).strip().lower() for c in frame.columns}
+
+
+def _long(label: str, frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.rename(columns=lambda c: str(c).strip().lower())
+    frame = clean_strings(frame.astype("object").where(frame.notna(), ""))
+    answers = pd.DataFrame({
+        "file": label, "row": frame.index.astype(int), "respondent": frame["respondent"].to_numpy(),
+        "question": frame["question"].to_numpy(), "answer": frame["answer"].to_numpy(),
+        "frequency": frame["frequency"].to_numpy() if "frequency" in frame else pd.NA, "source": "text",
+    })
+    answers.attrs["tool"] = "long table"
+    return answers
+
+
+# --- from a wide table to answers -----------------------------------------------------------------
+
+
+def answers_of(wide: Wide, questions: QuestionSet, labels: list[str]) -> tuple[pd.DataFrame, list[str], list[Problem]]:
+    """One row per answer; also the columns that belong to no question, and cells that make no sense."""
+    split = _splitter(wide.separator, labels)
+    records, unused, problems = [], [], []
+    weights = questions.weights
+    frequency_of: dict[tuple[str, str], str] = {}  # (question, slot) → column
+    contact_of: dict[tuple[str, str], str] = {}
+    plan = []
+    for column, header in wide.headers.items():
+        question = questions.question_of(header)
+        if question is None:
+            unused.append(column)
+            continue
+        folded = fold(header)
+        frequency, contact = FREQUENCY.search(folded), CONTACT.search(folded)
+        if column in wide.choices:
+            plan.append((column, question.key, "choice"))
+        elif frequency:
+            frequency_of[(question.key, frequency.group(1))] = column
+        elif contact:
+            contact_of[(question.key, contact.group(1))] = column
+            plan.append((column, question.key, "contact"))
+        elif OTHERS.search(folded):
+            plan.append((column, question.key, "others"))
+        else:
+            plan.append((column, question.key, "list"))
+    slot_of = {column: slot for (_, slot), column in contact_of.items()}
+    who = wide.frame[wide.respondent] if wide.respondent else pd.Series(pd.NA, index=wide.frame.index)
+    for column, key, how in plan:
+        cells = wide.frame[column]
+        present = cells.notna()
+        if how == "contact":
+            paired = frequency_of.get((key, slot_of[column]))
+            freq = wide.frame[paired] if paired else pd.Series(pd.NA, index=cells.index)
+            for row in cells.index[present]:
+                records.append((wide.label, int(row), who[row], key, cells[row], freq[row], "text"))
+        elif how == "others":
+            for row in cells.index[present]:
+                records.append((wide.label, int(row), who[row], key, cells[row], pd.NA, "others"))
+        elif how == "list":
+            for row in cells.index[present]:
+                for answer in split(cells[row]):
+                    records.append((wide.label, int(row), who[row], key, answer, pd.NA, "choice"))
+        else:
+            choice = wide.choices[column]
+            for row in cells.index[present]:
+                value = str(cells[row]).strip()
+                folded = fold(value)
+                if folded in SELECTED or value == choice:
+                    records.append((wide.label, int(row), who[row], key, choice, pd.NA, "choice"))
+                elif folded in weights:
+                    records.append((wide.label, int(row), who[row], key, choice, value, "choice"))
+                elif folded not in NOT_SELECTED:
+                    problems.append(Problem(wide.label, f"'{value}' is neither selected/not selected nor a frequency of the scale",
+                                            row=int(row), column=column, value=value))
+    answers = pd.DataFrame.from_records(records, columns=ANSWER_COLUMNS)
+    answers.attrs["tool"] = wide.tool
+    return answers, unused, problems
+
+
+def _splitter(separator: str, labels: list[str]):
+    """Split a multi-select cell against the known choices, so ``Hansen, Mette`` stays whole."""
+    mark = separator.strip()
+    known = {mark.join(part.strip() for part in label.split(mark)): label for label in labels}
+    longest = max((label.count(mark) + 1 for label in labels), default=1)
+
+    def split(cell: str) -> list[str]:
+        tokens = [t.strip() for t in str(cell).split(mark)]
+        found, i = [], 0
+        while i < len(tokens):
+            if not tokens[i]:
+                i += 1
+                continue
+            for j in range(min(len(tokens), i + longest), i, -1):
+                joined = mark.join(tokens[i:j])
+                if joined in known:
+                    found.append(known[joined])
+                    i = j
+                    break
+            else:
+                found.append(tokens[i])
+                i += 1
+        return found
+
+    return split

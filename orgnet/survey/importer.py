@@ -1,0 +1,330 @@
+"""From a survey export and a roster to an orgnet data folder, with a review loop.
+
+Every answer becomes exactly one of: a tie; a row of ``matches.csv`` marked for review; or an
+error naming file, row and value. ``answers.csv`` traces each answer to its outcome, so that
+nothing is dropped silently. The same inputs always give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+import orgnet
+from orgnet.config import Config
+from orgnet.errors import InputError, Problem
+from orgnet.io.tables import RawTable, build_network
+from orgnet.io.text import read_csv_text, write_csv
+from orgnet.survey.exports import Wide, answers_of, read_export
+from orgnet.survey.matching import MATCH_COLUMNS, REVIEW, Result, RosterIndex, read_decisions
+from orgnet.survey.names import fold
+from orgnet.survey.questions import DEFAULT_SCALE, DEFAULT_WEIGHT, QuestionSet
+
+BETWEENNESS_RATE = 0.80  # Smith & Moody (2013): betweenness suffers first when respondents are missing
+COMPARISON_RATE = 0.65
+WHOLE = ("exact", "folded", "fuzzy")  # a typed list is kept whole only when it is one name as it stands
+_LIST_SPLIT = re.compile(r"\s*(?:[;\n/&]|,|\bog\b|\band\b)\s*")
+
+
+@dataclass
+class SurveyImport:
+    """Everything an import produces; :func:`write_import` writes it as an orgnet data folder."""
+
+    people: pd.DataFrame
+    ties: pd.DataFrame
+    matches: pd.DataFrame
+    answers: pd.DataFrame
+    respondents: pd.DataFrame
+    rates: pd.DataFrame
+    questions: QuestionSet
+    tool: str
+    unused_columns: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        outcome = self.answers["outcome"].value_counts()
+        overall = self.rates.iloc[0]
+        lines = [
+            f"read {len(self.answers)} answers ({self.tool}) from {int(overall['responded'])} of {int(overall['people'])} people",
+            f"ties: {len(self.ties)}; answers to review: {int(outcome.get('review', 0))} "
+            f"({int((self.matches['review'] == 'yes').sum())} distinct texts in matches.csv)",
+        ]
+        for name in ("none", "self", "merged"):
+            if outcome.get(name, 0):
+                lines.append({"none": "decided as no one", "self": "named themselves (not a tie)", "merged": "named twice (merged into one tie)"}[name]
+                             + f": {int(outcome[name])}")
+        lines.append("response rate: " + ", ".join(f"{r.group} {r.rate:.0%}" for r in self.rates.itertuples() if r.level != "unit"))
+        if self.unused_columns:
+            lines.append("columns that belong to no question (not read): " + ", ".join(self.unused_columns))
+        return "\n".join(lines + [f"warning: {w}" for w in self.warnings])
+
+
+def read_roster(path: str | Path) -> pd.DataFrame:
+    """The roster (people table: ``id``, ``name``, optional ``email``, ``organisation``, ``unit``, …), validated.
+
+    A CSV file, or a workbook: its ``people`` sheet if it has one, else its first sheet.
+    """
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise InputError([Problem(name, "no such file")])
+    if path.suffix.lower() == ".xlsx":
+        people = _roster_sheet(path, name)
+    else:
+        people = RawTable(name, read_csv_text(path, name))
+    empty_ties = RawTable("(no ties)", pd.DataFrame({c: pd.Series(dtype=str) for c in ("source", "target", "kind")}))
+    roster = build_network(people, empty_ties).people
+    if "name" not in roster.columns:
+        raise InputError([Problem(name, f"missing column 'name'; the roster needs id and name. Columns: {', '.join(['id', *roster.columns])}")])
+    return roster
+
+
+def _roster_sheet(path: Path, name: str) -> RawTable:
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}")]) from None
+    by_name = {sheet.strip().lower(): (sheet, frame) for sheet, frame in sheets.items()}
+    sheet, frame = by_name.get("people", next(iter(sheets.items())))
+    frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
+    return RawTable(f"{name} [{sheet}]", frame)
+
+
+def import_survey(
+    export: str | Path, roster: pd.DataFrame, *, questions: QuestionSet | None = None, decisions: str | Path | None = None
+) -> SurveyImport:
+    """Read ``export``, match every answer to ``roster`` and build the network tables."""
+    questions = questions or QuestionSet()
+    index = RosterIndex(roster)
+    read = read_export(Path(export))
+    problems: list[Problem] = []
+    if isinstance(read, Wide):
+        answers, unused, found = answers_of(read, questions, sorted(set(index.labels)))
+        problems += found
+        respondent_rows = read.frame[read.respondent]
+        tool = read.tool
+    else:
+        answers, unused, tool = read, [], read.attrs.get("tool", "long table")
+        respondent_rows = answers.drop_duplicates("respondent").set_index("row")["respondent"]
+        problems += _unknown_questions(answers, questions)
+    label = str(export)
+    who = _respondents(respondent_rows, roster, label, problems, allow_repeats=not isinstance(read, Wide))
+    chosen = _decisions(decisions, roster.index)
+    _check_frequencies(answers, questions, problems)
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (p.file, p.row if p.row is not None else -1)))
+
+    answers = answers[answers["answer"].notna()].copy()
+    answers["respondent_id"] = answers["respondent"].map(who)
+    answers = _split_others(answers, index)
+    answers, matches = _match(answers, index, chosen)
+    ties, answers = _ties(answers, questions)
+
+    responded = pd.Series(roster.index.isin(list(who.values())), index=roster.index)
+    people = roster.assign(responded=responded)
+    respondents, rates = _response(people, answers)
+    return SurveyImport(people, ties, matches, answers.reset_index(drop=True), respondents, rates, questions, tool, unused, _warnings(rates))
+
+
+# --- respondents -----------------------------------------------------------------------------------
+
+
+def _respondents(rows: pd.Series, roster: pd.DataFrame, label: str, problems: list[Problem], *, allow_repeats: bool) -> dict:
+    """Export key (e-mail or id) → roster id; unknown, empty and repeated respondents are problems."""
+    lookup = {str(person).strip().lower(): person for person in roster.index}
+    if "email" in roster.columns:
+        lookup.update({str(mail).strip().lower(): person for person, mail in roster["email"].items() if pd.notna(mail)})
+    who, seen = {}, {}
+    for row, key in rows.items():
+        if pd.isna(key) or not str(key).strip():
+            problems.append(Problem(label, "the answer has no e-mail or respondent id; an anonymous answer cannot be placed in the network", row=int(row)))
+            continue
+        person = lookup.get(str(key).strip().lower())
+        if person is None:
+            problems.append(Problem(label, f"respondent '{key}' is not in the roster (matched on e-mail and id)", row=int(row), value=key))
+            continue
+        if person in seen and not allow_repeats:
+            problems.append(Problem(label, f"respondent '{key}' answered twice (first at row {seen[person]}); keep one of the answers", row=int(row), value=key))
+        seen.setdefault(person, int(row))
+        who[key] = person
+    return who
+
+
+def _unknown_questions(answers: pd.DataFrame, questions: QuestionSet) -> list[Problem]:
+    keys = {q.key: q.key for q in questions.questions}
+    problems = []
+    for row, (file, text) in zip(answers["row"], zip(answers["file"], answers["question"])):
+        question = keys.get(text) or (questions.question_of(text).key if questions.question_of(str(text)) else None)
+        if question is None:
+            problems.append(Problem(file, f"question '{text}' is none of: {', '.join(keys)} (see questions.toml)", row=int(row), column="question", value=text))
+    if not problems:
+        answers["question"] = [keys.get(t) or questions.question_of(t).key for t in answers["question"]]
+    return problems
+
+
+def _decisions(path: str | Path | None, ids: pd.Index) -> dict:
+    if path is None:
+        return {}
+    path = Path(path)
+    return read_decisions(read_csv_text(path, str(path)), str(path), ids)
+
+
+# --- matching ----------------------------------------------------------------------------------------
+
+
+def _split_others(answers: pd.DataFrame, index: RosterIndex) -> pd.DataFrame:
+    """A typed list ("Lone og Per, Søren Ågård") split into names, unless the whole text is one person."""
+    others = answers["source"] == "others"
+    if not others.any():
+        return answers
+    rows = []
+    for record in answers[others].to_dict("records"):
+        whole = index.match(record["answer"])
+        pieces = [record["answer"]] if whole.method in WHOLE and len(whole.ids) == 1 else [p for p in _LIST_SPLIT.split(record["answer"]) if p]
+        rows += [{**record, "answer": piece} for piece in pieces]
+    return pd.concat([answers[~others], pd.DataFrame(rows, columns=answers.columns)], ignore_index=True)
+
+
+def _match(answers: pd.DataFrame, index: RosterIndex, decisions: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    results: dict[str, Result] = {text: index.match(text) for text in answers["answer"].unique()}
+    final: dict[tuple[str, str], Result] = {}
+    ids, methods, contexts = [], [], []
+    for text, respondent in zip(answers["answer"], answers["respondent_id"]):
+        result = results[text]
+        context = index.context(respondent) if result.needs_context else ""
+        if (text, context) not in final:
+            resolved = index.resolve(result, respondent)
+            decided = decisions.get((text, context), decisions.get((text, "")))
+            if decided is not None and (resolved.method in REVIEW or resolved.id != decided):
+                resolved = Result("none", [], 100.0, resolved.candidates) if decided == "none" else Result("manual", [decided], 100.0, resolved.candidates)
+            final[(text, context)] = resolved
+        resolved = final[(text, context)]
+        ids.append(resolved.id if resolved.method not in ("none",) else None)
+        methods.append(resolved.method)
+        contexts.append(context)
+    answers = answers.assign(id=ids, method=methods, context=contexts)
+    counts = answers.groupby(["answer", "context"]).size()
+    records = []
+    for (text, context), result in final.items():
+        person = result.id if result.method != "none" else None
+        records.append({
+            "answer": text, "context": context, "id": "none" if result.method == "none" else (person or ""),
+            "name": index.names[person] if person else "", "score": result.score, "method": result.method,
+            "candidates": "; ".join(index.describe(p) for p in result.candidates) if result.method not in ("exact",) else "",
+            "answers": int(counts[(text, context)]), "review": "yes" if result.method in REVIEW else "",
+        })
+    matches = pd.DataFrame(records, columns=MATCH_COLUMNS)
+    order = matches["review"].eq("yes").map({True: 0, False: 1})
+    matches = matches.assign(_o=order, _k=matches["answer"].map(fold)).sort_values(["_o", "_k", "answer", "context"], kind="stable")
+    return answers, matches.drop(columns=["_o", "_k"]).reset_index(drop=True)
+
+
+# --- ties ----------------------------------------------------------------------------------------------
+
+
+def _check_frequencies(answers: pd.DataFrame, questions: QuestionSet, problems: list[Problem]) -> None:
+    weights = questions.weights
+    frequency = answers["frequency"]
+    known = frequency.map(lambda f: pd.isna(f) or fold(str(f)) in weights)
+    scale = ", ".join(questions.scale or DEFAULT_SCALE)
+    for file, row, value in answers.loc[~known, ["file", "row", "frequency"]].itertuples(index=False):
+        problems.append(Problem(file, f"frequency '{value}' is not on the scale ({scale})", row=int(row), column="frequency", value=value))
+
+
+def _ties(answers: pd.DataFrame, questions: QuestionSet) -> tuple[pd.DataFrame, pd.DataFrame]:
+    weights = questions.weights
+    by_key = {q.key: q for q in questions.questions}
+    frequency = answers["frequency"]
+    answers = answers.assign(
+        weight=[DEFAULT_WEIGHT if pd.isna(f) else weights.get(fold(f), DEFAULT_WEIGHT) for f in frequency],
+        relation=answers["question"].map(lambda k: by_key[k].relation),
+        kind=answers["question"].map(lambda k: by_key[k].kind),
+    )
+    matched = answers["id"].notna()
+    self_named = matched & (answers["id"] == answers["respondent_id"])
+    candidate = matched & ~self_named
+    ranked = answers[candidate].sort_values("weight", ascending=False, kind="stable")
+    first = ~ranked.duplicated(["respondent_id", "id", "relation"])
+    outcome = pd.Series("review", index=answers.index)
+    outcome[answers["method"] == "none"] = "none"
+    outcome[self_named] = "self"
+    outcome[ranked.index] = "merged"
+    outcome[ranked.index[first.to_numpy()]] = "tie"
+    answers["outcome"] = outcome
+    ties = ranked[first.to_numpy()][["respondent_id", "id", "relation", "kind", "weight"]]
+    ties.columns = ["source", "target", "relation", "kind", "weight"]
+    return ties, answers
+
+
+def _sort_ties(ties: pd.DataFrame, people: pd.Index) -> pd.DataFrame:
+    position = {person: i for i, person in enumerate(people)}
+    return ties.assign(_s=ties["source"].map(position), _t=ties["target"].map(position)).sort_values(
+        ["_s", "relation", "_t"], kind="stable").drop(columns=["_s", "_t"]).reset_index(drop=True)
+
+
+# --- response --------------------------------------------------------------------------------------------
+
+
+def _response(people: pd.DataFrame, answers: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    given = answers.groupby("respondent_id").size()
+    columns = [c for c in ("name", "organisation", "unit") if c in people.columns]
+    respondents = people[columns].assign(responded=people["responded"], answers=given.reindex(people.index).fillna(0).astype(int))
+    respondents = respondents.reset_index()
+    rows = [("all", "all", len(people), int(people["responded"].sum()))]
+    for level in ("organisation", "unit"):
+        if level not in people.columns:
+            continue
+        keys = people[level].astype("object").fillna("—")
+        if level == "unit" and "organisation" in people.columns:
+            keys = people["organisation"].astype("object").fillna("—") + " / " + keys
+        grouped = people["responded"].groupby(keys, sort=True)
+        rows += [(level, group, int(size), int(count)) for group, size, count in zip(grouped.size().index, grouped.size(), grouped.sum())]
+    rates = pd.DataFrame(rows, columns=["level", "group", "people", "responded"])
+    rates["rate"] = (rates["responded"] / rates["people"]).round(4)
+    return respondents, rates
+
+
+def _warnings(rates: pd.DataFrame) -> list[str]:
+    rate = float(rates.iloc[0]["rate"])
+    warnings = []
+    if rate < BETWEENNESS_RATE:
+        warnings.append(f"response rate {rate:.0%} is below {BETWEENNESS_RATE:.0%}: individual betweenness is unreliable "
+                        "(Smith & Moody 2013; in-degree and closeness are more robust)")
+    if rate < COMPARISON_RATE:
+        warnings.append(f"response rate {rate:.0%} is below {COMPARISON_RATE:.0%}: comparisons between groups are indicative only")
+    return warnings
+
+
+# --- writing -------------------------------------------------------------------------------------------------
+
+
+def write_import(result: SurveyImport, folder: str | Path) -> list[Path]:
+    """Write the orgnet data folder (people, ties, orgnet.toml) and the review files."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    relations = result.questions.relations()
+    ties = _sort_ties(result.ties, result.people.index)
+    empty = ties.empty
+    network = build_network(
+        RawTable("people", result.people.reset_index()),
+        RawTable("ties", ties if not empty else pd.DataFrame({c: pd.Series(dtype=str) for c in ("source", "target", "relation", "kind", "weight")})),
+        None,
+        Config(relations=relations),
+    )
+    orgnet.write(network, folder)
+    toml = folder / "orgnet.toml"
+    toml.write_text("# written by orgnet survey import: the survey's relations and their kinds\n[relations]\n"
+                    + "".join(f'{relation} = "{kind}"\n' for relation, kind in relations.items()), encoding="utf-8")
+    files = [folder / "people.csv", folder / "ties.csv", toml]
+    audit = result.answers[["file", "row", "respondent", "respondent_id", "question", "answer", "frequency", "context", "id", "method", "outcome"]]
+    audit = audit.sort_values(["row", "question", "answer"], kind="stable")
+    for name, frame in (("matches", result.matches), ("answers", audit), ("respondents", result.respondents), ("response_rates", result.rates)):
+        write_csv(frame, folder / f"{name}.csv")
+        files.append(folder / f"{name}.csv")
+    (folder / "import.txt").write_text(result.summary() + "\n", encoding="utf-8")
+    files.append(folder / "import.txt")
+    return files

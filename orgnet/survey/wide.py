@@ -1,0 +1,55 @@
+"""What every survey tool's reader gives: a :class:`Wide` table, one row per respondent, each
+column described by the question text it belongs to (and, in one-column-per-choice layouts, its
+choice). Also what the readers share: finding the respondent column, reading workbooks, and the
+patterns of a contact slot (``kontakt 3``), a frequency slot (``hyppighed 3``) and an "others" field.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from orgnet.errors import InputError, Problem
+
+RESPONDENT_COLUMNS = ("email", "e-mail", "mail", "email address", "e-mailadresse", "mailadresse", "recipientemail",
+                      "respondent", "respondentid", "respondent id", "externalreference", "external reference")
+CONTACT = re.compile(r"\b(?:kontakt|contact|navn|name|person)\s*(\d+)\b")
+FREQUENCY = re.compile(r"\b(?:hyppighed|frequency|hvor ofte|how often)\s*(\d+)\b")
+OTHERS = re.compile(r"\b(?:andre|ovrige|others?)\b")
+
+
+@dataclass
+class Wide:
+    """An export as a table: ``frame`` (index = the row a person sees) and what each column is."""
+
+    label: str
+    tool: str
+    frame: pd.DataFrame
+    respondent: str | None
+    headers: dict[str, str]  # column → question text
+    choices: dict[str, str] = field(default_factory=dict)  # column → choice, for one-column-per-choice
+    separator: str = ";"
+
+
+def respondent_column(columns, label: str) -> str:
+    for column in columns:
+        if str(column).strip().lower() in RESPONDENT_COLUMNS:
+            return column
+    found = ", ".join(map(str, columns)) or "(none)"
+    raise InputError([Problem(label, "no column that says who answered (e-mail or respondent id); expected one of "
+                                     f"Email, E-mail, RecipientEmail, respondent. Columns in the file: {found}")])
+
+
+def read_sheets(path: Path) -> dict[str, pd.DataFrame]:
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl", keep_default_na=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError([Problem(str(path), f"not an Excel workbook (.xlsx): {exc}")]) from None
+    for frame in sheets.values():
+        frame.columns = [str(c).strip() for c in frame.columns]
+        frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
+    return sheets
