@@ -28,6 +28,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/feedback.py
 
 # The CLI reference, from the commands' own --help (a test keeps it in step).
 docs: $(VENV)/.installed
