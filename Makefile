@@ -28,6 +28,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/feedback.py
 
 # The CLI reference, from the commands' own --help (a test keeps it in step).
 docs: $(VENV)/.installed
@@ -37,6 +38,8 @@ docs: $(VENV)/.installed
 dataset: $(VENV)/.installed
 	rm -rf datasets/skovbjerg/*.csv
 	$(BIN)/orgnet generate -o datasets/skovbjerg --people 1200 --seed 2007
+	rm -rf datasets/skovbjerg-2008/*.csv
+	$(BIN)/orgnet generate --wave2-of datasets/skovbjerg --seed 2008 -o datasets/skovbjerg-2008
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

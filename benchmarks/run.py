@@ -5,13 +5,20 @@ includes Python, the libraries and the generated network) is its own. networkx i
 a sample of sources or people where the full computation would take too long, and scaled
 linearly to the whole network; the output marks those figures "est.".
 
-Usage: python benchmarks/run.py [--sizes 1000 10000 100000] [--million]
+Beside the in-process figure (``compute_all`` alone), the command line is timed end to end:
+the network is written as a data folder by ``orgnet generate`` and ``orgnet metrics DIR -o
+out.csv`` runs as a subprocess, reading and writing included. The machine is shared, so a
+fixed single-core reference workload is timed in the same run, before and after the tables,
+and every orgnet time is also given as a multiple of it ("× ref").
+
+Usage: python benchmarks/run.py [--sizes 1000 10000 100000] [--million] [--no-networkx]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import subprocess
@@ -44,6 +51,41 @@ def run_orgnet(people: int, paths: bool = True) -> dict:
         "columns": table.shape[1],
         "paths": table.attrs["orgnet"]["paths"],
     }
+
+
+def run_cli(people: int) -> dict:
+    """``orgnet metrics`` end to end in a subprocess on a generated data folder (same seed)."""
+    import tempfile
+    from pathlib import Path
+
+    orgnet = str(Path(sys.executable).with_name("orgnet"))
+    with tempfile.TemporaryDirectory(prefix="orgnet-bench-") as folder:
+        data = Path(folder) / "network"
+        subprocess.run([orgnet, "generate", "-o", str(data), "--people", str(people), "--seed", str(SEED)], check=True, capture_output=True)
+        start = time.perf_counter()
+        process = subprocess.Popen([orgnet, "metrics", str(data), "-o", str(Path(folder) / "metrics.csv")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)  # this command's own peak (its workers included), not the generator's
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            raise SystemExit(f"orgnet metrics failed with status {process.returncode}")
+    return {"people": people, "seconds": seconds, "command_peak_rss_mb": usage.ru_maxrss / 1024}
+
+
+def run_reference() -> dict:
+    """A fixed single-core workload (igraph betweenness, a numpy sort): the yardstick for a busy machine."""
+    import random
+
+    import igraph as ig
+    import numpy as np
+
+    ig.set_random_number_generator(random.Random(0))
+    graph = ig.Graph.Barabasi(30_000, 6)
+    values = np.random.default_rng(0).random(5_000_000)
+    start = time.perf_counter()
+    graph.betweenness(sources=list(range(300)))
+    np.sort(values)
+    return {"seconds": time.perf_counter() - start}
 
 
 def run_networkx(people: int, sources: int) -> dict:
@@ -137,11 +179,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     parser.add_argument("--million", action="store_true", help="also 1,000,000 people without betweenness and closeness")
+    parser.add_argument("--no-networkx", action="store_true", help="orgnet only (in-process and command line)")
     parser.add_argument("--child", nargs=3)
     args = parser.parse_args()
     if args.child:
         kind, people, extra = args.child[0], int(args.child[1]), int(args.child[2])
-        result = run_orgnet(people, paths=bool(extra)) if kind == "orgnet" else run_networkx(people, extra)
+        runs = {"orgnet": lambda: run_orgnet(people, paths=bool(extra)), "networkx": lambda: run_networkx(people, extra),
+                "cli": lambda: run_cli(people), "reference": run_reference}
+        result = runs[kind]()
         # the largest of this process and its worker processes (forked for the path searches)
         peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
         result["peak_rss_mb"] = peak / 1024
@@ -150,10 +195,19 @@ def main() -> None:
 
     print(f"machine: {platform.machine()}, {platform.processor() or '?'}; python {platform.python_version()}; "
           f"{_cores()} cores; {_memory_gb():.0f} GB")
+    before = child("reference", 0, 0)["seconds"]
+    print(f"reference workload: {before:.2f} s")
     print(f"{'people':>9} {'ties':>9} {'deg':>5} | {'orgnet s':>9} {'MB':>6} | {'networkx s':>12} {'MB':>6} | {'ratio':>7}  paths")
     sources = {1000: 10**9, 10000: 200, 100000: 50}  # at 1,000 people networkx runs in full
+    command_line = []
     for people in args.sizes:
         ours = child("orgnet", people, 1)
+        cli = child("cli", people, 0)
+        command_line.append((ours, cli))
+        if args.no_networkx:
+            print(f"{ours['people']:>9} {ours['ties']:>9} {ours['mean_degree']:>5.1f} | {ours['seconds']:>9.2f} {ours['peak_rss_mb']:>6.0f} | "
+                  f"{'—':>12} {'':>6} | {'':>7}  {ours['paths']['method']} ({ours['paths']['sources']} sources)")
+            continue
         theirs = child("networkx", people, sources.get(people, 50))
         mark = " est." if theirs["estimated"] else ""
         print(f"{ours['people']:>9} {ours['ties']:>9} {ours['mean_degree']:>5.1f} | {ours['seconds']:>9.2f} {ours['peak_rss_mb']:>6.0f} | "
@@ -162,6 +216,13 @@ def main() -> None:
         slowest = sorted(theirs["parts"].items(), key=lambda item: -item[1]["seconds"])[:4]
         print("          networkx's slowest: " + ", ".join(f"{name} {p['seconds']:.1f}s{'*' if p['estimated'] else ''}" for name, p in slowest)
               + (f"   (* timed on {theirs['sample']} sampled sources/people, scaled)" if theirs["estimated"] else ""))
+    after = child("reference", 0, 0)["seconds"]
+    reference = (before + after) / 2
+    print(f"reference workload: {after:.2f} s (mean {reference:.2f} s)")
+    print(f"{'people':>9} | {'in-process s':>12} {'× ref':>6} | {'command line s':>14} {'MB':>6} {'× ref':>6}   (orgnet metrics DIR -o out.csv, reading and writing included)")
+    for ours, cli in command_line:
+        print(f"{ours['people']:>9} | {ours['seconds']:>12.2f} {ours['seconds'] / reference:>6.2f} | "
+              f"{cli['seconds']:>14.2f} {cli['command_peak_rss_mb']:>6.0f} {cli['seconds'] / reference:>6.2f}")
     if args.million:
         ours = child("orgnet", 1_000_000, 0)
         print(f"{ours['people']:>9} {ours['ties']:>9} {ours['mean_degree']:>5.1f} | {ours['seconds']:>9.2f} {ours['peak_rss_mb']:>6.0f} | "

@@ -51,9 +51,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from orgnet.cli import analysis, data, demo, findings, privacy, survey, visual
+    from orgnet.cli import analysis, data, demo, feedback, findings, privacy, scenarios, survey, visual
 
-    for module in (data, analysis, findings, visual, privacy, demo, survey):
+    for module in (data, analysis, findings, feedback, visual, privacy, scenarios, demo, survey):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -28,6 +28,28 @@ group_option = click.option("--group-by", default=None, help="Attribute that def
 seed_option = click.option("--seed", type=int, default=0, show_default=True, help="Seed for sampling and communities.")
 
 
+def weighting_options(command):
+    """--holes, --symmetric, --path-weights, --weighted: which graph the metrics use (docs/metrics.md)."""
+    options = (
+        click.option("--holes", type=click.Choice(["ego", "whole"]), default=None,
+                     help="Burt's structural holes on the directed, valued ties: UCINET's ego-network model or the whole-network model [default: ego]."),
+        click.option("--symmetric", is_flag=True, help="Structural holes on the binary symmetrised graph instead (networkx's and orgnet 0.1's values)."),
+        click.option("--path-weights", type=click.Choice(["hops", "inverse"]), default="hops", show_default=True,
+                     help="Betweenness and closeness: count hops, or make a tie's length 1/strength."),
+        click.option("--weighted", is_flag=True, help="Eigenvector and PageRank on tie strengths instead of 0/1."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def weighting(holes: str | None, symmetric: bool, path_weights: str, weighted: bool) -> dict:
+    """The ``compute_all`` keywords for the weighting options."""
+    if symmetric and holes:
+        raise click.UsageError("--symmetric is the binary symmetrised graph over the whole network; leave out --holes")
+    return {"holes": "symmetric" if symmetric else holes or "ego", "path_weights": None if path_weights == "hops" else path_weights, "weighted": weighted}
+
+
 @click.command()
 @data_argument
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write: .csv, .xlsx or .json.")
@@ -37,10 +59,11 @@ seed_option = click.option("--seed", type=int, default=0, show_default=True, hel
 @click.option("--exact", is_flag=True, help="Exact betweenness and closeness however large the network.")
 @click.option("--sample", "sample_size", type=click.IntRange(min=1), default=None, help="Sources to sample for betweenness and closeness.")
 @seed_option
+@weighting_options
 @columns_option
 @audience_option
 @config_option
-def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, columns, audience, config) -> None:
+def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, holes, symmetric, path_weights, weighted, columns, audience, config) -> None:
     """Compute every per-person metric of DATA and write the table to OUTPUT.
 
     With --where the metrics are those of the subnetwork among the chosen people (a leader's
@@ -48,11 +71,14 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
     """
     if audience == "management":
         raise OrgnetError("a per-person table has no management form; use orgnet compare or orgnet report --audience management")
+    options = weighting(holes, symmetric, path_weights, weighted)
     check_table_path(output)
     whole = read_data(data, config)
     network = select_people(whole, where)
     with progress_reporter() as progress:
-        table = compute_all(network, layer=layer, group_by=group_by, exact=True if exact else None, sample_size=sample_size, seed=seed, progress=progress)
+        table = compute_all(
+            network, layer=layer, group_by=group_by, exact=True if exact else None, sample_size=sample_size, seed=seed, progress=progress, **options
+        )
     if where:
         table.attrs["orgnet"].update(describe_selection(where, len(network.people), len(whole.people)))
         click.echo(f"computed on {len(network.people)} of {len(whole.people)} people ({' '.join(where)}) and the ties among them", err=True)

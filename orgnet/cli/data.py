@@ -11,6 +11,7 @@ import orgnet
 from orgnet.cli.options import config_option, data_argument, read_data
 from orgnet.generate import generate_municipality
 from orgnet.overview import describe, format_summary
+from orgnet.scenarios.wave import simulate_wave2
 
 
 @click.command()
@@ -30,9 +31,23 @@ def validate(data: Path, config: Path | None, as_json: bool) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder (or .xlsx/.graphml/.gexf) to write.")
 @click.option("--people", type=click.IntRange(min=50), default=1200, show_default=True, help="About how many people.")
 @click.option("--seed", type=int, default=2007, show_default=True, help="Random seed; the same seed gives the same municipality.")
-def generate(output: Path, people: int, seed: int) -> None:
-    """Write a synthetic Danish municipality (fictional people) to OUTPUT."""
-    network = generate_municipality(people=people, seed=seed)
+@click.option(
+    "--wave2-of",
+    "wave2_of",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Instead: simulate DATA a year later (leavers, newcomers, ties lost and formed, a merger).",
+)
+def generate(output: Path, people: int, seed: int, wave2_of: Path | None) -> None:
+    """Write a synthetic Danish municipality (fictional people) to OUTPUT, or a second wave of DATA."""
+    if wave2_of is not None:
+        network, about = simulate_wave2(read_data(wave2_of, None), seed=seed)
+        click.echo(
+            f"simulated a year: {about['leavers']} left, {about['newcomers']} joined, {about['informal_ties_lost']} informal ties lost, "
+            f"{about['ties_formed']} formed; {' and '.join(about['merged'])} merged into {about['merged_into']}"
+        )
+    else:
+        network = generate_municipality(people=people, seed=seed)
     orgnet.write(network, output)
     click.echo(f"wrote {len(network.people)} people and {len(network.ties)} ties to {output}")
 

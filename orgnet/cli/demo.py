@@ -9,6 +9,7 @@ import click
 import orgnet
 from orgnet.analysis import Analysis
 from orgnet.cli.progress import progress_reporter
+from orgnet.cli.scenarios import demo_diff
 from orgnet.export import write_table
 from orgnet.generate import generate_municipality
 from orgnet.overview import format_summary
@@ -33,6 +34,7 @@ def demo(data: Path, output: Path, lang: str, survey: bool) -> None:
 
         return survey_demo(output, lang)
     # One analysis for every stage: the report and the graph reuse the metrics and flags.
+    shipped = data == SHIPPED
     if data == SHIPPED and not SHIPPED.exists():
         network, data = generate_municipality(people=SHIPPED_PEOPLE, seed=SHIPPED_SEED), "skovbjerg (generated: no datasets folder in this installation)"
     else:
@@ -58,6 +60,9 @@ def demo(data: Path, output: Path, lang: str, survey: bool) -> None:
     drawing = graph_data(analysis.network, metrics=analysis.metrics, flags=flags, colour_by="flag", lang=lang, graph=analysis.graph)
     files.append(draw(drawing, output / "graph.html", lang=lang, size_by="degree"))
     click.echo("5/5 interactive graph written (coloured by flag)")
+
+    if shipped:  # the shipped municipality has a second wave to compare with
+        files += demo_diff(analysis, output / "change", lang)
 
     click.echo("\nopen in a browser (works offline):\n" + "\n".join(f"  {file}" for file in files if file.suffix == ".html"))
     click.echo("tables:\n" + "\n".join(f"  {file}" for file in files if file.suffix != ".html"))

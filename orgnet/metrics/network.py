@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from orgnet.metrics.brokerage import group_codes, network_ei_index
+from orgnet.metrics.centrality import layer_mask
 from orgnet.metrics.cohesion import communities
 from orgnet.metrics.graph import SymGraph
 from orgnet.model import OrgNetwork
@@ -62,7 +63,7 @@ def summarise(network: OrgNetwork, *, layer: str | None = None, group_by: str | 
         "people": graph.n,
         "ties": int(len(ties)),
         "symmetrised_ties": int(len(graph.edges)),
-        "density": {name: density(SymGraph.from_network(network, network.layer(name).ties)) for name in LAYERS},
+        "density": {name: _layer_density(graph, ties, name) for name in LAYERS},
         "components": int(len(components)),
         "largest_component": int(components.max()) if len(components) else 0,
         "isolates": int((graph.degree == 0).sum()),
@@ -80,6 +81,13 @@ def summarise(network: OrgNetwork, *, layer: str | None = None, group_by: str | 
         "tie_shares": _tie_shares(ties),
     }
     return summary
+
+
+def _layer_density(graph: SymGraph, ties: pd.DataFrame, spec: str) -> float:
+    """A layer's density from the one shared graph (its ties' edges counted, no new graph)."""
+    pairs = graph.n * (graph.n - 1) / 2
+    edges = graph.layer_counts(layer_mask(ties, spec))["degree"].sum() / 2
+    return float(edges / pairs) if pairs else float("nan")
 
 
 def _reciprocity(graph: SymGraph) -> float:

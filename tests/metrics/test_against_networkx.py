@@ -59,7 +59,7 @@ def test_eigenvector_and_pagerank(network):
 @SETTINGS
 @given(networks())
 def test_structural_holes(network):
-    table = compute_all(network)
+    table = compute_all(network, holes="symmetric")  # the binary symmetrised option equals networkx
     graph = symmetrised(network)
     degree = dict(graph.degree())
     effective = nx.effective_size(graph)
@@ -104,6 +104,17 @@ def test_communities_partition_and_modularity(network):
     assert sorted(table["community"].unique()) == list(range(1, len(parts) + 1))
     if graph.number_of_edges():
         assert table.attrs["orgnet"]["modularity"] == pytest.approx(nx.community.modularity(graph, parts), abs=1e-9)
-        # Leiden's partition is at least as good as networkx's greedy modularity one, up to a margin
-        greedy = nx.community.modularity(graph, nx.community.greedy_modularity_communities(graph))
-        assert table.attrs["orgnet"]["modularity"] >= greedy - 0.05
+
+
+def test_leiden_finds_better_communities_than_greedy_on_a_municipality():
+    """Both are heuristics, so the comparison is made where it matters — a realistic network —
+    not on tiny random graphs, where either can land in a worse local optimum (hypothesis found
+    a 10-person graph with Leiden 0.204 against greedy 0.272)."""
+    from orgnet.generate import generate_municipality
+
+    network = generate_municipality(people=600, seed=5)
+    table = compute_all(network, seed=3, paths=False)
+    graph = symmetrised(network)
+
+    greedy = nx.community.modularity(graph, nx.community.greedy_modularity_communities(graph))
+    assert table.attrs["orgnet"]["modularity"] >= greedy

@@ -1,0 +1,111 @@
+"""``orgnet suggest`` and ``orgnet profile``: from the map to action, one person at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from orgnet.analysis import Analysis
+from orgnet.cli.options import config_option, data_argument, open_analysis, rules_option, selection_note, where_option
+from orgnet.cli.progress import progress_reporter
+from orgnet.compare import DEFAULT_K
+from orgnet.errors import OrgnetError
+from orgnet.export import check_table_path, write_table
+from orgnet.feedback.suggest import suggest_contacts
+
+person_option = click.option("--person", "persons", multiple=True, metavar="ID", help="This person (an id); repeat for several.")
+lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the texts.")
+
+
+def flagged_leaders(analysis: Analysis) -> list[str]:
+    """Everyone with at least one flag and role leader (every flagged person when no one has a role)."""
+    people = analysis.network.people
+    flagged = people.index[people.index.isin(analysis.flags["id"])]
+    if "role" in people and (people["role"] == "leader").any():
+        flagged = flagged[(people.loc[flagged, "role"] == "leader").to_numpy()]
+    return list(flagged)
+
+
+def _check_persons(analysis: Analysis, persons: tuple[str, ...]) -> None:
+    unknown = [person for person in persons if person not in analysis.network.people.index]
+    if unknown:
+        where = " among the people --where chose" if analysis.is_selection else ""
+        raise OrgnetError(f"--person {unknown[0]}: no person with that id{where}")
+
+
+@click.command()
+@data_argument
+@person_option
+@where_option
+@click.option("-n", "n", type=click.IntRange(min=1), default=3, show_default=True, help="Suggestions per person.")
+@click.option("--any-level", is_flag=True, help="Suggest peers of any level, not only the same or an adjacent one.")
+@lang_option
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write .csv, .xlsx or .json instead of printing.")
+@rules_option
+@config_option
+def suggest(data: Path, persons, where, n: int, any_level: bool, lang: str, output: Path | None, rules, config) -> None:
+    """Whom each person could contact: peers whose tie would help most, with the reason.
+
+    For each chosen person (--person; default: every flagged leader): first a leader in another
+    organisation if she has no informal external contact, then the largest exact drop in her
+    constraint, then the most people newly within two steps. --where limits both the persons
+    and the candidates.
+    """
+    if output:
+        check_table_path(output)
+    analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang)
+    _check_persons(analysis, persons)
+    with progress_reporter() as analysis.progress:
+        chosen = list(persons) or flagged_leaders(analysis)
+        table = suggest_contacts(analysis.network, chosen, n=n, any_level=any_level, lang=lang, graph=analysis.graph)
+    note = selection_note(analysis)
+    if note:
+        click.echo(note, err=True)
+    short = table.attrs["orgnet"]["fewer_than_n"]
+    if short:
+        shown = ", ".join(short[:10]) + (f", … ({len(short)} in all)" if len(short) > 10 else "")
+        click.echo(f"fewer than {n} candidates for {len(short)} of {len(chosen)} people: {shown}", err=True)
+    if output is None:
+        text = table[["person", "name", "rank", "suggested", "suggested_name", "reason"]].to_string(index=False) if len(table) else "no suggestions"
+        click.echo(f"{text}\n\n{len(table)} suggestions for {len(chosen)} people")
+        return
+    metadata = {**table.attrs["orgnet"], "lang": lang, "audience": "consultant", "names": "present", **(analysis.selection if analysis.is_selection else {})}
+    written = write_table(table, output, metadata=metadata, sheet="suggestions")
+    click.echo(f"wrote {len(table)} suggestions for {len(chosen)} people to {', '.join(map(str, written))}")
+
+
+@click.command()
+@data_argument
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder for DIR/<id>.html and DIR/index.html.")
+@person_option
+@where_option
+@lang_option
+@click.option("--k", "k", type=click.IntRange(min=3), default=DEFAULT_K, show_default=True, help="Do not compare with a peer group smaller than this.")
+@click.option("-n", "n", type=click.IntRange(min=0), default=3, show_default=True, help="Suggested contacts on each page.")
+@click.option("--pdf", is_flag=True, help="Also print each page to DIR/<id>.pdf (needs Chromium).")
+@rules_option
+@config_option
+def profile(data: Path, output: Path, persons, where, lang: str, k: int, n: int, pdf: bool, rules, config) -> None:
+    """One page per person to hand to that person alone: contacts beside peers, own network, flags, suggestions, questions.
+
+    Default: every leader (with --where, every chosen leader). Nothing on a page is about
+    anyone else beyond the names, organisations and roles of her contacts and suggested contacts.
+    """
+    from orgnet.feedback.pdf import find_chromium
+    from orgnet.feedback.profile import write_profiles
+
+    if pdf:
+        find_chromium()  # before any work: a missing browser is said at once
+    analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k)
+    _check_persons(analysis, persons)
+    with progress_reporter() as analysis.progress:
+        written = write_profiles(analysis, output, persons=list(persons) or None, suggestions=n, pdf=pdf, progress=analysis.progress)
+    note = selection_note(analysis)
+    if note:
+        click.echo(note, err=True)
+    pdfs = f" and {len(written.pdfs)} PDFs" if pdf else ""
+    click.echo(f"wrote {len(written.pages)} profiles{pdfs} to {output}; the list is {written.index}")
+
+
+COMMANDS = (suggest, profile)

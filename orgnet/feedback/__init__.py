@@ -1,0 +1,1 @@
+"""Network feedback: suggested contacts and a personal profile for each person."""

@@ -1,0 +1,74 @@
+"""Profiles on paper: each page printed to PDF by headless Chromium, offline.
+
+Chromium's own print is the HTML-to-PDF route that renders the page exactly as the browser
+shows it, the drawn ego network included (its JavaScript runs before printing). The browser is
+an outside program, not a Python package: ``ORGNET_CHROMIUM`` names it, else the first of
+``BROWSERS`` on the PATH.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from orgnet.errors import OrgnetError
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+FLAGS = (
+    "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw", "--virtual-time-budget=10000",
+)
+TIMEOUT = 120  # seconds for one page
+WORKERS = 2
+
+
+def find_chromium() -> str:
+    """The Chromium to print with, or a clear error saying how to get one."""
+    named = os.environ.get("ORGNET_CHROMIUM")
+    if named:
+        if Path(named).exists() or shutil.which(named):
+            return shutil.which(named) or named
+        raise OrgnetError(f"ORGNET_CHROMIUM is '{named}', which does not exist")
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise OrgnetError(
+        "--pdf prints the profiles with headless Chromium, which is not installed: install it "
+        "(Debian/Ubuntu: apt-get install chromium) or set ORGNET_CHROMIUM to its path"
+    )
+
+
+def print_pdf(page: Path, pdf: Path, *, chromium: str | None = None) -> Path:
+    """Print one HTML file to ``pdf``; an error names the page and what Chromium said."""
+    chromium = chromium or find_chromium()
+    page, pdf = Path(page).resolve(), Path(pdf).resolve()
+    with tempfile.TemporaryDirectory(prefix="orgnet-chromium-") as profile:
+        command = [chromium, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            command.insert(1, "--no-sandbox")  # Chromium refuses to start its sandbox as root
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        except subprocess.TimeoutExpired:
+            raise OrgnetError(f"{page}: Chromium did not finish printing within {TIMEOUT} s") from None
+    if done.returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
+        said = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise OrgnetError(f"{page}: Chromium could not print it to PDF (exit status {done.returncode}: {said[0]})")
+    return pdf
+
+
+def print_pages(pages: dict[str, Path], *, progress=None) -> dict[str, Path]:
+    """Print every page beside itself (``P0001.html`` → ``P0001.pdf``), two at a time."""
+    chromium = find_chromium()
+    printed = {}
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        futures = {person: pool.submit(print_pdf, path, path.with_suffix(".pdf"), chromium=chromium) for person, path in pages.items()}
+        for done, (person, future) in enumerate(futures.items(), start=1):
+            printed[person] = future.result()
+            if progress:
+                progress("PDF", done, len(futures))
+    return printed

@@ -1,0 +1,318 @@
+"""A personal network profile: one self-contained page per person, to hand to that person alone.
+
+Each page shows her contacts by layer beside her peers' median and her percentile among them
+(peers: the same role and level; a group under ``k`` is not compared), her own ego network
+(her contacts and the ties among them) drawn offline with vis-network, her flags written to
+her, her top suggested contacts, and reflection questions from the handbook's purposes of a
+network. Nothing about anyone else is on it beyond her contacts' and suggested contacts' names,
+organisations and roles: no one else's figures, flags, ids or other attributes.
+
+Every figure is computed here; the jinja2 template (autoescaping on) only places them, and the
+page's Content-Security-Policy allows only its own nonce'd scripts and no request at all.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import secrets
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import igraph as ig
+import jinja2
+import numpy as np
+import pandas as pd
+from markupsafe import Markup
+
+import orgnet.feedback
+from orgnet import __version__
+from orgnet.analysis import Analysis
+from orgnet.errors import OrgnetError
+from orgnet.feedback import wording
+from orgnet.feedback.suggest import suggest_contacts
+from orgnet.feedback.texts import check_lang, level_word, role_words
+from orgnet.i18n import format_number
+from orgnet.metrics.centrality import Progress, degrees
+from orgnet.viz.interactive import VIS_VERSION, safe_json
+from orgnet.viz.style import SCOPE_COLOURS
+
+LAYERS = ("formal+internal", "informal+internal", "formal+external", "informal+external")
+LAYER_COLUMNS = ("degree", *(f"degree_{spec.replace('+', '_')}" for spec in LAYERS))
+ME_COLOUR = "#1B4F72"
+
+
+@dataclass
+class Profiles:
+    """What :func:`write_profiles` wrote."""
+
+    pages: dict[str, Path]  # person id → page
+    index: Path
+    pdfs: dict[str, Path]
+
+
+def default_persons(analysis: Analysis) -> list[str]:
+    """Every leader (``role`` = leader), or everyone when the data has no leaders."""
+    people = analysis.network.people
+    if "role" in people and (people["role"] == "leader").any():
+        return list(people.index[people["role"] == "leader"])
+    return list(people.index)
+
+
+def write_profiles(
+    analysis: Analysis,
+    output: Path,
+    *,
+    persons: list[str] | None = None,
+    suggestions: int = 3,
+    pdf: bool = False,
+    progress: Progress | None = None,
+) -> Profiles:
+    """Write ``output/<id>.html`` for each person and ``output/index.html`` listing them.
+
+    The language and the smallest peer group compared (``k``) are the analysis's. With ``pdf``,
+    each page is also printed to ``output/<id>.pdf`` by headless Chromium.
+    """
+    lang, k = analysis.lang, analysis.k
+    check_lang(lang)
+    network = analysis.network
+    people = network.people
+    persons = default_persons(analysis) if persons is None else list(dict.fromkeys(persons))
+    unknown = [person for person in persons if person not in people.index]
+    if unknown:
+        raise OrgnetError(f"no person with id '{unknown[0]}'" + (f" (and {len(unknown) - 1} more unknown ids)" if len(unknown) > 1 else ""))
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+
+    layer_degrees = degrees(network, analysis.graph, layers=LAYERS)[list(LAYER_COLUMNS)]
+    peers = _peer_figures(people, layer_degrees, k)
+    flags = analysis.flags
+    flags = flags[flags["id"].isin(persons)]
+    bagland = analysis.bagland
+    suggested = suggest_contacts(network, persons, n=suggestions, lang=lang, graph=analysis.graph) if suggestions else None
+    neighbours = _neighbour_lists(analysis)
+    files = _file_names(persons)
+    template = _environment().get_template("profile.html.j2")
+    assets = _assets()
+    texts = wording.page_texts(lang)
+
+    pages = {}
+    for done, person in enumerate(persons, start=1):
+        contacts = neighbours[people.index.get_loc(person)]
+        page = template.render(
+            lang=lang,
+            t=texts,
+            nonce=secrets.token_urlsafe(16),
+            version=__version__,
+            me=_person(people, person, lang),
+            layers=_layer_rows(person, layer_degrees, peers, texts, lang),
+            chart=_chart(person, layer_degrees, peers, texts),
+            comparison=_comparison_note(person, people, peers, texts, lang, k),
+            ego=safe_json(_ego_drawing(network, person, contacts, lang, analysis.seed)),
+            contacts=len(contacts),
+            flags=wording.personal_flags(person, flags, bagland, people, set(people.index[contacts]), peers, lang, k),
+            suggestions=_suggestion_rows(suggested, person),
+            questions=wording.QUESTIONS[lang],
+            closing=wording.CLOSING[lang],
+            **assets,
+        )
+        path = output / files[person]
+        path.write_text(page, encoding="utf-8")
+        pages[person] = path
+        if progress:
+            progress("profiles", done, len(persons))
+
+    index = output / "index.html"
+    rows = [{"file": files[p], **_person(people, p, lang)} for p in persons]
+    index.write_text(_environment().get_template("index.html.j2").render(lang=lang, t=texts, rows=rows, version=__version__), encoding="utf-8")
+    pdfs = {}
+    if pdf:
+        from orgnet.feedback.pdf import print_pages
+
+        pdfs = print_pages(pages, progress=progress)
+    return Profiles(pages, index, pdfs)
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+def _peer_figures(people: pd.DataFrame, layer_degrees: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Per person: the size of her peer group (same role and level) and, per layer, the group's
+    median and her percentile (the share of peers with as many contacts as her or fewer)."""
+    key = pd.Series("", index=people.index)
+    for column in ("role", "level"):
+        if column in people:
+            key = key + "|" + people[column].astype("object").fillna("—").astype(str)
+    grouped = layer_degrees.groupby(key)
+    figures = pd.DataFrame({"peers": grouped["degree"].transform("size")}, index=people.index)
+    for column in LAYER_COLUMNS:
+        figures[f"median_{column}"] = grouped[column].transform("median")
+        figures[f"percentile_{column}"] = grouped[column].rank(method="max", pct=True)
+    figures["shown"] = figures["peers"] >= k
+    return figures
+
+
+def _layer_rows(person, layer_degrees, peers, texts, lang) -> list[dict]:
+    row = peers.loc[person]
+    return [
+        {
+            "label": texts[f"layer_{column}"],
+            "value": format_number(layer_degrees.at[person, column], lang),
+            "median": format_number(row[f"median_{column}"], lang, digits=None) if row["shown"] else None,
+            "percentile": format_number(row[f"percentile_{column}"], lang, percent=True) if row["shown"] else None,
+        }
+        for column in LAYER_COLUMNS
+    ]
+
+
+def _chart(person, layer_degrees, peers, texts) -> dict:
+    """Bars for her contacts per layer, with a tick at the peers' median (SVG coordinates)."""
+    row = peers.loc[person]
+    values = [float(layer_degrees.at[person, c]) for c in LAYER_COLUMNS[1:]]
+    medians = [float(row[f"median_{c}"]) if row["shown"] else None for c in LAYER_COLUMNS[1:]]
+    top = max([1.0, *values, *(m for m in medians if m is not None)])
+    width, label_width, height = 260.0, 230.0, 26.0
+    bars = [
+        {
+            "label": texts[f"layer_{c}"],
+            "y": i * height,
+            "width": round(width * value / top, 2),
+            "value": f"{value:g}",
+            "median_x": None if median is None else round(label_width + width * median / top, 2),
+        }
+        for i, (c, value, median) in enumerate(zip(LAYER_COLUMNS[1:], values, medians))
+    ]
+    return {"bars": bars, "label_width": label_width, "height": height * len(bars) + 10, "total": label_width + width + 40}
+
+
+def _comparison_note(person, people, peers, texts, lang, k) -> str:
+    role = people.at[person, "role"] if "role" in people else None
+    level = people.at[person, "level"] if "level" in people else None
+    at = {"da": "på", "en": "at"}[lang]
+    group = role_words(role, lang)[1] + ("" if level is None or pd.isna(level) else f" {at} {level_word(level, lang)}")
+    size = int(peers.at[person, "peers"])
+    if not peers.at[person, "shown"]:
+        return texts["peers_suppressed"].format(group=group, k=k)
+    return texts["peers_compared"].format(group=group, n=format_number(size, lang))
+
+
+def _person(people: pd.DataFrame, person, lang: str) -> dict:
+    value = lambda column: None if column not in people or pd.isna(people.at[person, column]) else people.at[person, column]  # noqa: E731
+    return {
+        "id": person,
+        "name": value("name") or person,
+        "organisation": value("organisation"),
+        "role": role_words(value("role"), lang)[0] if value("role") is not None else None,
+        "level": level_word(value("level"), lang) if value("level") is not None else None,
+    }
+
+
+def _suggestion_rows(table: pd.DataFrame | None, person) -> list[dict]:
+    if table is None or not len(table):
+        return []
+    mine = table[table["person"] == person]
+    return [
+        {"name": row["suggested_name"], "organisation": row["suggested_organisation"], "reason": row["reason"]}
+        for row in mine.to_dict(orient="records")
+    ]
+
+
+# --- the ego network ---------------------------------------------------------------------------
+
+
+def _neighbour_lists(analysis: Analysis) -> list[np.ndarray]:
+    adjacency = analysis.graph.adjacency
+    return [adjacency.indices[adjacency.indptr[i] : adjacency.indptr[i + 1]] for i in range(analysis.graph.n)]
+
+
+def _ego_drawing(network, person, contacts: np.ndarray, lang: str, seed: int) -> dict:
+    """Her and her contacts (names, organisations, roles only) and the ties among them.
+
+    Nodes are numbered 0 (her), 1, 2 …, so no other person's id is on the page.
+    """
+    people = network.people
+    ids = [person, *people.index[contacts]]
+    number = {pid: i for i, pid in enumerate(ids)}
+    ties = network.ties
+    inside = ties[ties["source"].isin(number) & ties["target"].isin(number)]
+    first = inside["source"].map(number).to_numpy()
+    second = inside["target"].map(number).to_numpy()
+    pairs = pd.DataFrame({"a": np.minimum(first, second), "b": np.maximum(first, second), "kind": inside["kind"].to_numpy(), "scope": inside["scope"].to_numpy()})
+    pairs = pairs.drop_duplicates(["a", "b", "kind"])
+    positions = _layout(len(ids), pairs[["a", "b"]].drop_duplicates().to_numpy(), seed)
+    organisation = people["organisation"] if "organisation" in people else pd.Series(None, index=people.index, dtype="object")
+    mine = organisation.get(person)
+    nodes = []
+    for i, pid in enumerate(ids):
+        details = _person(people, pid, lang)
+        same = mine is not None and not pd.isna(mine) and organisation.get(pid) == mine
+        nodes.append(
+            {
+                "id": i,
+                "label": str(details["name"]),
+                "x": float(positions[i, 0]),
+                "y": float(positions[i, 1]),
+                "color": ME_COLOUR if i == 0 else SCOPE_COLOURS["internal" if same else "external"],
+                "size": 22 if i == 0 else 12,
+                "info": [str(details["name"]), *(str(details[key]) for key in ("organisation", "role") if details[key] is not None)],
+            }
+        )
+    edges = [
+        {"from": int(a), "to": int(b), "dashes": kind == "informal", "color": SCOPE_COLOURS.get(scope, SCOPE_COLOURS["unknown"])}
+        for a, b, kind, scope in pairs.itertuples(index=False)
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _layout(n: int, edges: np.ndarray, seed: int) -> np.ndarray:
+    """Her in the middle, her contacts evenly on a circle around her, in the order a
+    Fruchterman–Reingold layout (seeded) puts them, so that contacts who know each other sit
+    together and every name stays readable."""
+    if n == 1:
+        return np.zeros((1, 2))
+    graph = ig.Graph(n=n, edges=edges.tolist(), directed=False)
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        coords = np.asarray(graph.layout_fruchterman_reingold(niter=300).coords, dtype=float)
+    finally:
+        ig.set_random_number_generator(random)
+    coords -= coords[0]
+    order = np.argsort(np.arctan2(coords[1:, 1], coords[1:, 0]), kind="stable")
+    angles = np.empty(n - 1)
+    angles[order] = np.linspace(0, 2 * np.pi, n - 1, endpoint=False)
+    radius = max(140.0, (n - 1) * 70.0 / (2 * np.pi))
+    return np.vstack([[0.0, 0.0], np.column_stack([np.cos(angles), np.sin(angles)]) * radius])
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def _file_names(persons: list[str]) -> dict[str, str]:
+    """``<id>.html``; characters a file name cannot hold become ``_``, and clashes get a number."""
+    names, used = {}, {"index"}
+    for person in persons:
+        stem = re.sub(r"[^\w.-]", "_", str(person)).strip(".") or "person"
+        candidate, count = stem, 1
+        while candidate.lower() in used:
+            count += 1
+            candidate = f"{stem}-{count}"
+        used.add(candidate.lower())
+        names[person] = f"{candidate}.html"
+    return names
+
+
+def _assets() -> dict:
+    root = resources.files("pyvis").joinpath("lib", VIS_VERSION)
+    script = resources.files(orgnet.feedback).joinpath("templates", "ego.js").read_text(encoding="utf-8")
+    return {
+        "vis_js": Markup(root.joinpath("vis-network.min.js").read_text(encoding="utf-8")),
+        "vis_css": Markup(root.joinpath("vis-network.css").read_text(encoding="utf-8")),
+        "ego_js": Markup(script),
+    }
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("orgnet.feedback", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
+    )

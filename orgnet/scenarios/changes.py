@@ -1,0 +1,221 @@
+"""Changes to an organisation applied to a copy of its network: people leave, organisations
+merge, people move.
+
+A scenario is a named list of changes. :func:`apply_scenario` returns a new
+:class:`~orgnet.model.OrgNetwork`; the input is never modified. Tie ``scope`` is recomputed
+after every change with :func:`~orgnet.model.scope_of_ties`, so a merge turns the ties between
+the merged organisations from external to internal and a move turns the mover's ties over.
+
+Every change is checked against the data first: an unknown id, organisation or unit, or a
+merge of an organisation with itself, is refused by name (:class:`~orgnet.errors.OrgnetError`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from orgnet.errors import OrgnetError
+from orgnet.model import OrgNetwork, scope_of_ties
+from orgnet.selection import chosen_people, parse_conditions
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One named what-if: people removed (by id or attribute), organisations merged, people moved.
+
+    ``merge`` holds ``(("A", "B"), "C")`` pairs: A and B become C. ``move`` holds
+    ``("P0001", "X")``: the person joins unit X (and its organisation) or organisation X.
+    """
+
+    name: str
+    remove: tuple[str, ...] = ()
+    remove_where: tuple[str, ...] = ()
+    merge: tuple[tuple[tuple[str, ...], str], ...] = ()
+    move: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.remove or self.remove_where or self.merge or self.move)
+
+    def describe(self) -> str:
+        parts = [f"remove {', '.join(self.remove)}"] if self.remove else []
+        parts += [f"remove {where}" for where in self.remove_where]
+        parts += [f"merge {' + '.join(sources)} into {target}" for sources, target in self.merge]
+        parts += [f"move {person} to {place}" for person, place in self.move]
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A scenario applied: the network after it, and who was removed or moved."""
+
+    scenario: Scenario
+    network: OrgNetwork
+    removed: pd.Index = field(default_factory=pd.Index)
+    moved: pd.Index = field(default_factory=pd.Index)
+
+
+def parse_scenario(name: str, *, remove=(), remove_where=(), merge=(), move=()) -> Scenario:
+    """A scenario from command-line texts: ``--merge "A,B=C"``, ``--move P0001=X`` and so on."""
+    return Scenario(
+        name=name,
+        remove=tuple(part.strip() for text in remove for part in str(text).split(",") if part.strip()),
+        remove_where=tuple(str(text) for text in remove_where),
+        merge=tuple(_parse_merge(text) for text in merge),
+        move=tuple(_parse_move(text) for text in move),
+    )
+
+
+def read_scenarios(path: Path) -> list[Scenario]:
+    """Named scenarios from a TOML file, one table per scenario::
+
+    [scenario."counties close"]
+    remove_where = ["employer=amt"]
+    merge = ["Bostedet Næsset,Botilbuddet Solsikken=Bo- og Aktivitetscenter Næsset"]
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as error:
+        raise OrgnetError(f"{path}: not valid TOML: {error}") from None
+    table = data.get("scenario")
+    if not isinstance(table, dict) or not table:
+        raise OrgnetError(f'{path}: no scenarios; write one table per scenario, e.g. [scenario."merger"]')
+    known = {"remove", "remove_where", "merge", "move"}
+    scenarios = []
+    for name, spec in table.items():
+        unknown = sorted(set(spec) - known) if isinstance(spec, dict) else ["(not a table)"]
+        if unknown:
+            raise OrgnetError(f"{path}: scenario '{name}': unknown key '{unknown[0]}'; use {', '.join(sorted(known))}")
+        lists = {key: [spec[key]] if isinstance(spec.get(key), str) else list(spec.get(key, [])) for key in known}
+        scenario = parse_scenario(name, **lists)
+        if scenario.is_empty:
+            raise OrgnetError(f"{path}: scenario '{name}' changes nothing")
+        scenarios.append(scenario)
+    return scenarios
+
+
+def apply_scenario(network: OrgNetwork, scenario: Scenario) -> Outcome:
+    """The network after ``scenario``: removals first, then merges, then moves.
+
+    Ties of removed people and their group memberships go with them. Organisations are merged
+    and people moved by rewriting ``organisation`` (and ``unit`` for a move to a unit); tie
+    scope is then recomputed for every tie.
+    """
+    people = network.people
+    removed = _removed_ids(people, scenario)
+    organisations = _organisations(people) if scenario.merge or scenario.move else None
+    merges = [(_join_known(sources, organisations), target) for sources, target in scenario.merge]
+    for sources, target in merges:
+        _check_merge(sources, target, organisations)
+    moves = [_check_move(person, place, people, removed, organisations) for person, place in scenario.move]
+
+    people = people.drop(index=removed).copy()
+    for sources, target in merges:
+        people.loc[people["organisation"].isin(sources), "organisation"] = target
+    for person, organisation, unit in moves:
+        people.loc[person, "organisation"] = organisation
+        if "unit" in people.columns:
+            people.loc[person, "unit"] = unit
+    ties = network.ties
+    ties = ties[~(ties["source"].isin(removed) | ties["target"].isin(removed))].reset_index(drop=True)
+    ties = ties.assign(scope=scope_of_ties(people, ties))
+    groups = network.groups
+    if len(groups):
+        groups = groups[~groups["person"].isin(removed)].reset_index(drop=True)
+    after = replace(network, people=people, ties=ties, groups=groups)
+    return Outcome(scenario, after, removed=removed, moved=pd.Index([person for person, _, _ in moves]))
+
+
+def _removed_ids(people: pd.DataFrame, scenario: Scenario) -> pd.Index:
+    unknown = [person for person in scenario.remove if person not in people.index]
+    if unknown:
+        raise OrgnetError(f"--remove {unknown[0]}: no person has id '{unknown[0]}'")
+    removed = pd.Index(list(dict.fromkeys(scenario.remove)), dtype=people.index.dtype)
+    for text in scenario.remove_where:
+        try:
+            chosen = chosen_people(people, parse_conditions([text]))
+        except OrgnetError as error:
+            raise OrgnetError(str(error).replace("--where", "--remove-where", 1)) from None
+        removed = removed.union(chosen, sort=False)
+    if len(removed) >= len(people):
+        raise OrgnetError(f"scenario '{scenario.name}' removes everyone")
+    return removed
+
+
+def _organisations(people: pd.DataFrame) -> set[str]:
+    if "organisation" not in people.columns:
+        raise OrgnetError("the data has no 'organisation' column, so organisations cannot be merged or people moved")
+    return set(people["organisation"].dropna().astype(str))
+
+
+def _check_merge(sources: tuple[str, ...], target: str, organisations: set[str]) -> None:
+    label = f'--merge "{",".join(sources)}={target}"'
+    for source in sources:
+        if source not in organisations:
+            raise OrgnetError(f"{label}: no organisation '{source}'{_suggest(source, organisations)}")
+    if len(set(sources)) < len(sources):
+        raise OrgnetError(f"{label}: an organisation cannot be merged with itself")
+    if len(sources) < 2:
+        raise OrgnetError(f"{label}: name at least two organisations to merge")
+
+
+def _check_move(
+    person: str, place: str, people: pd.DataFrame, removed: pd.Index, organisations: set[str]
+) -> tuple[str, str, object]:
+    label = f"--move {person}={place}"
+    if person not in people.index:
+        raise OrgnetError(f"{label}: no person has id '{person}'")
+    if person in removed:
+        raise OrgnetError(f"{label}: {person} is removed by the same scenario")
+    units = (
+        people.dropna(subset=["unit"]).drop_duplicates("unit").set_index("unit")["organisation"]
+        if "unit" in people.columns
+        else pd.Series(dtype=str)
+    )
+    if place in units.index:
+        return person, units[place], place
+    if place in organisations:
+        return person, place, pd.NA
+    raise OrgnetError(f"{label}: no organisation or unit '{place}'{_suggest(place, organisations)}")
+
+
+def _join_known(parts: tuple[str, ...], organisations: set[str]) -> tuple[str, ...]:
+    """Rejoin comma-split parts that together name one organisation ("Skovbjerg Kommune, Social-
+    og Sundhedsforvaltningen"), so names with commas can be merged."""
+    names, pending = [], []
+    for part in parts:
+        pending.append(part)
+        joined = ", ".join(pending)
+        if joined in organisations:
+            names.append(joined)
+            pending = []
+    if pending:
+        names.extend(pending)
+    return tuple(names)
+
+
+def _suggest(value: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _parse_merge(text: str) -> tuple[tuple[str, ...], str]:
+    sources, separator, target = str(text).rpartition("=")
+    names = tuple(name.strip() for name in sources.split(",") if name.strip())
+    if not separator or len(names) < 2 or not target.strip():
+        raise OrgnetError(f'--merge "{text}": write "A,B=C" (organisations A and B become C)')
+    return names, target.strip()
+
+
+def _parse_move(text: str) -> tuple[str, str]:
+    person, separator, place = str(text).partition("=")
+    if not separator or not person.strip() or not place.strip():
+        raise OrgnetError(f'--move {text}: write ID=ORGANISATION or ID=UNIT, e.g. --move P0001="Bostedet Næsset"')
+    return person.strip(), place.strip()

@@ -1,0 +1,180 @@
+"""``orgnet whatif``, ``keyplayers`` and ``diff`` as a user meets them: output, files, and every
+bad option refused with one exact message and exit status 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import orgnet
+from tests.scenarios.conftest import network
+
+DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+
+
+@pytest.fixture
+def data(tmp_path, merger):
+    orgnet.write(merger, tmp_path / "data")
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def danish(tmp_path):
+    """Organisations with Danish letters and markup in their names."""
+    people = [
+        ("L1", "Bostedet Ærø", "Ærø Nord", "leader"),
+        ("L2", "Bostedet Ærø", "Ærø Nord", "employee"),
+        ("L3", "<script>Søhøj</script>", "Søhøj", "leader"),
+        ("L4", "Åhuset", "Åhuset", "tr"),
+        ("L5", "Åhuset", "Åhuset", "employee"),
+    ]
+    ties = [("L1", "L2", "informal"), ("L1", "L3", "informal"), ("L3", "L4", "formal"), ("L4", "L5", "informal")]
+    orgnet.write(network(people, ties), tmp_path / "dansk")
+    return tmp_path / "dansk"
+
+
+def test_whatif_prints_figures_and_who_is_affected(run_cli, data):
+    result = run_cli("whatif", data, "--merge", "A,B=AB")
+
+    assert result.exit_code == 0, result.output
+    assert "density_internal" in result.output and "0.1667" in result.output and "0.3333" in result.output
+    assert "scenario: merge A + B into AB" in result.output
+    assert "2 with external ties turned internal" in result.output
+
+
+def test_whatif_writes_a_danish_page_and_a_workbook(run_cli, danish, tmp_path):
+    result = run_cli(
+        "whatif",
+        danish,
+        "--merge",
+        "Bostedet Ærø,<script>Søhøj</script>=Ærø-Søhøj",
+        "--remove",
+        "L5",
+        "-o",
+        tmp_path / "out",
+        "--lang",
+        "da",
+    )
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+    assert result.exit_code == 0, result.output
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert "<script>Søhøj" not in page and "&lt;script&gt;Søhøj&lt;/script&gt;" in page
+    assert "Ærø-Søhøj" in page and "Nøgletal for netværket" in page
+    # Density: 4 ties among 5 people before (4/10), 3 among 4 after (3/6), with a decimal comma.
+    assert '<td class="num">0,400</td><td class="num">0,500</td>' in page
+    assert "http://" not in page and "https://" not in page
+    sheets = openpyxl.load_workbook(tmp_path / "out" / "tables.xlsx").sheetnames
+    assert sheets[0] == "1 figures" and "3 people scenario" in sheets
+
+
+def test_whatif_scenarios_file_gives_one_table(run_cli, data, tmp_path):
+    scenarios = tmp_path / "s.toml"
+    scenarios.write_text('[scenario.fusion]\nmerge = ["A,B=AB"]\n[scenario."C går"]\nremove = ["C1"]\n', encoding="utf-8")
+
+    result = run_cli("whatif", data, "--scenarios", scenarios, "-o", tmp_path / "out.xlsx")
+
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[0].split()
+    assert header == ["before", "fusion", "C", "går"]
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx").sheetnames[0] == "1 figures"
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--remove", "Z9"], "Error: --remove Z9: no person has id 'Z9'"),
+        (["--merge", "A,A=C"], 'Error: --merge "A,A=C": an organisation cannot be merged with itself'),
+        (["--merge", "A,Cc=D"], "Error: --merge \"A,Cc=D\": no organisation 'Cc' (did you mean 'C'?)"),
+        (["--move", "A1=Nowhere"], "Error: --move A1=Nowhere: no organisation or unit 'Nowhere'"),
+        (
+            ["--remove-where", "colour=red"],
+            "Error: --remove-where: no attribute 'colour'. Attributes: id, organisation, unit, role, name",
+        ),
+        (
+            [],
+            'Error: name a change: --remove ID, --remove-where ATTR=VALUE, --merge "A,B=C", --move ID=PLACE or --scenarios FILE',
+        ),
+        (
+            ["--remove", "A1", "-o", "out.pdf"],
+            "Error: out.pdf: write a folder (an HTML page and a workbook) or an .xlsx file, not '.pdf'",
+        ),
+    ],
+)
+def test_whatif_refuses_bad_options(run_cli, data, arguments, message):
+    result = run_cli("whatif", data, *arguments)
+
+    assert result.exit_code == 1
+    assert result.output.strip() == message
+
+
+def test_keyplayers_prints_both_sets(run_cli, data):
+    result = run_cli("keyplayers", data, "-k", "1")
+
+    assert result.exit_code == 0, result.output
+    # Removing A1 or B1 leaves 3 people with one tie: DF = 1 − 2/6. Both are optimal; the search
+    # keeps the first found in the order of betweenness (A1 and B1 tie).
+    assert "distance-weighted fragmentation: 0.6667" in result.output
+    assert "in both sets: 1 of 1" in result.output
+
+
+def test_keyplayers_writes_a_table(run_cli, data, tmp_path):
+    result = run_cli("keyplayers", data, "-k", "2", "--goal", "reach", "--steps", "1", "-o", tmp_path / "kp.csv")
+
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "kp.csv").read_text(encoding="utf-8-sig").splitlines()[
+        0
+    ] == "id,name,organisation,role,key_player,top_betweenness,betweenness,betweenness_rank"
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["-k", "3"], "Error: -k 3: choose between 1 and 2 (the network has 4 people)"),
+        (["-k", "1", "--goal", "reach", "--steps", "5"], "Error: --steps 5: use 1, 2 or 3"),
+        (
+            ["-k", "1", "--where", "role=boss"],
+            "Error: --where role=boss: no person has role 'boss'. Values of role: employee, leader",
+        ),
+        (["-k", "1", "-o", "kp.pdf"], "Error: kp.pdf: cannot write '.pdf'; use .csv, .xlsx or .json"),
+    ],
+)
+def test_keyplayers_refuses_bad_options(run_cli, data, arguments, message):
+    result = run_cli("keyplayers", data, *arguments)
+
+    assert result.exit_code == 1
+    assert result.output.strip() == message
+
+
+def test_diff_of_the_shipped_waves(run_cli, tmp_path):
+    result = run_cli("diff", DATASETS / "skovbjerg", DATASETS / "skovbjerg-2008", "--lang", "da", "-o", tmp_path / "change")
+    page = (tmp_path / "change" / "index.html").read_text(encoding="utf-8")
+
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("people: 1170 → 1170 (1080 in both, 90 joined, 90 left)")
+    assert "Udvikling over tid" in page and "1.080" in page and "Aktivitetscentret Møllegården og Skovbrynet" in page
+    assert openpyxl.load_workbook(tmp_path / "change" / "tables.xlsx").sheetnames[:3] == ["1 figures", "2 ties", "3 flags"]
+
+
+def test_diff_refuses_waves_without_a_common_person(run_cli, data, danish):
+    result = run_cli("diff", data, danish)
+
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: data and dansk have no person in common (people are matched by id)"
+
+
+def test_diff_refuses_a_small_k_and_unknown_group_members(run_cli, data, tmp_path):
+    groups = tmp_path / "groups.csv"
+    groups.write_text("group,person\ng,A1\ng,Q7\n", encoding="utf-8")
+
+    small = run_cli("diff", data, data, "--k", "2")
+    unknown = run_cli("diff", data, data, "--groups", groups)
+
+    assert small.exit_code == 1 and small.output.strip() == "Error: k = 2 would show groups of fewer than 3 people; use k ≥ 3"
+    assert unknown.exit_code == 1
+    assert (
+        unknown.output.strip()
+        == f"Error: 1 problem in the input:\n  - {groups}, row 3, column 'person': unknown person 'Q7' (in neither wave)"
+    )
