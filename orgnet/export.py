@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from orgnet.errors import OrgnetError
+from orgnet.i18n import TEXTS
 from orgnet.io.excel import write_workbook
 from orgnet.io.text import write_csv
 
@@ -53,11 +54,19 @@ def write_table(frame: pd.DataFrame, path: Path, *, metadata: dict | None = None
         return [path, meta]
     if suffix == ".xlsx":
         about = pd.DataFrame(_flatten(metadata).items(), columns=["key", "value"])
-        write_workbook({sheet: frame, "about": about}, path)
+        write_workbook({sheet: frame, "about": about}, path, marking=_marking(metadata))
         return [path]
     records = [jsonable(row) for row in frame.to_dict(orient="records")]
     path.write_text(json.dumps({"metadata": metadata, sheet: records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return [path]
+
+
+def _marking(metadata: dict) -> str:
+    """The line printed on every page of a workbook: who it is for, and that it holds personal data."""
+    lang = metadata.get("lang") if metadata.get("lang") in ("en", "da") else "en"
+    if metadata.get("audience") == "management":
+        return {"en": "For management: counts over groups only.", "da": "Til ledelsen: kun tal for grupper."}[lang]
+    return TEXTS["confidential"][lang]
 
 
 def _flatten(mapping: dict, prefix: str = "") -> dict:

@@ -53,6 +53,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "none": {"en": "no flag", "da": "intet flag"},
     "(missing)": {"en": "(not given)", "da": "(ikke angivet)"},
     "other": {"en": "other", "da": "andre"},
+    # audiences
+    "confidential": {
+        "en": "Confidential: contains personal data about named people. Share only with those who need it.",
+        "da": "Fortroligt: indeholder personoplysninger om navngivne personer. Del kun med dem, der har brug for det.",
+    },
+    "audience_footer": {
+        "en": "Audience: consultant. Names and per-person figures are present; comparisons hide groups under {k}.",
+        "da": "Målgruppe: konsulent. Navne og tal for enkeltpersoner er med; sammenligninger skjuler grupper under {k}.",
+    },
     # report
     "report_title": {"en": "Network report", "da": "Netværksrapport"},
     "generated": {"en": "Made with orgnet {version} from {source}. Everything was computed on this computer; the page loads nothing from the internet.", "da": "Lavet med orgnet {version} ud fra {source}. Alt er beregnet på denne computer; siden henter intet fra internettet."},

@@ -43,7 +43,7 @@ def read_workbook_tables(path: Path, name: str) -> dict[str, RawTable]:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_workbook(sheets: dict[str, pd.DataFrame], path: Path, *, neutralise: bool = False) -> None:
+def write_workbook(sheets: dict[str, pd.DataFrame], path: Path, *, neutralise: bool = False, marking: str | None = None) -> None:
     """Write each frame to a sheet; text that starts with '=' stays text, never a formula.
 
     ``neutralise`` (for reports handed to others) also puts an apostrophe before any text that
@@ -53,6 +53,9 @@ def write_workbook(sheets: dict[str, pd.DataFrame], path: Path, *, neutralise: b
     workbook = Workbook(write_only=True)
     for title, frame in sheets.items():
         sheet = workbook.create_sheet(title)
+        if marking:  # printed on every page of every sheet, e.g. "Confidential: contains personal data"
+            sheet.oddHeader.center.text = marking
+            sheet.oddFooter.center.text = marking
         sheet.append([_neutral(str(c)) if neutralise else str(c) for c in frame.columns])
         for values in frame.itertuples(index=False, name=None):
             cells = [_clean(value) for value in values]

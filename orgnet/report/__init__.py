@@ -105,7 +105,7 @@ def build_report(
         columns=["sentence", "count", "base", "anchor"],
     )
     sheets = {"findings": findings_table, "people": people, "flags": flags, "bagland": tr_table, "comparisons": all_comparisons, "summary": summary}
-    write_workbook({name: _for_reader(table, lang) for name, table in sheets.items()}, workbook, neutralise=True)
+    write_workbook({name: _for_reader(table, lang) for name, table in sheets.items()}, workbook, neutralise=True, marking=texts["confidential"])
     return [index, workbook]
 
 

@@ -69,7 +69,7 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
     for attribute, table in comparisons.items():
         sheets[f"by_{attribute}"[:31]] = table
     workbook = output / "orgnet.xlsx"
-    write_workbook(sheets, workbook, neutralise=True)
+    write_workbook(sheets, workbook, neutralise=True, marking=audience.MANAGEMENT_NOTE[lang].format(k=k))
     return [index, workbook]
 
 
