@@ -40,21 +40,25 @@ def check_table_path(path: Path) -> None:
         raise OrgnetError(f"{path}: cannot write '{Path(path).suffix or Path(path).name}'; use .csv, .xlsx or .json")
 
 
-def write_table(frame: pd.DataFrame, path: Path, *, metadata: dict | None = None, sheet: str = "table") -> list[Path]:
-    """Write ``frame`` (and its metadata) to ``path``; returns the files written."""
+def write_table(frame: pd.DataFrame, path: Path, *, metadata: dict | None = None, sheet: str = "table", raw: bool = False) -> list[Path]:
+    """Write ``frame`` (and its metadata) to ``path``; returns the files written.
+
+    Text that a spreadsheet would run as a formula is neutralised in CSV and workbooks (an
+    apostrophe in front) unless ``raw``.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     check_table_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     metadata = jsonable(metadata or {})
     if suffix == ".csv":
-        write_csv(frame, path)
+        write_csv(frame, path, raw=raw)
         meta = path.with_suffix(".meta.json")
         meta.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         return [path, meta]
     if suffix == ".xlsx":
         about = pd.DataFrame(_flatten(metadata).items(), columns=["key", "value"])
-        write_workbook({sheet: frame, "about": about}, path, marking=_marking(metadata))
+        write_workbook({sheet: frame, "about": about}, path, neutralise=not raw, marking=_marking(metadata))
         return [path]
     records = [jsonable(row) for row in frame.to_dict(orient="records")]
     path.write_text(json.dumps({"metadata": metadata, sheet: records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

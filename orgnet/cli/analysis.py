@@ -12,6 +12,7 @@ from orgnet.cli.options import (
     columns_option,
     config_option,
     data_argument,
+    raw_option,
     read_data,
     where_option,
     with_columns,
@@ -62,8 +63,9 @@ def weighting(holes: str | None, symmetric: bool, path_weights: str, weighted: b
 @weighting_options
 @columns_option
 @audience_option
+@raw_option
 @config_option
-def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, holes, symmetric, path_weights, weighted, columns, audience, config) -> None:
+def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, holes, symmetric, path_weights, weighted, columns, audience, raw, config) -> None:
     """Compute every per-person metric of DATA and write the table to OUTPUT.
 
     With --where the metrics are those of the subnetwork among the chosen people (a leader's
@@ -84,7 +86,7 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
         click.echo(f"computed on {len(network.people)} of {len(whole.people)} people ({' '.join(where)}) and the ties among them", err=True)
     table.attrs["orgnet"].update({"audience": audience, "names": "present" if "name" in network.people.columns else "none"})
     people_table = with_columns(with_person_columns(network, table), network.people, columns)
-    written = write_table(people_table, output, metadata=table.attrs["orgnet"], sheet="metrics")
+    written = write_table(people_table, output, metadata=table.attrs["orgnet"], sheet="metrics", raw=raw)
     paths = table.attrs["orgnet"]["paths"]
     if paths["method"] != "exact":
         click.echo(

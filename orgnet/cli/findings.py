@@ -14,6 +14,7 @@ from orgnet.cli.options import (
     config_option,
     data_argument,
     open_analysis,
+    raw_option,
     rules_option,
     selection_note,
     where_option,
@@ -31,12 +32,14 @@ k_option = click.option("--k", "k", type=int, default=DEFAULT_K, show_default=Tr
 
 def findings_options(command):
     """The options flags and bagland share: DATA, -o, --lang, --rules, --where, --audience, --k, --config."""
-    for option in (config_option, k_option, audience_option, where_option, rules_option, lang_option, output_option, data_argument):
+    for option in (config_option, raw_option, k_option, audience_option, where_option, rules_option, lang_option, output_option, data_argument):
         command = option(command)
     return command
 
 
-def _emit(analysis: Analysis, table: pd.DataFrame, output: Path | None, text: str, metadata: dict, sheet: str, audience: str = "consultant") -> None:
+def _emit(
+    analysis: Analysis, table: pd.DataFrame, output: Path | None, text: str, metadata: dict, sheet: str, audience: str = "consultant", raw: bool = False
+) -> None:
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)
@@ -45,7 +48,7 @@ def _emit(analysis: Analysis, table: pd.DataFrame, output: Path | None, text: st
     if output is None:
         click.echo(text)
         return
-    written = write_table(table, output, metadata=metadata, sheet=sheet)
+    written = write_table(table, output, metadata=metadata, sheet=sheet, raw=raw)
     click.echo(f"wrote {len(table)} rows to {', '.join(map(str, written))}")
 
 
@@ -59,7 +62,7 @@ def _open(data, config, where, rules, lang, output, audience="consultant", k=DEF
 @click.command()
 @findings_options
 @columns_option
-def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, columns, config: Path | None) -> None:
+def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, raw: bool, columns, config: Path | None) -> None:
     """Flag people with thin networks, no bridges, weak bagland … and say why (exit 0 even when people are flagged).
 
     --audience management gives counts of each flag overall and by level instead, groups under k suppressed.
@@ -70,19 +73,19 @@ def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where,
             by_level = views.flag_counts(analysis, by="level", k=k) if "level" in analysis.network.people else None
             overall = views.flag_counts(analysis, by=None, k=k)
         table = overall if by_level is None else pd.concat([overall.assign(level="(all)", suppressed=False, n=len(analysis.network.people)), by_level], ignore_index=True)
-        _emit(analysis, table, output, table.to_string(index=False), {"lang": lang}, "flag_counts", audience)
+        _emit(analysis, table, output, table.to_string(index=False), {"lang": lang}, "flag_counts", audience, raw)
         return
     with progress_reporter() as analysis.progress:
         table = with_columns(analysis.flags, analysis.network.people, columns)
     counts = table["flag"].value_counts()
     summary = ", ".join(f"{flag} {count}" for flag, count in counts.items()) or "no flags"
     text = table[["id", "name", "flag", "severity", "reason"]].to_string(index=False) if len(table) else "no one is flagged"
-    _emit(analysis, table, output, f"{text}\n\n{len(table)} flags: {summary}", {"lang": lang, "flags": counts.to_dict()}, "flags")
+    _emit(analysis, table, output, f"{text}\n\n{len(table)} flags: {summary}", {"lang": lang, "flags": counts.to_dict()}, "flags", raw=raw)
 
 
 @click.command(name="bagland")
 @findings_options
-def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, config: Path | None) -> None:
+def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, raw: bool, config: Path | None) -> None:
     """For each TR: unit size, colleagues reached, coverage, who is not reached, ties to management, flags.
 
     --audience management gives counts and shares over all TRs instead, and only when there are at least k TRs.
@@ -93,16 +96,16 @@ def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | No
             overview = views.bagland_overview(analysis, k=k)
         table = pd.DataFrame(list(overview.items()), columns=["figure", "value"])
         text = f"fewer than {k} TRs: nothing is shown to management" if overview["suppressed"] else table.to_string(index=False)
-        _emit(analysis, table, output, text, {"lang": lang}, "bagland", audience)
+        _emit(analysis, table, output, text, {"lang": lang}, "bagland", audience, raw)
         return
     with progress_reporter() as analysis.progress:
         table = analysis.bagland.reset_index()
     if table.empty:
-        _emit(analysis, table, output, "no TRs in the data (role 'tr')", {}, "bagland")
+        _emit(analysis, table, output, "no TRs in the data (role 'tr')", {}, "bagland", raw=raw)
         return
     shown = table.assign(coverage=table["coverage"].map(lambda v: "—" if pd.isna(v) else f"{v:.0%}"))
     columns = [c for c in ["id", "name", "unit", "colleagues", "reached", "coverage", "management_ties", "flags"] if c in shown]
-    _emit(analysis, table, output, shown[columns].to_string(index=False), {"lang": lang}, "bagland")
+    _emit(analysis, table, output, shown[columns].to_string(index=False), {"lang": lang}, "bagland", raw=raw)
 
 
 @click.command(name="compare")
@@ -113,14 +116,15 @@ def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | No
 @where_option
 @audience_option
 @output_option
+@raw_option
 @rules_option
 @config_option
-def compare_command(data: Path, by: tuple[str, ...], k: int, role: str | None, where, audience: str, output: Path | None, rules: Path | None, config: Path | None) -> None:
+def compare_command(data: Path, by: tuple[str, ...], k: int, role: str | None, where, audience: str, output: Path | None, raw: bool, rules: Path | None, config: Path | None) -> None:
     """Contacts per layer and flag shares by group, small groups suppressed (for every audience)."""
     analysis = _open(data, config, where, rules, "en", output, audience, k)
     with progress_reporter() as analysis.progress:
         table = analysis.comparison(list(by), role=role, k=k)
-    _emit(analysis, table, output, format_comparison(table, list(by), k), {"by": list(by), "role": role}, "comparison", audience)
+    _emit(analysis, table, output, format_comparison(table, list(by), k), {"by": list(by), "role": role}, "comparison", audience, raw)
 
 
 COMMANDS = (flags, bagland_command, compare_command)

@@ -36,6 +36,11 @@ audience_option = click.option(
     show_default=True,
     help="consultant: everything, marked confidential; management: figures for groups of at least k only, no person named.",
 )
+raw_option = click.option(
+    "--raw",
+    is_flag=True,
+    help="Keep text that starts with = + - @ as it is (for programs); by default it gets an apostrophe so no spreadsheet runs it.",
+)
 rules_option = click.option("--rules", type=click.Path(path_type=Path), default=None, help="A TOML file overriding the default flag rules.")
 
 

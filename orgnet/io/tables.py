@@ -19,6 +19,10 @@ from orgnet.model import OrgNetwork, scope_of_ties
 
 PEOPLE_COLUMNS = ("id", "name", "organisation", "unit", "role", "level", "gender", "tenure_years", "profession")
 TIE_COLUMNS = ("source", "target", "relation", "kind", "weight")
+# Weights above this are refused: a survey's weights are small, and this bound keeps every sum
+# of merged duplicate reports (and of a person's strength) finite — 1e12 reports of 1e290 would
+# still be far below the largest float, 1.8e308.
+MAX_WEIGHT = 1e290
 GROUP_COLUMNS = ("group", "person", "group_kind")
 # Attributes that name categories even when their values look like numbers ("level 1").
 CATEGORICAL = {"id", "name", "organisation", "unit", "role", "level", "gender", "profession"}
@@ -270,6 +274,12 @@ def _weights(frame: pd.DataFrame, label: str, problems: list[Problem]) -> pd.Ser
     not_positive = weights.notna() & ~(weights > 0)
     for row, value in raw[not_positive].items():
         problems.append(Problem(label, f"weight '{value}' is not positive (weights must be > 0)", row=int(row), column="weight", value=value))
+    not_finite = weights.notna() & (weights > 0) & ~np.isfinite(weights)
+    for row, value in raw[not_finite].items():
+        problems.append(Problem(label, f"weight '{value}' is not a finite number (at most {MAX_WEIGHT:g})", row=int(row), column="weight", value=value))
+    too_large = weights.notna() & np.isfinite(weights) & (weights > MAX_WEIGHT)
+    for row, value in raw[too_large].items():
+        problems.append(Problem(label, f"weight '{value}' is larger than {MAX_WEIGHT:g}, the largest weight orgnet accepts", row=int(row), column="weight", value=value))
     return weights.fillna(1.0).astype("float64")
 
 

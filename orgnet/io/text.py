@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -20,13 +22,28 @@ DELIMITERS = (",", ";", "\t")
 ROW_OF_FIRST_RECORD = 2  # the header is row 1, as in a spreadsheet
 
 
+# A multi-byte UTF-8 sequence (æ is C3 A6): a file holding one was written as UTF-8.
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+MAX_ROWS_NAMED = 10
+
+
 def decode(data: bytes, name: str) -> str:
-    """Decode a text file: UTF-16 or UTF-8 (BOM or not), else Windows-1252 (Danish Excel)."""
+    """Decode a text file, per file and never into mojibake.
+
+    UTF-16 with a BOM, or without one when every other byte is zero (as Notepad's "Unicode"
+    writes); UTF-8 with or without a BOM; else Windows-1252 (Danish Excel's "CSV"). A file that
+    is UTF-8 except for some rows (a row appended by another editor in Latin-1) is refused,
+    naming those rows: decoding it all as Windows-1252 would turn every ø of the other rows into
+    "Ã¸", silently.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass  # falls through to the binary check below
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError([Problem(name, f"not a text file (binary data at byte {nul})")])
@@ -34,6 +51,8 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if UTF8_SEQUENCE.search(data):
+        _refuse_mixed_encoding(data, name)
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
@@ -41,6 +60,44 @@ def decode(data: bytes, name: str) -> str:
             [Problem(name, f"not a text file (byte 0x{data[exc.start]:02x} at {exc.start} is neither UTF-8 nor Windows-1252)")]
         ) from None
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 without a BOM: mostly zero bytes at odd (little-endian) or even
+    (big-endian) positions, as Latin letters are in UTF-16. None for anything else."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    half = len(sample) // 2
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) >= 0.6 * half:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _refuse_mixed_encoding(data: bytes, name: str) -> None:
+    """Name the rows that are not UTF-8 in a file that otherwise is."""
+    problems = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            shown = line.decode("cp1252", errors="replace").strip()
+            problems.append(
+                Problem(
+                    name,
+                    f"not UTF-8 like the rest of the file (this row looks like Windows-1252/Latin-1: '{shown[:60]}'); "
+                    "save the whole file again as UTF-8",
+                    row=number,
+                )
+            )
+    shown_problems = problems[:MAX_ROWS_NAMED]
+    if len(problems) > MAX_ROWS_NAMED:
+        shown_problems.append(Problem(name, f"… and {len(problems) - MAX_ROWS_NAMED} more rows that are not UTF-8"))
+    raise InputError(shown_problems)
 
 
 def _looks_binary(text: str) -> int | None:
@@ -83,6 +140,11 @@ def read_csv_text(path: Path, name: str) -> pd.DataFrame:
 
 
 def _parse(text: str, delimiter: str, name: str) -> pd.DataFrame:
+    # pandas takes a first data row with more values than the header as "the first column is
+    # the index" and shifts every value by one; refuse it like any other ragged row.
+    first = list(itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), 2))
+    if len(first) == 2 and len(first[1]) > len(first[0]):
+        _raise_ragged_rows(text, delimiter, name)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -112,11 +174,52 @@ def _raise_ragged_rows(text: str, delimiter: str, name: str) -> None:
 
 
 def clean_strings(frame: pd.DataFrame) -> pd.DataFrame:
-    """Strip spaces in every cell, turn empty cells into NA and drop rows that are all empty."""
-    frame = frame.apply(lambda column: column.str.strip().replace("", pd.NA))
+    """Strip spaces in every cell, turn empty cells into NA and drop rows that are all empty.
+
+    A cell that orgnet neutralised when writing (``'=…``) gets its text back, so files orgnet
+    wrote read back unchanged.
+    """
+    frame = frame.apply(lambda column: unneutralise(column.str.strip()).replace("", pd.NA))
     return frame.dropna(how="all")
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write UTF-8 with a BOM, so that Danish Excel shows æ, ø and å as they are."""
+# Text starting with one of these is run as a formula by Excel and LibreOffice (OWASP, "CSV
+# Injection"); an apostrophe in front makes it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+def neutralise(column: pd.Series) -> pd.Series:
+    """Text cells that a spreadsheet would run as a formula, with an apostrophe in front.
+
+    Numbers stay numbers, including text that is a number (``-0.5``, ``+45 12 34 56`` is not).
+    """
+    if not (column.dtype == object or pd.api.types.is_string_dtype(column)):
+        return column
+    text = column.astype("object")
+    is_text = text.map(lambda value: isinstance(value, str))
+    risky = is_text & text.where(is_text, "").str.startswith(FORMULA_STARTS)
+    if not risky.any():
+        return column
+    numeric = pd.to_numeric(text.where(risky), errors="coerce").notna()
+    risky &= ~numeric
+    return text.where(~risky, "'" + text.where(risky, "").astype(str))
+
+
+def unneutralise(column: pd.Series) -> pd.Series:
+    """The text of cells that :func:`neutralise` protected."""
+    if column.str.startswith("'", na=False).any():
+        return column.str.replace(_NEUTRALISED, "", regex=True)
+    return column
+
+
+def write_csv(frame: pd.DataFrame, path: Path, *, raw: bool = False) -> None:
+    """Write UTF-8 with a BOM, so that Danish Excel shows æ, ø and å as they are.
+
+    Text that a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``@SUM(…)``) gets an
+    apostrophe in front — the file has a BOM precisely so that Excel opens it — unless ``raw``
+    (for programs reading the file); orgnet itself reads such cells back without the apostrophe.
+    """
+    if not raw:
+        frame = frame.apply(neutralise)
     frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
