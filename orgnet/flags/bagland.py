@@ -37,7 +37,8 @@ def bagland(network: OrgNetwork) -> pd.DataFrame:
     if trs.empty:
         return _empty()
     unit = people["unit"] if "unit" in people.columns else pd.Series(pd.NA, index=people.index)
-    organisation = people["organisation"] if "organisation" in people.columns else pd.Series(pd.NA, index=people.index)
+    # Without an organisation column the data describe one organisation: every leader is management.
+    organisation = people["organisation"] if "organisation" in people.columns else pd.Series("", index=people.index)
 
     non_leaders = pd.DataFrame({"colleague": people.index, "unit": unit.to_numpy(), "role": people["role"].to_numpy()})
     non_leaders = non_leaders[(non_leaders["role"] != LEADER_ROLE) & non_leaders["unit"].notna()]
@@ -54,17 +55,19 @@ def bagland(network: OrgNetwork) -> pd.DataFrame:
     not_reached = missed.groupby("tr")["label"].agg("; ".join)
 
     management = contacts[contacts["person"].isin(trs.index)]
-    management = management[
-        (people["role"].reindex(management["other"]).to_numpy() == LEADER_ROLE)
-        & (organisation.reindex(management["other"]).to_numpy() == organisation.reindex(management["person"]).to_numpy())
-    ]
+    same_organisation = pd.Series(organisation.reindex(management["other"]).to_numpy()).eq(
+        pd.Series(organisation.reindex(management["person"]).to_numpy())
+    )
+    is_leader = pd.Series(people["role"].reindex(management["other"]).to_numpy()).eq(LEADER_ROLE)
+    # a missing organisation or role is not a match (never NA, which has no truth value)
+    management = management[(is_leader & same_organisation).fillna(False).astype(bool).to_numpy()]
 
     colleagues = candidates.groupby("tr").size().reindex(trs.index, fill_value=0)
     reached = candidates.groupby("tr")["reached"].sum().reindex(trs.index, fill_value=0)
     table = pd.DataFrame(
         {
             "name": names[trs.index],
-            "organisation": organisation[trs.index],
+            "organisation": people["organisation"][trs.index] if "organisation" in people.columns else pd.NA,
             "unit": unit[trs.index],
             "colleagues": colleagues.astype("int64"),
             "reached": reached.astype("int64"),
