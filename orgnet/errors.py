@@ -6,7 +6,17 @@ The CLI turns any :class:`OrgnetError` into a clear message in one place
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Characters a reader cannot see or tell from a space: zero-width, BOM, no-break spaces, controls.
+_INVISIBLE = re.compile("[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]")
+
+
+def shown(value: object) -> str:
+    """``value`` in quotes as a message shows it, with invisible characters escaped:
+    ``'\\u200bB'`` instead of a ``'B'`` that looks like the one it does not match."""
+    return "'" + _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", str(value)) + "'"
 
 
 @dataclass(frozen=True)

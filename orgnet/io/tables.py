@@ -8,17 +8,19 @@ error.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from orgnet.config import KINDS, Config
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, shown
 from orgnet.model import OrgNetwork, scope_of_ties
 
 PEOPLE_COLUMNS = ("id", "name", "organisation", "unit", "role", "level", "gender", "tenure_years", "profession")
 TIE_COLUMNS = ("source", "target", "relation", "kind", "weight")
+ID_COLUMNS = {"people": ("id",), "ties": ("source", "target"), "groups": ("person",)}
 # Weights above this are refused: a survey's weights are small, and this bound keeps every sum
 # of merged duplicate reports (and of a person's strength) finite — 1e12 reports of 1e290 would
 # still be far below the largest float, 1.8e308.
@@ -73,6 +75,21 @@ def build_network(
     )
 
 
+def _nfc(values: pd.Series) -> pd.Series:
+    """Text values in Unicode NFC; numbers and missing values as they are. Only non-ASCII text
+    can change, so only that is normalised (most ids are ASCII)."""
+    text = values.map(lambda value: isinstance(value, str) and not value.isascii()) if values.dtype == object else None
+    if text is None:
+        if not pd.api.types.is_string_dtype(values):
+            return values
+        text = values.notna() & ~values.str.isascii().fillna(True).astype(bool)
+    if not text.any():
+        return values
+    values = values.copy()
+    values[text] = values[text].map(lambda value: unicodedata.normalize("NFC", value))
+    return values
+
+
 def _in_reading_order(problems: list[Problem]) -> list[Problem]:
     """Problems file by file (in the order met), then by row; whole-file problems first."""
     files = list(dict.fromkeys(problem.file for problem in problems))
@@ -85,8 +102,17 @@ def _in_reading_order(problems: list[Problem]) -> list[Problem]:
 def _prepare(
     raw: RawTable, table: str, required: tuple[str, ...], config: Config, problems: list[Problem]
 ) -> pd.DataFrame | None:
-    """Rename columns (orgnet.toml, then case), recode values, check required columns."""
-    frame = raw.frame.rename(columns=config.columns.get(table, {}))
+    """Rename columns (orgnet.toml, then case), recode values, check required columns.
+
+    Column names and the ids (``id``, ``source``, ``target``, ``person``) are normalised to
+    Unicode NFC first, so that a ``å`` typed as one character and one typed as ``a`` plus a ring
+    (as macOS and some web forms write it) are the same id.
+    """
+    frame = raw.frame.rename(columns=lambda column: unicodedata.normalize("NFC", str(column)))
+    for column in ID_COLUMNS[table]:
+        if column in frame.columns:
+            frame[column] = _nfc(frame[column])
+    frame = frame.rename(columns=config.columns.get(table, {}))
     known = {"people": PEOPLE_COLUMNS, "ties": TIE_COLUMNS, "groups": GROUP_COLUMNS}[table]
     by_lower = {column.lower(): column for column in known}
     frame = frame.rename(columns=lambda column: by_lower.get(str(column).strip().lower(), str(column).strip()))
@@ -151,7 +177,7 @@ def _validate_people(frame: pd.DataFrame, label: str, problems: list[Problem]) -
     first_row = dict(zip(present[~repeated], present.index[~repeated])) if repeated.any() else {}
     for row, person in present[repeated].items():
         problems.append(
-            Problem(label, f"duplicate person id '{person}' (first at row {first_row[person]})", row=int(row), column="id", value=person)
+            Problem(label, f"duplicate person id {shown(person)} (first at row {first_row[person]})", row=int(row), column="id", value=person)
         )
     for column in frame.columns:
         if column != "id":
@@ -211,11 +237,11 @@ def _validate_ties(
             unknown = frame[column].notna() & ~frame[column].isin(person_ids)
             for row, person in frame.loc[unknown, column].items():
                 problems.append(
-                    Problem(label, f"unknown person id '{person}' (not in {people_label})", row=int(row), column=column, value=person)
+                    Problem(label, f"unknown person id {shown(person)} (not in {people_label})", row=int(row), column=column, value=person)
                 )
     self_tie = frame["source"].notna() & (frame["source"] == frame["target"])
     for row, person in frame.loc[self_tie, "source"].items():
-        problems.append(Problem(label, f"self-tie: '{person}' is both source and target", row=int(row), value=person))
+        problems.append(Problem(label, f"self-tie: {shown(person)} is both source and target", row=int(row), value=person))
 
     if "relation" in frame:
         frame["relation"] = frame["relation"].map(lambda v: pd.NA if pd.isna(v) else _plain(v)).astype("str")
@@ -325,7 +351,7 @@ def _validate_groups(
     if person_ids is not None:
         unknown = frame["person"].notna() & ~frame["person"].isin(person_ids)
         for row, person in frame.loc[unknown, "person"].items():
-            problems.append(Problem(label, f"unknown person id '{person}' (not in {people_label})", row=int(row), column="person", value=person))
+            problems.append(Problem(label, f"unknown person id {shown(person)} (not in {people_label})", row=int(row), column="person", value=person))
     if "group_kind" in frame:
         frame["group_kind"] = frame["group_kind"].astype("str")
     return frame.drop_duplicates(subset=["group", "person"])

@@ -142,3 +142,30 @@ def _number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# --- 4. look-alike ids --------------------------------------------------------------------------
+
+
+def test_composed_and_decomposed_ids_are_the_same_person(tmp_path):
+    import unicodedata
+
+    composed, decomposed = unicodedata.normalize("NFC", "Måne"), unicodedata.normalize("NFD", "Måne")
+    assert composed != decomposed
+    people = (HEADER + f"{composed},Anna,Org1,U1,leader,top\nB,Bo,Org1,U1,employee,\n").encode()
+    ties = f"source,target,relation,kind\n{decomposed},B,advice,informal\n".encode()
+
+    network = orgnet.read(write(tmp_path / "d", people, ties))
+
+    assert list(network.ties["source"]) == [composed]
+
+
+def test_invisible_characters_are_shown_escaped(tmp_path, run_cli):
+    people = (HEADER + "A,Anna,Org1,U1,leader,top\nB,Bo,Org1,U1,employee,\n").encode()
+    folder = write(tmp_path / "d", people, "source,target,relation,kind\nA,\u200bB,advice,informal\nA,B\ufeff,advice,informal\n".encode())
+
+    result = run_cli("validate", folder)
+
+    assert result.exit_code == 1
+    assert "column 'target': unknown person id '\\u200bB' (not in" in result.output
+    assert "column 'target': unknown person id 'B\\ufeff' (not in" in result.output
