@@ -1,5 +1,5 @@
 """``python -m orgnet`` runs the command-line interface."""
 
-from orgnet.cli import main
+from orgnet.cli import run
 
-main(prog_name="orgnet")
+run()

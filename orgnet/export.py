@@ -15,6 +15,7 @@ import pandas as pd
 
 from orgnet.errors import OrgnetError
 from orgnet.i18n import TEXTS
+from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.io.text import write_csv
 
@@ -52,16 +53,19 @@ def write_table(frame: pd.DataFrame, path: Path, *, metadata: dict | None = None
     path.parent.mkdir(parents=True, exist_ok=True)
     metadata = jsonable(metadata or {})
     if suffix == ".csv":
-        write_csv(frame, path, raw=raw)
         meta = path.with_suffix(".meta.json")
-        meta.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        with replacing(path, meta) as (table_part, meta_part):  # the table and its metadata as one set
+            write_csv(frame, table_part, raw=raw)
+            meta_part.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         return [path, meta]
     if suffix == ".xlsx":
         about = pd.DataFrame(_flatten(metadata).items(), columns=["key", "value"])
-        write_workbook({sheet: frame, "about": about}, path, neutralise=not raw, marking=_marking(metadata))
+        with replacing(path) as (part,):
+            write_workbook({sheet: frame, "about": about}, part, neutralise=not raw, marking=_marking(metadata))
         return [path]
     records = [jsonable(row) for row in frame.to_dict(orient="records")]
-    path.write_text(json.dumps({"metadata": metadata, sheet: records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    with replacing(path) as (part,):
+        part.write_text(json.dumps({"metadata": metadata, sheet: records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return [path]
 
 

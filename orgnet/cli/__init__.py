@@ -8,6 +8,7 @@ the user.
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
@@ -28,13 +29,29 @@ def error_text(error: OrgnetError) -> str:
     return str(error)
 
 
+class Stopped(Exception):
+    """SIGTERM: the command was asked to stop (exit status 128 + 15)."""
+
+
+def _stop(signum, frame):
+    raise Stopped()
+
+
 class OrgnetGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except OrgnetError as error:
             raise click.ClickException(error_text(error)) from None
-        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+        # An interrupt ends quietly: one line, the shell's exit status, no traceback; outputs
+        # being written are removed (orgnet.io.atomic), the worker processes are ended.
+        except KeyboardInterrupt:
+            click.echo("orgnet: interrupted", err=True)
+            raise click.exceptions.Exit(130) from None
+        except Stopped:
+            click.echo("orgnet: stopped", err=True)
+            raise click.exceptions.Exit(143) from None
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except OSError as error:
             raise click.ClickException(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
@@ -62,6 +79,7 @@ _register()
 
 
 def run() -> None:  # pragma: no cover - the console-script entry point
+    signal.signal(signal.SIGTERM, _stop)
     main(prog_name="orgnet")
 
 

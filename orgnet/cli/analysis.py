@@ -20,6 +20,7 @@ from orgnet.cli.options import (
 from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
 from orgnet.export import check_table_path, jsonable, write_table
+from orgnet.io.atomic import refuse_overwriting_inputs
 from orgnet.metrics import compute_all, with_person_columns
 from orgnet.metrics.network import format_network_summary, summarise
 from orgnet.selection import describe_selection, select_people
@@ -75,6 +76,7 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
         raise OrgnetError("a per-person table has no management form; use orgnet compare or orgnet report --audience management")
     options = weighting(holes, symmetric, path_weights, weighted)
     check_table_path(output)
+    refuse_overwriting_inputs(output, data)
     whole = read_data(data, config)
     network = select_people(whole, where)
     with progress_reporter() as progress:

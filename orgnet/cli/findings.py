@@ -23,6 +23,7 @@ from orgnet.cli.options import (
 from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K, format_comparison
 from orgnet.export import check_table_path, write_table
+from orgnet.io.atomic import refuse_overwriting_inputs
 from orgnet.privacy import audience as views
 
 output_option = click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write .csv, .xlsx or .json instead of printing.")
@@ -56,6 +57,7 @@ def _open(data, config, where, rules, lang, output, audience="consultant", k=DEF
     views.check_audience(audience, k)
     if output:
         check_table_path(output)
+        refuse_overwriting_inputs(output, data)
     return open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k)
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from orgnet.config import Config, load_config
 from orgnet.errors import InputError, Problem
+from orgnet.io.atomic import replacing
 from orgnet.io.dl import read_dl_tables, write_dl
 from orgnet.io.excel import read_workbook_tables, write_workbook
 from orgnet.io.nodexl import nodexl_tables, read_nodexl_tables
@@ -111,15 +112,19 @@ def write(network: OrgNetwork, path: str | Path) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in WORKBOOK:
-        write_workbook(tables_for_writing(network), path)
+        with replacing(path) as (part,):
+            write_workbook(tables_for_writing(network), part)
     elif suffix in XML:
-        write_xml(network, path)
+        with replacing(path) as (part,):
+            write_xml(network, part)
     elif suffix in INTERCHANGE:
         INTERCHANGE[suffix][1](network, path)
     elif suffix == "":
         path.mkdir(parents=True, exist_ok=True)
-        for table, frame in tables_for_writing(network).items():
-            write_csv(frame, path / f"{table}.csv")
+        tables = tables_for_writing(network)
+        with replacing(*(path / f"{table}.csv" for table in tables)) as parts:
+            for frame, part in zip(tables.values(), parts):
+                write_csv(frame, part)
     else:
         raise InputError([Problem(str(path), f"cannot write '{suffix}'; use a folder, .xlsx, .graphml, .gexf, .dl or .net")])
     return path

@@ -9,6 +9,7 @@ edge array (and edge lengths), or is inherited by the forked workers.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from multiprocessing import get_context
@@ -57,8 +58,15 @@ def _run(block: Callable, n: int, jobs: list[np.ndarray]) -> Iterator:
     if not _parallel(n, len(jobs)):
         yield from map(block, jobs)
         return
-    with get_context("fork").Pool(min(workers(), len(jobs))) as pool:
+    # leaving the block terminates the workers, also when the parent is interrupted
+    with get_context("fork").Pool(min(workers(), len(jobs)), initializer=_quiet_worker) as pool:
         yield from pool.imap(block, jobs)
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C and SIGTERM to the parent, which ends them; they print nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _blocks(block: Callable, graph: ig.Graph, parts: list[np.ndarray], lengths: np.ndarray | None) -> Iterator:

@@ -21,6 +21,7 @@ from orgnet import __version__
 from orgnet.analysis import Analysis
 from orgnet.i18n import column_name, flag_name, format_number, value_name
 from orgnet.i18n import texts as texts_for
+from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.model import OrgNetwork
 from orgnet.report import charts
@@ -90,10 +91,7 @@ def build_report(
         graph_html=graph_html,
         graph_intro=graph_intro,
     )
-    index = output / "index.html"
-    index.write_text(page, encoding="utf-8")
-
-    workbook = output / "orgnet.xlsx"
+    index, workbook = output / "index.html", output / "orgnet.xlsx"
     summary = pd.DataFrame(
         [(key, value) for key, value in {**_flat(overview), **_flat(figures)}.items()], columns=["figure", "value"]
     )
@@ -105,7 +103,10 @@ def build_report(
         columns=["sentence", "count", "base", "anchor"],
     )
     sheets = {"findings": findings_table, "people": people, "flags": flags, "bagland": tr_table, "comparisons": all_comparisons, "summary": summary}
-    write_workbook({name: _for_reader(table, lang) for name, table in sheets.items()}, workbook, neutralise=True, marking=texts["confidential"])
+    # the page and its workbook are one set: both new, or (if anything fails) both as they were
+    with replacing(index, workbook) as (index_part, workbook_part):
+        index_part.write_text(page, encoding="utf-8")
+        write_workbook({name: _for_reader(table, lang) for name, table in sheets.items()}, workbook_part, neutralise=True, marking=texts["confidential"])
     return [index, workbook]
 
 

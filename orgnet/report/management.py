@@ -18,6 +18,7 @@ from orgnet import __version__
 from orgnet.analysis import Analysis
 from orgnet.i18n import format_number
 from orgnet.i18n import texts as texts_for
+from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.privacy import audience
 from orgnet.report import charts
@@ -54,7 +55,6 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
         charts=chart_uris, number=number, share=share,
     )
     index = output / "index.html"
-    index.write_text(page, encoding="utf-8")
 
     about = pd.DataFrame(
         [("audience", "management"), ("k", k), ("names", "none"), ("note", audience.MANAGEMENT_NOTE[lang].format(k=k)), ("orgnet", __version__)],
@@ -69,7 +69,9 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
     for attribute, table in comparisons.items():
         sheets[f"by_{attribute}"[:31]] = table
     workbook = output / "orgnet.xlsx"
-    write_workbook(sheets, workbook, neutralise=True, marking=audience.MANAGEMENT_NOTE[lang].format(k=k))
+    with replacing(index, workbook) as (index_part, workbook_part):
+        index_part.write_text(page, encoding="utf-8")
+        write_workbook(sheets, workbook_part, neutralise=True, marking=audience.MANAGEMENT_NOTE[lang].format(k=k))
     return [index, workbook]
 
 

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 import orgnet.viz
+from orgnet.io.atomic import replacing
 from orgnet.viz.graphdata import GraphData
 
 VIS_VERSION = "vis-9.1.2"
@@ -76,6 +77,7 @@ def render_graph_html(data: GraphData, *, lang: str, size_note: str, nonce: str 
 
 def write_graph_html(data: GraphData, path: Path, *, lang: str, size_note: str) -> Path:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_graph_html(data, lang=lang, size_note=size_note), encoding="utf-8")
+    page = render_graph_html(data, lang=lang, size_note=size_note)
+    with replacing(path) as (part,):
+        part.write_text(page, encoding="utf-8")
     return path

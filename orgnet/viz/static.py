@@ -13,6 +13,7 @@ import numpy as np  # noqa: E402
 from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
+from orgnet.io.atomic import replacing
 from orgnet.viz.graphdata import GraphData  # noqa: E402
 from orgnet.viz.style import SCOPE_COLOURS  # noqa: E402
 
@@ -55,7 +56,9 @@ def write_static(data: GraphData, path: Path, *, size_note: str) -> Path:
     axes.autoscale_view()
     figure.tight_layout()
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, metadata={"Creator": "orgnet"} if path.suffix.lower() != ".png" else None)
-    plt.close(figure)
+    try:
+        with replacing(path) as (part,):
+            figure.savefig(part, metadata={"Creator": "orgnet"} if path.suffix.lower() != ".png" else None)
+    finally:
+        plt.close(figure)
     return path
