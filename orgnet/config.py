@@ -3,12 +3,16 @@
 A Danish export rarely uses orgnet's column names; the file next to the data says how to
 read it::
 
-    [columns.people]          # the file's column = orgnet's column
+    [columns]                 # the file's column = orgnet's column, in whichever file has it
     navn = "name"
     enhed = "unit"
 
+    [columns.ties]            # or for one file only
+    fra = "source"
+
     [relations]               # relation = kind
     sparring = "informal"
+    "*" = "informal"          # every relation not listed (single-relation data)
 
     [values.role]             # a column's value = orgnet's value
     leder = "leader"
@@ -43,6 +47,8 @@ DEFAULT_RELATION_KINDS: dict[str, str] = {
 }
 
 TABLES = ("people", "ties", "groups")
+ALL_FILES = "*"  # flat [columns] renames: for whichever file has the column
+ANY_RELATION = "*"  # [relations] "*" = "informal": the kind of every relation not listed
 KNOWN_SECTIONS = {"columns", "relations", "values", "flags"}
 
 
@@ -57,7 +63,12 @@ class Config:
     source: str | None = None
 
     def relation_kinds(self) -> dict[str, str]:
-        return {**DEFAULT_RELATION_KINDS, **self.relations}
+        return {**DEFAULT_RELATION_KINDS, **{k: v for k, v in self.relations.items() if k != ANY_RELATION}}
+
+    @property
+    def default_kind(self) -> str | None:
+        """The kind of every relation that is not named (``[relations] "*" = "informal"``)."""
+        return self.relations.get(ANY_RELATION)
 
 
 def load_config(path: Path) -> Config:
@@ -81,10 +92,25 @@ def _parse(raw: dict, name: str) -> Config:
             expected = ", ".join(sorted(KNOWN_SECTIONS))
             problems.append(Problem(name, f"unknown section [{section}]; expected one of: {expected}"))
 
-    columns = raw.get("columns", {})
-    for table in columns:
-        if table not in TABLES:
-            problems.append(Problem(name, f"unknown table [columns.{table}]; expected people, ties or groups"))
+    for section in KNOWN_SECTIONS & set(raw):
+        if not isinstance(raw[section], dict):
+            problems.append(Problem(name, f"{section} = {raw[section]!r}: [{section}] must be a table of keys and values, e.g. [{section}] on its own line"))
+    if problems:
+        raise InputError(problems)
+
+    # [columns] holds per-file tables ([columns.people]) and/or flat renames (navn = "name")
+    # that apply to whichever file has that column.
+    columns: dict[str, dict[str, str]] = {}
+    flat: dict[str, str] = {}
+    for key, value in raw.get("columns", {}).items():
+        if isinstance(value, dict):
+            if key not in TABLES:
+                problems.append(Problem(name, f"unknown table [columns.{key}]; expected people, ties or groups"))
+            columns[key] = {str(k): str(v) for k, v in value.items()}
+        else:
+            flat[str(key)] = str(value)
+    if flat:
+        columns[ALL_FILES] = flat
 
     relations = {str(k).strip(): str(v).strip() for k, v in raw.get("relations", {}).items()}
     for relation, kind in relations.items():
@@ -96,7 +122,7 @@ def _parse(raw: dict, name: str) -> Config:
         raise InputError(problems)
 
     return Config(
-        columns={table: {str(k): str(v) for k, v in mapping.items()} for table, mapping in columns.items()},
+        columns=columns,
         relations=relations,
         values={col: {str(k): str(v) for k, v in mapping.items()} for col, mapping in raw.get("values", {}).items()},
         flags=raw.get("flags", {}),

@@ -47,13 +47,49 @@ class OrgnetError(Exception):
 
 
 class InputError(OrgnetError):
-    """The input cannot be used; ``problems`` lists every problem found, not only the first."""
+    """The input cannot be used; ``problems`` lists every problem found, not only the first.
+
+    The message says each cause once: problems with the same file, column and text (877 rows
+    whose relation ``information_advice`` has no kind) become one line naming the rows
+    (``rows 2–878 (877 rows)``); ``lines`` holds those lines.
+    """
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
+        self.lines = grouped_lines(self.problems)
         super().__init__(self._describe())
 
     def _describe(self) -> str:
-        count = len(self.problems)
+        count = len(self.lines)
         head = "1 problem in the input:" if count == 1 else f"{count} problems in the input:"
-        return "\n".join([head, *(f"  - {problem}" for problem in self.problems)])
+        return "\n".join([head, *(f"  - {line}" for line in self.lines)])
+
+
+def grouped_lines(problems: list[Problem]) -> list[str]:
+    """One line per cause: problems that differ only in their row are named together."""
+    causes: dict[tuple, list[Problem]] = {}
+    for problem in problems:
+        causes.setdefault((problem.file, problem.column, problem.message), []).append(problem)
+    lines = []
+    for (file, column, message), same in causes.items():
+        rows = sorted({p.row for p in same if p.row is not None})
+        if len(rows) < 2:  # one row, or a problem of a whole file or column: said once
+            lines.append(str(same[0]))
+            continue
+        where = f"{file}, rows {_row_ranges(rows)} ({len(rows)} rows)"
+        if column is not None:
+            where += f", column '{column}'"
+        lines.append(f"{where}: {message}")
+    return lines
+
+
+def _row_ranges(rows: list[int], shown: int = 6) -> str:
+    """``2–878`` or ``2, 5, 9–12``; after ``shown`` runs, ``…``."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    text = [f"{a}–{b}" if b > a else str(a) for a, b in runs[:shown]]
+    return ", ".join(text) + (", …" if len(runs) > shown else "")

@@ -21,11 +21,10 @@ MAX_PROBLEMS_SHOWN = 50
 
 def error_text(error: OrgnetError) -> str:
     """The error as the user reads it; a very long list of problems is cut, with the count."""
-    if isinstance(error, InputError) and len(error.problems) > MAX_PROBLEMS_SHOWN:
-        shown = InputError(error.problems[:MAX_PROBLEMS_SHOWN])
-        rest = len(error.problems) - MAX_PROBLEMS_SHOWN
-        head = f"{len(error.problems)} problems in the input (the first {MAX_PROBLEMS_SHOWN} shown):"
-        return "\n".join([head, *str(shown).splitlines()[1:], f"  … and {rest} more"])
+    if isinstance(error, InputError) and len(error.lines) > MAX_PROBLEMS_SHOWN:
+        rest = len(error.lines) - MAX_PROBLEMS_SHOWN
+        head = f"{len(error.lines)} problems in the input (the first {MAX_PROBLEMS_SHOWN} shown):"
+        return "\n".join([head, *(f"  - {line}" for line in error.lines[:MAX_PROBLEMS_SHOWN]), f"  … and {rest} more"])
     return str(error)
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from orgnet.config import KINDS, Config
+from orgnet.config import ALL_FILES, KINDS, Config
 from orgnet.errors import InputError, Problem, shown
 from orgnet.model import OrgNetwork, scope_of_ties
 
@@ -75,6 +76,24 @@ def build_network(
     )
 
 
+def _renames_for(frame: pd.DataFrame, table: str, label: str, config: Config, problems: list[Problem]) -> dict[str, str] | None:
+    """The renames orgnet.toml gives this file: flat ``[columns]`` entries for the columns it has,
+    then ``[columns.<table>]``; two of them giving the file the same column are refused."""
+    flat = {old: new for old, new in config.columns.get(ALL_FILES, {}).items() if old in frame.columns}
+    own = {old: new for old, new in config.columns.get(table, {}).items()}
+    renames = {**flat, **own}
+    present = {old: new for old, new in renames.items() if old in frame.columns}
+    by_target: dict[str, list[str]] = {}
+    for old, new in present.items():
+        by_target.setdefault(new, []).append(old)
+    clashes = {new: olds for new, olds in by_target.items() if len(olds) > 1}
+    file_name = Path(label).name
+    for new, olds in clashes.items():
+        keys = " and ".join(f'{old} = "{new}"' for old in olds)
+        problems.append(Problem(config.source or "orgnet.toml", f"[columns] {keys} both give {file_name} a column '{new}'; keep one"))
+    return None if clashes else renames
+
+
 def _nfc(values: pd.Series) -> pd.Series:
     """Text values in Unicode NFC; numbers and missing values as they are. Only non-ASCII text
     can change, so only that is normalised (most ids are ASCII)."""
@@ -112,7 +131,10 @@ def _prepare(
     for column in ID_COLUMNS[table]:
         if column in frame.columns:
             frame[column] = _nfc(frame[column])
-    frame = frame.rename(columns=config.columns.get(table, {}))
+    renames = _renames_for(frame, table, raw.label, config, problems)
+    if renames is None:
+        return None
+    frame = frame.rename(columns=renames)
     known = {"people": PEOPLE_COLUMNS, "ties": TIE_COLUMNS, "groups": GROUP_COLUMNS}[table]
     by_lower = {column.lower(): column for column in known}
     frame = frame.rename(columns=lambda column: by_lower.get(str(column).strip().lower(), str(column).strip()))
@@ -255,6 +277,8 @@ def _validate_ties(
 
 def _kinds(frame: pd.DataFrame, label: str, config: Config, problems: list[Problem]) -> pd.Series:
     mapped = frame["relation"].map(config.relation_kinds()) if "relation" in frame else pd.Series(pd.NA, index=frame.index)
+    if config.default_kind and "relation" in frame:
+        mapped = mapped.where(mapped.notna() | frame["relation"].isna(), config.default_kind)
     if "kind" in frame:
         given = frame["kind"].map(lambda v: pd.NA if pd.isna(v) else str(v).strip().lower())
         bad = given.notna() & ~given.isin(KINDS)
@@ -275,7 +299,7 @@ def _kinds(frame: pd.DataFrame, label: str, config: Config, problems: list[Probl
                 Problem(
                     label,
                     f"no kind for relation '{relation}': give a 'kind' column or map it in orgnet.toml "
-                    f"([relations] {relation} = \"formal\" or \"informal\")",
+                    f"([relations] {relation} = \"formal\" or \"informal\"; \"*\" = \"informal\" for every relation not listed)",
                     row=int(row),
                     column="relation",
                     value=relation,
