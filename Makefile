@@ -29,6 +29,7 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/feedback.py
+	$(BIN)/python benchmarks/hostile.py
 
 # The CLI reference, from the commands' own --help (a test keeps it in step).
 docs: $(VENV)/.installed

@@ -47,6 +47,7 @@ DEFAULT_RELATION_KINDS: dict[str, str] = {
 }
 
 TABLES = ("people", "ties", "groups")
+MAX_CONFIG_BYTES = 1_000_000
 ALL_FILES = "*"  # flat [columns] renames: for whichever file has the column
 ANY_RELATION = "*"  # [relations] "*" = "informal": the kind of every relation not listed
 KNOWN_SECTIONS = {"columns", "relations", "values", "flags"}
@@ -76,6 +77,9 @@ def load_config(path: Path) -> Config:
     if not path.exists():
         return Config()
     name = path.name
+    size = path.stat().st_size
+    if size > MAX_CONFIG_BYTES:  # a mapping is a few lines; megabytes would make every command slow
+        raise InputError([Problem(name, f"{size:,} bytes is more than the {MAX_CONFIG_BYTES:,} an orgnet.toml may have")])
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:

@@ -15,6 +15,7 @@ import click
 
 from orgnet import __version__
 from orgnet.errors import InputError, OrgnetError
+from orgnet.io.limits import MAX_INPUT_MB, set_max_input_mb
 
 MAX_PROBLEMS_SHOWN = 50
 
@@ -58,12 +59,17 @@ class OrgnetGroup(click.Group):
 
 @click.group(cls=OrgnetGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="orgnet")
-def main() -> None:
+@click.option(
+    "--max-input-mb", type=click.IntRange(min=1), default=MAX_INPUT_MB, show_default=True,
+    help="Largest input orgnet reads (a workbook's unpacked size; a CSV, GraphML or GEXF file).",
+)
+def main(max_input_mb: int) -> None:
     """orgnet — see the network behind the org chart.
 
     Reads people and ties (a folder of CSV files, .xlsx, .graphml or .gexf), checks them,
     and computes who is central, who bridges and who is isolated.
     """
+    set_max_input_mb(max_input_mb)
 
 
 def _register() -> None:

@@ -15,6 +15,7 @@ from orgnet.errors import InputError, Problem
 from orgnet.io.atomic import replacing
 from orgnet.io.dl import read_dl_tables, write_dl
 from orgnet.io.excel import read_workbook_tables, write_workbook
+from orgnet.io.limits import check_workbook
 from orgnet.io.nodexl import nodexl_tables, read_nodexl_tables
 from orgnet.io.pajek import read_pajek_tables, write_pajek
 from orgnet.io.tables import RawTable, build_network
@@ -49,13 +50,15 @@ def read(path: str | Path, *, config: Config | str | Path | None = None) -> OrgN
     """
     path = Path(path)
     if not path.exists():
-        raise InputError([Problem(str(path), "no such file or folder")])
+        raise InputError([Problem(str(path), _missing(path))])
     if isinstance(config, (str, Path)):
         config = load_config(Path(config)) if Path(config).exists() else _missing_config(Path(config))
     if path.is_dir():
         config = config or load_config(path / CONFIG_NAME)
         return _read_folder(path, config)
     suffix = path.suffix.lower()
+    if suffix in WORKBOOK:
+        check_workbook(path, str(path))  # before any parser opens it: encrypted, or a zip bomb
     if suffix in WORKBOOK and (nodexl := nodexl_tables(path)):
         people, ties = read_nodexl_tables(path, str(path), nodexl)
         return build_network(people, ties, None, config)
@@ -73,6 +76,21 @@ def read(path: str | Path, *, config: Config | str | Path | None = None) -> OrgN
     )
 
 
+LINK_LOOP = "a symbolic link that leads back to itself (a link loop); point it at the real file or folder"
+
+
+def _missing(path: Path) -> str:
+    """Why a path that does not exist is missing: a link loop is not "not found"."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            return LINK_LOOP
+        except OSError:
+            return "a symbolic link to something that does not exist"
+    return "no such file or folder"
+
+
 def _missing_config(path: Path) -> Config:
     raise InputError([Problem(str(path), "file not found")])
 
@@ -82,6 +100,9 @@ def _read_folder(folder: Path, config: Config) -> OrgNetwork:
     tables: dict[str, RawTable] = {}
     for table in ("people", "ties", "groups"):
         file = folder / f"{table}.csv"
+        if file.is_symlink() and not file.exists():
+            problems.append(Problem(str(file), _missing(file)))
+            continue
         if not file.exists():
             if table != "groups":
                 problems.append(Problem(str(file), "file not found (a data folder needs people.csv and ties.csv)"))

@@ -38,19 +38,38 @@ def replacing(*targets: Path) -> Iterator[list[Path]]:
     """Yield one temporary path per target; rename them all into place if the block completes."""
     targets = tuple(Path(target) for target in targets)
     for target in targets:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OrgnetError(f"{target}: cannot make the folder {target.parent} ({error.strerror or error})") from None
         if target.is_dir():
             raise OrgnetError(f"{target}: is a folder; give a file name")
     temporary = [temporary_name(target) for target in targets]
+    # Claim every temporary file first, so that an unwritable place is one clear message about
+    # the file the user named, before any writer (openpyxl, matplotlib) has started.
+    for path, target in zip(temporary, targets):
+        try:
+            path.touch(exist_ok=False)
+        except OSError as error:
+            _remove(temporary)
+            raise OrgnetError(f"{target}: cannot write here ({error.strerror or error})") from None
     try:
         yield temporary
+    except OSError as error:
+        _remove(temporary)
+        target = next((t for p, t in zip(temporary, targets) if str(p) == error.filename), targets[0])
+        raise OrgnetError(f"{target}: cannot write ({error.strerror or error})") from None
     except BaseException:
-        for path in temporary:
-            path.unlink(missing_ok=True)
+        _remove(temporary)
         raise
     for path, target in zip(temporary, targets):
         if path.exists():
             os.replace(path, target)
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
 
 
 def refuse_overwriting_inputs(output: Path, *inputs: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,12 +14,15 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from orgnet.adapters import _clean
 from orgnet.errors import InputError, Problem
+from orgnet.io.limits import check_workbook
 from orgnet.io.tables import RawTable
 from orgnet.io.text import ROW_OF_FIRST_RECORD
 
 
 def read_workbook_tables(path: Path, name: str) -> dict[str, RawTable]:
     """The workbook's ``people``, ``ties`` and ``groups`` sheets (names case-insensitive)."""
+    if Path(path).is_file():
+        check_workbook(path, name)
     try:
         sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
     except FileNotFoundError:
@@ -29,6 +34,7 @@ def read_workbook_tables(path: Path, name: str) -> dict[str, RawTable]:
     if missing:
         found = ", ".join(sheets) or "(none)"
         raise InputError([Problem(name, f"missing sheet '{sheet}'. Sheets in the workbook: {found}") for sheet in missing])
+    _refuse_formulas_without_values(path, name, [sheet for sheet in sheets if sheet.strip().lower() in ("people", "ties", "groups")])
     tables = {}
     for sheet in ("people", "ties", "groups"):
         if sheet in by_name:
@@ -38,6 +44,43 @@ def read_workbook_tables(path: Path, name: str) -> dict[str, RawTable]:
             frame.index = pd.RangeIndex(ROW_OF_FIRST_RECORD, ROW_OF_FIRST_RECORD + len(frame), name="row")
             tables[sheet] = RawTable(f"{name} [{sheet}]", frame.dropna(how="all"))
     return tables
+
+
+# A cell with a formula and no saved result: <c r="A5" …><f>…</f></c> (no <v>), as scripts write them.
+FORMULA_WITHOUT_VALUE = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>')
+
+
+def _refuse_formulas_without_values(path: Path, name: str, sheets: list[str]) -> None:
+    """pandas reads such a cell as empty ("empty person id"); say what it really is."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = _sheet_files(archive)
+            problems = []
+            for sheet in sheets:
+                member = names.get(sheet)
+                if member is None:
+                    continue
+                cells = FORMULA_WITHOUT_VALUE.findall(archive.read(member))
+                if cells:
+                    shown = ", ".join(cell.decode() for cell in cells[:5]) + (f" … ({len(cells)} cells)" if len(cells) > 5 else "")
+                    problems.append(Problem(f"{name} [{sheet}]", f"cells {shown} hold a formula without a saved value (written by a script?); open and save the file in Excel, or paste the values instead of the formulas"))
+    except (zipfile.BadZipFile, KeyError):
+        return
+    if problems:
+        raise InputError(problems)
+
+
+def _sheet_files(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its XML part, from workbook.xml and its relationships."""
+    workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    relations = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    targets = dict(re.findall(r'<Relationship[^>]*Id="([^"]+)"[^>]*Target="([^"]+)"', relations))
+    targets.update({rid: target for target, rid in re.findall(r'<Relationship[^>]*Target="([^"]+)"[^>]*Id="([^"]+)"', relations)})
+    sheets = {}
+    for sheet, rid in re.findall(r'<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"', workbook):
+        target = targets.get(rid, "")
+        sheets[html.unescape(sheet)] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return sheets
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

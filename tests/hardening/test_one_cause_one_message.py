@@ -65,7 +65,7 @@ def test_a_real_clash_in_flat_columns_names_the_file_and_both_keys(write_folder,
     assert result.exit_code == 1
     assert result.output == (
         "Error: 1 problem in the input:\n"
-        f"  - orgnet.toml: [columns] navn = \"name\" and fornavn = \"name\" both give people.csv a column 'name'; keep one\n"
+        "  - orgnet.toml: [columns] navn = \"name\" and fornavn = \"name\" both give people.csv a column 'name'; keep one\n"
     )
 
 

@@ -87,3 +87,14 @@ def test_an_output_onto_an_input_file_is_refused(write_folder, run_cli):
     assert result.exit_code == 1
     assert result.output == f"Error: {folder / 'people.csv'}: is one of the input files of {folder}; write the output somewhere else\n"
     assert (folder / "people.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_unwritable_output_is_one_message_about_that_file(write_folder, tmp_path, suffix):
+    folder = write_folder(people="id,name\na,Anna\nb,Bo\n", ties="source,target,kind\na,b,informal\n")
+    output = f"/proc/orgnet-test{suffix}"  # a place nobody can create files in, root included
+
+    result = subprocess.run([sys.executable, "-m", "orgnet", "flags", str(folder), "-o", output], capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 1
+    assert result.stderr == f"Error: {output}: cannot write here (No such file or directory)\n"
