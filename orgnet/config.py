@@ -43,7 +43,7 @@ DEFAULT_RELATION_KINDS: dict[str, str] = {
 }
 
 TABLES = ("people", "ties", "groups")
-KNOWN_SECTIONS = {"columns", "relations", "values", "flags"}
+KNOWN_SECTIONS = {"columns", "relations", "values", "flags", "events"}
 
 
 @dataclass
@@ -54,6 +54,7 @@ class Config:
     relations: dict[str, str] = field(default_factory=dict)
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     flags: dict = field(default_factory=dict)
+    events: dict = field(default_factory=dict)  # orgnet events: [events.columns.<channel>], [events.kinds]
     source: str | None = None
 
     def relation_kinds(self) -> dict[str, str]:
@@ -100,5 +101,6 @@ def _parse(raw: dict, name: str) -> Config:
         relations=relations,
         values={col: {str(k): str(v) for k, v in mapping.items()} for col, mapping in raw.get("values", {}).items()},
         flags=raw.get("flags", {}),
+        events=raw.get("events", {}),
         source=name,
     )
