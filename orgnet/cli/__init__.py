@@ -51,9 +51,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from orgnet.cli import analysis, data, demo, findings, privacy, survey, visual
+    from orgnet.cli import analysis, data, demo, events, findings, privacy, survey, visual
 
-    for module in (data, analysis, findings, visual, privacy, demo, survey):
+    for module in (data, analysis, findings, visual, privacy, demo, survey, events):
         for command in module.COMMANDS:
             main.add_command(command)
 

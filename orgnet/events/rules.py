@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from orgnet.errors import OrgnetError
 
@@ -27,15 +28,20 @@ def parse_duration(text: str) -> int:
     return int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
 
 
-def parse_day(text: str | None, option: str) -> datetime | None:
-    """A ``--since``/``--until`` date (or date and time) as an aware datetime; naive means UTC."""
+def parse_day(text: str | None, option: str, zone: str = "UTC") -> datetime | None:
+    """A ``--since``/``--until`` date (or date and time) as an aware datetime; naive means ``zone``."""
     if text is None:
         return None
     try:
         moment = datetime.fromisoformat(str(text).strip())
     except ValueError:
         raise OrgnetError(f"{option} '{text}': expected a date such as 2026-01-05 (or 2026-01-05T08:00+01:00)") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    if moment.tzinfo:
+        return moment
+    try:
+        return moment.replace(tzinfo=ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise OrgnetError(f"--timezone '{zone}': not a known time zone (e.g. UTC, Europe/Copenhagen)") from None
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,10 @@ class EventRules:
         for channel, kind in self.kinds.items():
             if channel not in CHANNELS or kind not in ("formal", "informal"):
                 raise OrgnetError(f"kind of channel '{channel}' = '{kind}': channels are {', '.join(CHANNELS)}; kinds formal or informal")
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise OrgnetError(f"--timezone '{self.timezone}': not a known time zone (e.g. UTC, Europe/Copenhagen)") from None
         if self.since and self.until and self.since >= self.until:
             raise OrgnetError(f"--since {self.since.isoformat()} is not before --until {self.until.isoformat()}")
 
