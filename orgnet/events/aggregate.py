@@ -78,6 +78,8 @@ def aggregate(engine, sources: list[Source], roster: pd.DataFrame, rules: EventR
     for name, sql in plan.tie_steps(engine.dialect, rules, origin):
         engine.materialize(name, sql)
     unknown = engine.query(plan.unknown_query())
+    internal = set(pid["email"].str.split("@").str[-1])
+    unknown["internal"] = unknown["domain"].isin(internal)
     unknown = unknown.sort_values(["interactions", "domain"], ascending=[False, True], kind="stable").reset_index(drop=True)
     counts = engine.query(plan.pair_count_query()).iloc[0]
     ties = _ties(engine.query(plan.ties_query()), pid["id"], rules, origin)
@@ -134,7 +136,8 @@ def _empty_ties(rules: EventRules) -> pd.DataFrame:
 
 
 def _empty_unknown() -> pd.DataFrame:
-    return pd.DataFrame({"domain": pd.Series(dtype="str"), "addresses": pd.Series(dtype="int64"), "interactions": pd.Series(dtype="int64")})
+    columns = {"domain": "str", "addresses": "int64", "interactions": "int64", "internal": "bool"}
+    return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in columns.items()})
 
 
 def _problems(bad: pd.DataFrame, source: Source) -> list[Problem]:

@@ -49,7 +49,7 @@ class SparkEngine:
         settings = {
             "spark.sql.session.timeZone": timezone,
             "spark.sql.ansi.enabled": "true",
-            "spark.sql.shuffle.partitions": "8" if (master or "").startswith("local") else "200",
+            "spark.sql.shuffle.partitions": "4" if (master or "local").startswith("local") else "200",
             "spark.ui.enabled": "false",
             "spark.ui.showConsoleProgress": "false",
             "spark.sql.execution.arrow.pyspark.enabled": "true",
@@ -84,7 +84,9 @@ class SparkEngine:
         return [column for column in frame.columns if column != "_file"]
 
     def register_roster(self, roster: pd.DataFrame) -> None:
-        frame = self.session.createDataFrame(roster.astype({"email": "str", "pid": "int64"}))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            frame = self.session.createDataFrame(roster.astype({"email": "str", "pid": "int64"}))
         frame.cache().createOrReplaceTempView("roster")
         self._views.append("roster")
 
@@ -98,7 +100,7 @@ class SparkEngine:
 
     def query(self, sql: str) -> pd.DataFrame:
         with warnings.catch_warnings():  # pyspark warns about every pandas newer than it was tested with
-            warnings.simplefilter("ignore", FutureWarning)
+            warnings.simplefilter("ignore")
             return self.session.sql(sql).toPandas()
 
     def close(self) -> None:
