@@ -56,14 +56,14 @@ class DuckDBEngine:
 
     def register_roster(self, roster: pd.DataFrame) -> None:
         self.connection.register("roster_frame", roster)
-        self.connection.execute("CREATE TABLE roster AS SELECT * FROM roster_frame")
+        self.connection.execute("CREATE TEMP TABLE roster AS SELECT * FROM roster_frame")
         self.connection.unregister("roster_frame")
 
     def view(self, name: str, sql: str) -> None:
         self.connection.execute(f"CREATE VIEW {name} AS {sql}")
 
     def materialize(self, name: str, sql: str) -> None:
-        self.connection.execute(f"CREATE TABLE {name} AS {sql}")
+        self.connection.execute(f"CREATE TEMP TABLE {name} AS {sql}")
 
     def query(self, sql: str) -> pd.DataFrame:
         return self.connection.execute(sql).df()
