@@ -28,7 +28,7 @@ class DuckDBEngine:
 
         self._scratch = Path(tempfile.mkdtemp(prefix="orgnet-events-"))
         self.connection = duckdb.connect(str(self._scratch / "events.duckdb"))
-        settings = {"temp_directory": str(self._scratch / "spill"), "preserve_insertion_order": "false"}
+        settings = {"temp_directory": str(self._scratch / "spill"), "preserve_insertion_order": "false", "enable_progress_bar": "false"}
         if memory_limit:
             settings["memory_limit"] = memory_limit
         if threads:
