@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench docs dataset clean
+.PHONY: demo test lint bench bench-events docs dataset clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/events.py
+
+# orgnet events alone: 50 million e-mails on DuckDB, 5 million on Spark (docs/performance.md).
+bench-events: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/events.py
 
 # The CLI reference, from the commands' own --help (a test keeps it in step).
 docs: $(VENV)/.installed

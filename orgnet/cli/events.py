@@ -42,7 +42,7 @@ def _kinds(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--parquet", is_flag=True, help="Also write ties.parquet (for large results).")
 @click.option("--memory-limit", default=None, help="DuckDB: memory to use before spilling to disk, e.g. 4GB.")
 @click.option("--threads", type=click.IntRange(min=1), default=None, help="DuckDB: threads (default: all cores).")
-@click.option("--spark-master", default=None, help="Spark: master URL, local[2], spark://host:7077 or yarn (default: local[2], or spark-submit's).")
+@click.option("--spark-master", default=None, help="Spark: master URL, local[2], spark://host:7077 or yarn (default: spark-submit's, else local[*]).")
 def events(events, roster, output, config, engine, min_interactions, window, reciprocal, max_meeting_size, max_meeting_hours,
            max_recipients, weight, message_minutes, kinds, since, until, per_window, timezone, parquet, memory_limit, threads, spark_master):
     """Build a network from e-mail, meeting and chat logs (CSV or Parquet files, folders, globs).

@@ -52,6 +52,10 @@ def resolve(arguments: list[str]) -> list[Source]:
         if path.startswith("table:"):
             sources.append(Source(argument, [], "table", channel, table=path[len("table:"):]))
             continue
+        if "://" in path:  # a cluster's storage (hdfs://, s3a://, …): the engine lists it
+            form = "csv" if path.lower().rstrip("/").endswith(".csv") else "parquet"
+            sources.append(Source(path, [path], form, channel))
+            continue
         files = _expand(path)
         if not files:
             problems.append(Problem(path, "no such file, folder or matching files"))

@@ -36,7 +36,7 @@ class SparkEngine:
 
     dialect = SPARK
 
-    def __init__(self, *, master: str | None = "local[2]", timezone: str = "UTC", config: dict | None = None):
+    def __init__(self, *, master: str | None = None, timezone: str = "UTC", config: dict | None = None):
         problem = spark_problem()
         if problem:
             raise OrgnetError(problem)
@@ -73,8 +73,10 @@ class SparkEngine:
         elif source.format == "parquet":
             frame = self.session.read.parquet(*source.files)
         else:
-            with open(source.files[0], encoding="utf-8-sig", errors="replace") as handle:
-                delimiter = sniff_delimiter(handle.read(65536))
+            delimiter = ","  # a file on the cluster's storage: comma-separated
+            if "://" not in source.files[0]:
+                with open(source.files[0], encoding="utf-8-sig", errors="replace") as handle:
+                    delimiter = sniff_delimiter(handle.read(65536))
             frame = self.session.read.csv(source.files, header=True, sep=delimiter, inferSchema=False, encoding="UTF-8")
             # a byte-order mark stays in Spark's first column name; DuckDB drops it
             frame = frame.toDF(*[column.lstrip("\ufeff") for column in frame.columns])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import orgnet
 
 EMAIL_BAD = "sender,recipients,sent_at\na@k.dk,b@k.dk,2026-01-05 09:00\n,b@k.dk,2026-01-05 09:00\na@k.dk,b@k.dk,5. januar 2026\na@k.dk,b@k.dk,\n"
@@ -21,37 +23,24 @@ def test_bad_rows_named_with_file_row_and_value(run_cli, stories, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_missing_columns_named(run_cli, stories, tmp_path):
-    events = tmp_path / "calendar.csv"
-    events.write_text("organiser,attendees,start\nx@k.dk,y@k.dk,2026-01-05\n", encoding="utf-8")
-    result = run_cli("events", f"meeting={events}", "--people", stories / "people.csv", "-o", tmp_path / "out")
-    assert result.exit_code == 1
-    assert result.output == (
-        "Error: 1 problem in the input:\n"
-        f"  - {events}: no column 'end' for meeting events; columns in the file: organiser, attendees, start\n"
-    )
-
-
-def test_roster_without_email(run_cli, stories, tmp_path):
-    roster = tmp_path / "roster.csv"
-    roster.write_text("id,name\nA,Anne\n", encoding="utf-8")
-    result = run_cli("events", stories / "email.csv", "--people", roster, "-o", tmp_path / "out")
-    assert result.exit_code == 1
-    assert result.output == (
-        "Error: 1 problem in the input:\n"
-        f"  - {roster}: no column 'email' (the roster maps addresses to people); columns: id, name\n"
-    )
-
-
-def test_roster_with_an_address_twice(run_cli, stories, tmp_path):
-    roster = tmp_path / "roster.csv"
-    roster.write_text("id,email\nA,a@k.dk\nB, A@K.dk\n", encoding="utf-8")
-    result = run_cli("events", stories / "email.csv", "--people", roster, "-o", tmp_path / "out")
-    assert result.exit_code == 1
-    assert result.output == (
-        "Error: 1 problem in the input:\n"
-        f"  - {roster}, row 2, column 'email': e-mail 'a@k.dk' is given for 2 people (rows 2, 3)\n"
-    )
+@pytest.mark.parametrize(
+    ("name", "text", "role", "expected"),
+    [
+        pytest.param("calendar.csv", "organiser,attendees,start\nx@k.dk,y@k.dk,2026-01-05\n", "meeting",
+                     "{file}: no column 'end' for meeting events; columns in the file: organiser, attendees, start", id="missing-column"),
+        pytest.param("roster.csv", "id,name\nA,Anne\n", "roster",
+                     "{file}: no column 'email' (the roster maps addresses to people); columns: id, name", id="roster-without-email"),
+        pytest.param("roster.csv", "id,email\nA,a@k.dk\nB, A@K.dk\n", "roster",
+                     "{file}, row 2, column 'email': e-mail 'a@k.dk' is given for 2 people (rows 2, 3)", id="address-twice"),
+    ],
+)
+def test_bad_files_named(run_cli, stories, tmp_path, name, text, role, expected):
+    file = tmp_path / name
+    file.write_text(text, encoding="utf-8")
+    events = f"meeting={file}" if role == "meeting" else stories / "email.csv"
+    roster = file if role == "roster" else stories / "people.csv"
+    result = run_cli("events", events, "--people", roster, "-o", tmp_path / "out")
+    assert (result.exit_code, result.output) == (1, f"Error: 1 problem in the input:\n  - {expected.format(file=file)}\n")
 
 
 def test_unknown_channel_and_bad_window(run_cli, stories, tmp_path):

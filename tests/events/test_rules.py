@@ -90,3 +90,20 @@ def test_both_engines_write_identical_ties(aggregated):
     assert (duck / "ties.csv").read_bytes() == (spark / "ties.csv").read_bytes()
     assert (duck / "people.csv").read_bytes() == (spark / "people.csv").read_bytes()
     assert (duck / "ties.parquet").exists()
+
+
+def test_parquet_with_typed_timestamps_gives_the_same_ties(aggregated, stories, tmp_path):
+    import duckdb
+
+    from orgnet.events import EventRules, build_from_events, parse_day
+
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    duckdb.sql(
+        f"COPY (SELECT sender, recipients, CAST(sent_at AS TIMESTAMPTZ) AS sent_at FROM read_csv('{stories / 'email.csv'}', all_varchar = true)) "
+        f"TO '{folder / 'email.parquet'}' (FORMAT parquet)"
+    )
+    rules = EventRules(since=parse_day("2026-01-05", "--since"))
+    _, from_parquet = build_from_events([f"email={folder}", str(stories / "meetings.csv")], stories / "people.csv", rules)
+    expected, _ = aggregated("duckdb")
+    pd.testing.assert_frame_equal(from_parquet.ties, expected.ties)
