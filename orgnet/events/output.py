@@ -10,7 +10,7 @@ import orgnet
 from orgnet.config import Config
 from orgnet.errors import InputError, Problem
 from orgnet.events.aggregate import EventNetwork, aggregate
-from orgnet.events.rules import EventRules
+from orgnet.events.rules import DEFAULT_KINDS, EventRules
 from orgnet.events.sources import events_config, resolve
 from orgnet.export import write_table
 from orgnet.io.tables import RawTable, build_network
@@ -55,8 +55,9 @@ def build_from_events(
     """Resolve the event arguments, run the plan on the chosen engine and return the roster and result."""
     config = config or Config()
     mapping, kinds = events_config(getattr(config, "events", None))
-    if kinds:
-        rules = EventRules(**{**rules.__dict__, "kinds": {**rules.kinds, **kinds}})
+    if kinds:  # orgnet.toml's kinds, unless the rules (the command line) changed a default
+        changed = {channel: kind for channel, kind in rules.kinds.items() if kind != DEFAULT_KINDS.get(channel)}
+        rules = EventRules(**{**rules.__dict__, "kinds": {**DEFAULT_KINDS, **kinds, **changed}})
     people, emails = read_roster(roster, config)
     sources = resolve(events)
     runner = open_engine(engine, timezone=rules.timezone, **engine_options)
