@@ -48,10 +48,13 @@ class DuckDBEngine:
         if source.format == "parquet":
             reader = f"read_parquet({files}, filename = true, union_by_name = true)"
         else:
-            delimiter = sniff_delimiter(Path(source.files[0]).read_text(encoding="utf-8-sig", errors="replace")[:65536])
+            delimiter = ","
+            if "://" not in source.files[0]:
+                with open(source.files[0], encoding="utf-8-sig", errors="replace") as handle:
+                    delimiter = sniff_delimiter(handle.read(65536))
             reader = f"read_csv({files}, header = true, all_varchar = true, delim = {_quote(delimiter)}, filename = true, union_by_name = true)"
-        self.connection.execute(f"CREATE VIEW {name} AS SELECT *, filename AS _file FROM {reader}")
-        columns = [row[0] for row in self.connection.execute(f"DESCRIBE {name}").fetchall()]
+        self._run(source.label, f"CREATE VIEW {name} AS SELECT *, filename AS _file FROM {reader}")
+        columns = [row[0] for row in self._run(source.label, f"DESCRIBE {name}").fetchall()]
         return [column for column in columns if column not in ("filename", "_file")]
 
     def register_roster(self, roster: pd.DataFrame) -> None:
@@ -60,13 +63,29 @@ class DuckDBEngine:
         self.connection.unregister("roster_frame")
 
     def view(self, name: str, sql: str) -> None:
-        self.connection.execute(f"CREATE VIEW {name} AS {sql}")
+        self._run(name, f"CREATE VIEW {name} AS {sql}")
 
     def materialize(self, name: str, sql: str) -> None:
-        self.connection.execute(f"CREATE TEMP TABLE {name} AS {sql}")
+        self._run(name, f"CREATE TEMP TABLE {name} AS {sql}")
 
     def query(self, sql: str) -> pd.DataFrame:
-        return self.connection.execute(sql).df()
+        return self._run("a summary", sql).df()
+
+    def _run(self, step: str, sql: str):
+        """Run ``sql``; DuckDB's errors become messages that say what to do."""
+        import duckdb
+
+        try:
+            return self.connection.execute(sql)
+        except duckdb.OutOfMemoryException:
+            limit = self.connection.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+            threads = self.connection.execute("SELECT current_setting('threads')").fetchone()[0]
+            raise OrgnetError(
+                f"DuckDB ran out of memory in step '{step}' (memory limit {limit}, {threads} threads): "
+                "give it more with --memory-limit, or fewer --threads (each thread needs its share)"
+            ) from None
+        except duckdb.Error as error:
+            raise OrgnetError(f"DuckDB could not read or run '{step}': {str(error).splitlines()[0]}") from None
 
     def close(self) -> None:
         try:

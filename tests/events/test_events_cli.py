@@ -96,3 +96,18 @@ def test_summary_printed(run_cli, stories, tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "events-summary.csv", "events-summary.meta.json", "people.csv", "ties.csv", "unknown-addresses.csv", "unknown-addresses.meta.json"
     ]
+
+
+def test_engine_errors_become_messages(run_cli, stories, tmp_path):
+    broken = tmp_path / "mail.parquet"
+    broken.write_bytes(b"PAR1garbage")
+    result = run_cli("events", broken, "--people", stories / "people.csv", "-o", tmp_path / "out")
+    assert (result.exit_code, result.output) == (
+        1, f"Error: DuckDB could not read or run '{broken}': Invalid Input Error: File '{broken}' too small to be a Parquet file\n"
+    )
+    result = run_cli("events", stories / "email.csv", "--people", stories / "people.csv", "-o", tmp_path / "out",
+                     "--memory-limit", "1MB", "--threads", "2")
+    assert (result.exit_code, result.output) == (
+        1, "Error: DuckDB ran out of memory in step 'classified' (memory limit 976.5 KiB, 2 threads): "
+           "give it more with --memory-limit, or fewer --threads (each thread needs its share)\n"
+    )
