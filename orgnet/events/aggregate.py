@@ -68,7 +68,7 @@ def aggregate(engine, sources: list[Source], roster: pd.DataFrame, rules: EventR
 
     pid = roster.reset_index(drop=True)
     engine.register_roster(pd.DataFrame({"email": pid["email"], "pid": pid.index.astype("int64")}))
-    for name, sql in plan.steps(engine.dialect, [view for view, _ in views], rules, None):
+    for name, sql in plan.steps(engine.dialect, [view for view, _ in views], rules):
         engine.materialize(name, sql)
     first = engine.query(plan.origin_query()).iloc[0, 0]
     origin = int(rules.since.timestamp()) if rules.since else (None if pd.isna(first) else int(first) // 86400 * 86400)

@@ -110,7 +110,7 @@ def source_problems(view: str, limit: int) -> str:
     )
 
 
-def steps(dialect: Dialect, views: list[str], rules: EventRules, origin: int | None) -> list[tuple[str, str]]:
+def steps(dialect: Dialect, views: list[str], rules: EventRules) -> list[tuple[str, str]]:
     """The step before the window origin is known: ``classified``."""
     union = " UNION ALL ".join(f"SELECT channel, sender, recipients, ts, te, status FROM {view}" for view in views)
     parts = dialect.addresses("recipients")
