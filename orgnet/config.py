@@ -50,7 +50,7 @@ TABLES = ("people", "ties", "groups")
 MAX_CONFIG_BYTES = 1_000_000
 ALL_FILES = "*"  # flat [columns] renames: for whichever file has the column
 ANY_RELATION = "*"  # [relations] "*" = "informal": the kind of every relation not listed
-KNOWN_SECTIONS = {"columns", "relations", "values", "flags"}
+KNOWN_SECTIONS = {"columns", "relations", "values", "flags", "events"}
 
 
 @dataclass
@@ -61,6 +61,7 @@ class Config:
     relations: dict[str, str] = field(default_factory=dict)
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     flags: dict = field(default_factory=dict)
+    events: dict = field(default_factory=dict)  # orgnet events: [events.columns.<channel>], [events.kinds]
     source: str | None = None
 
     def relation_kinds(self) -> dict[str, str]:
@@ -130,5 +131,6 @@ def _parse(raw: dict, name: str) -> Config:
         relations=relations,
         values={col: {str(k): str(v) for k, v in mapping.items()} for col, mapping in raw.get("values", {}).items()},
         flags=raw.get("flags", {}),
+        events=raw.get("events", {}),
         source=name,
     )

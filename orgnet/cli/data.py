@@ -9,6 +9,7 @@ import click
 
 import orgnet
 from orgnet.cli.options import config_option, data_argument, read_data
+from orgnet.events.synthetic import write_synthetic_events
 from orgnet.generate import generate_municipality
 from orgnet.overview import describe, format_summary
 from orgnet.scenarios.wave import simulate_wave2
@@ -38,7 +39,8 @@ def validate(data: Path, config: Path | None, as_json: bool) -> None:
     default=None,
     help="Instead: simulate DATA a year later (leavers, newcomers, ties lost and formed, a merger).",
 )
-def generate(output: Path, people: int, seed: int, wave2_of: Path | None) -> None:
+@click.option("--events", type=click.IntRange(min=0), default=0, help="Also write about this many e-mail, meeting and chat events that the ties explain (OUTPUT/events/; people get an email column).")
+def generate(output: Path, people: int, seed: int, wave2_of: Path | None, events: int) -> None:
     """Write a synthetic Danish municipality (fictional people) to OUTPUT, or a second wave of DATA."""
     if wave2_of is not None:
         network, about = simulate_wave2(read_data(wave2_of, None), seed=seed)
@@ -48,6 +50,8 @@ def generate(output: Path, people: int, seed: int, wave2_of: Path | None) -> Non
         )
     else:
         network = generate_municipality(people=people, seed=seed)
+    if events:
+        network = write_synthetic_events(network, output, events=events, seed=seed)
     orgnet.write(network, output)
     click.echo(f"wrote {len(network.people)} people and {len(network.ties)} ties to {output}")
 

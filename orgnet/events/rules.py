@@ -1,0 +1,114 @@
+"""The rules that turn collaboration events into ties, with Viva Insights' definitions as defaults.
+
+Every rule is an option of ``orgnet events`` and is written into the output's metadata, so a
+network built from events always says how it was built. ``docs/events.md`` gives the sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from orgnet.errors import OrgnetError
+
+CHANNELS = ("email", "meeting", "chat")
+DEFAULT_KINDS = {"meeting": "formal", "email": "informal", "chat": "informal"}
+WEIGHTS = ("interactions", "hours")
+_DURATION = re.compile(r"^\s*(\d+)\s*([dwh])\s*$")
+_UNIT_SECONDS = {"h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def parse_duration(text: str) -> int:
+    """``"28d"``, ``"4w"`` or ``"12h"`` in seconds."""
+    match = _DURATION.match(str(text))
+    if not match or int(match.group(1)) == 0:
+        raise OrgnetError(f"--window '{text}': expected a positive number of days, weeks or hours, e.g. 28d, 4w or 12h")
+    return int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+
+
+def parse_day(text: str | None, option: str, zone: str = "UTC") -> datetime | None:
+    """A ``--since``/``--until`` date (or date and time) as an aware datetime; naive means ``zone``."""
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(text).strip())
+    except ValueError:
+        raise OrgnetError(f"{option} '{text}': expected a date such as 2026-01-05 (or 2026-01-05T08:00+01:00)") from None
+    if moment.tzinfo:
+        return moment
+    try:
+        return moment.replace(tzinfo=ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise OrgnetError(f"--timezone '{zone}': not a known time zone (e.g. UTC, Europe/Copenhagen)") from None
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """How events become ties (every field is an option of ``orgnet events``).
+
+    Attributes
+    ----------
+    min_interactions : int
+        Interactions between two people within one window needed for a tie (Viva Insights: 2).
+    window_seconds : int
+        The window length (Viva Insights: four weeks, 28 days).
+    reciprocal : bool
+        A tie needs interaction both ways within the window (A wrote to B and B to A, or they met).
+    max_meeting_size, max_meeting_hours, max_recipients
+        Larger meetings, longer meetings and e-mails/chats to more recipients are not collaboration.
+    weight : str
+        ``interactions`` (a count) or ``hours`` (meeting time split among the other attendees,
+        ``message_minutes`` per e-mail or chat message).
+    kinds : dict
+        Channel → tie kind (formal/informal).
+    since, until : datetime or None
+        Only events in ``[since, until)``.
+    per_window : bool
+        One network per window instead of one for the whole period.
+    timezone : str
+        The zone of timestamps that carry no offset.
+    """
+
+    min_interactions: int = 2
+    window_seconds: int = 28 * 86400
+    reciprocal: bool = True
+    max_meeting_size: int = 25
+    max_meeting_hours: float = 8.0
+    max_recipients: int = 25
+    weight: str = "interactions"
+    message_minutes: float = 5.0
+    kinds: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_KINDS))
+    since: datetime | None = None
+    until: datetime | None = None
+    per_window: bool = False
+    timezone: str = "UTC"
+
+    def __post_init__(self):
+        if self.min_interactions < 1:
+            raise OrgnetError(f"--min-interactions {self.min_interactions}: must be at least 1")
+        if self.weight not in WEIGHTS:
+            raise OrgnetError(f"--weight '{self.weight}': expected one of {', '.join(WEIGHTS)}")
+        for channel, kind in self.kinds.items():
+            if channel not in CHANNELS or kind not in ("formal", "informal"):
+                raise OrgnetError(f"kind of channel '{channel}' = '{kind}': channels are {', '.join(CHANNELS)}; kinds formal or informal")
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise OrgnetError(f"--timezone '{self.timezone}': not a known time zone (e.g. UTC, Europe/Copenhagen)") from None
+        if self.since and self.until and self.since >= self.until:
+            raise OrgnetError(f"--since {self.since.isoformat()} is not before --until {self.until.isoformat()}")
+
+    def describe(self) -> dict:
+        """The rules as they go into the output's metadata."""
+        described = asdict(self)
+        described["window"] = _duration_text(self.window_seconds)
+        del described["window_seconds"]
+        described["since"] = self.since.isoformat() if self.since else None
+        described["until"] = self.until.isoformat() if self.until else None
+        return described
+
+
+def _duration_text(seconds: int) -> str:
+    return f"{seconds // 86400}d" if seconds % 86400 == 0 else f"{seconds // 3600}h"
