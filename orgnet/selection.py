@@ -1,7 +1,8 @@
 """Choosing people: ``--where role=leader`` and the subnetwork among the people chosen.
 
 A condition is ``attribute=value`` or ``attribute!=value``; ``value`` may list several values
-separated by commas (``role=leader,tr``). Conditions on the same attribute with ``=`` widen the
+separated by commas (``role=leader,tr``) — unless the whole text is itself a value, as a unit
+named ``Bostedet Åløkke, afd. Nord`` is. Conditions on the same attribute with ``=`` widen the
 choice (either value); conditions on different attributes narrow it (all must hold); ``!=``
 always narrows it. Values are compared as text, after trimming spaces, so ``level=1`` matches a
 numeric column too. An attribute or a value that the data does not have is refused by name: a
@@ -26,6 +27,7 @@ class Condition:
     attribute: str
     values: tuple[str, ...]
     negated: bool = False
+    text: str = ""  # the value as written, commas and all
 
     def __str__(self) -> str:
         return f"{self.attribute}{'!=' if self.negated else '='}{','.join(self.values)}"
@@ -41,7 +43,7 @@ def parse_conditions(texts: tuple[str, ...] | list[str]) -> tuple[Condition, ...
         chosen = tuple(value.strip() for value in values.split(",") if value.strip())
         if not separator or not attribute or not chosen:
             raise OrgnetError(f"--where '{text}': write attribute=value or attribute!=value, e.g. --where role=leader")
-        conditions.append(Condition(attribute, chosen, negated))
+        conditions.append(Condition(attribute, chosen, negated, values.strip()))
     return tuple(conditions)
 
 
@@ -51,7 +53,10 @@ def chosen_people(people: pd.DataFrame, conditions: tuple[Condition, ...]) -> pd
     widening: dict[str, pd.Series] = defaultdict(lambda: pd.Series(False, index=people.index))
     for condition in conditions:
         values = _values_of(people, condition.attribute)
-        unknown = [value for value in condition.values if value not in set(values)]
+        known = set(values)
+        if condition.text in known:  # "Bostedet Åløkke, afd. Nord" is one value, not two
+            condition = Condition(condition.attribute, (condition.text,), condition.negated, condition.text)
+        unknown = [value for value in condition.values if value not in known]
         if unknown:
             known = sorted(set(values.dropna()))
             shown = ", ".join(known[:MAX_VALUES_SHOWN]) + (f", … ({len(known)} values)" if len(known) > MAX_VALUES_SHOWN else "")

@@ -113,3 +113,14 @@ def test_layer_picture_leaves_out_people_without_ties_in_the_layer(folder, run_c
 def test_unknown_where_value_in_python_raises(folder):
     with pytest.raises(OrgnetError, match="no person has level 'bottom'"):
         select_people(orgnet.read(folder), ["level=bottom"])
+
+
+def test_a_value_with_a_comma_is_one_value(write_folder):
+    folder = write_folder(
+        people='id,unit\na,"Bostedet Åløkke, afd. Nord"\nb,"Bostedet Åløkke, afd. Syd"\nc,Nord\n',
+        ties="source,target,kind\na,b,informal\n",
+    )
+
+    network = select_people(orgnet.read(folder), ["unit=Bostedet Åløkke, afd. Nord"])
+
+    assert list(network.people.index) == ["a"]

@@ -73,9 +73,9 @@ def main(max_input_mb: int) -> None:
 
 
 def _register() -> None:
-    from orgnet.cli import analysis, data, demo, events, feedback, findings, privacy, scenarios, survey, visual
+    from orgnet.cli import analysis, data, demo, events, feedback, findings, groups, privacy, scenarios, survey, visual
 
-    for module in (data, analysis, findings, feedback, visual, privacy, scenarios, demo, survey, events):
+    for module in (data, analysis, findings, feedback, groups, visual, privacy, scenarios, demo, survey, events):
         for command in module.COMMANDS:
             main.add_command(command)
 

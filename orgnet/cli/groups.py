@@ -1,0 +1,100 @@
+"""``orgnet groups``: propose leader network groups, and measure what they would change."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import click
+import pandas as pd
+
+import orgnet
+from orgnet.cli.options import config_option, data_argument, open_analysis, where_option
+from orgnet.cli.progress import progress_reporter
+from orgnet.errors import OrgnetError
+from orgnet.export import FORMATS, write_table
+from orgnet.io.text import read_csv_text
+from orgnet.networking.effect import measure_effect, new_pairs_by_group
+from orgnet.networking.page import objective_text, write_page
+from orgnet.networking.proposal import GroupOptions, propose_groups
+from orgnet.selection import chosen_people, parse_conditions
+
+
+def _size(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    low, separator, high = text.partition("-")
+    try:
+        return (int(low), int(high or low)) if separator or low else None
+    except ValueError:
+        raise OrgnetError(f"--size {text}: give min-max, e.g. --size 3-10") from None
+
+
+@click.command(name="groups")
+@data_argument
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="FILE.csv/.xlsx/.json (one row per member) or a folder (index.html + groups.xlsx).")
+@where_option
+@click.option("--size", default=None, metavar="MIN-MAX", help="Group sizes, e.g. 3-10 [default: about 10 for 40+ people, 3–4 under 15, else 5–8].")
+@click.option("--mode", type=click.Choice(["heterogeneous", "homogeneous"]), default="heterogeneous", show_default=True, help="Mixed groups, or groups that share --by.")
+@click.option("--by", default=None, help="With --mode homogeneous: the attribute every group shares, e.g. level.")
+@click.option("--apart", default="organisation", show_default=True, help="Never two members with the same value of this attribute ('none' allows it).")
+@click.option("--together", default=None, help="Groups only within one value of this attribute, e.g. municipality.")
+@click.option("--keep-existing", type=click.Choice(["out", "together"]), default=None, help="People already in a network_group (groups.csv): leave them out, or keep their groups together.")
+@click.option("--coordinators", type=click.Path(path_type=Path), default=None, help="CSV with an id column: these people coordinate their groups.")
+@click.option("--write-groups", type=click.Path(path_type=Path), default=None, help="Also write the data with the proposed groups added to groups.csv (to compare the next wave with the plan).")
+@click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the page.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed: the same input and seed give the same groups.")
+@config_option
+def groups_command(data, output, where, size, mode, by, apart, together, keep_existing, coordinators, write_groups, lang, seed, config) -> None:
+    """Propose leader network groups (ledernetværksgrupper) and measure what they would change.
+
+    By default the people with role leader; leaders without an informal contact outside their
+    own organisation are placed first, each with at least two members from other organisations.
+    """
+    if output is not None and output.suffix and output.suffix.lower() not in FORMATS:
+        raise OrgnetError(f"{output}: write .csv, .xlsx, .json or a folder")
+    analysis = open_analysis(data, config, lang=lang, seed=seed)
+    people = analysis.network.people
+    if where:
+        chosen = chosen_people(people, parse_conditions(where))
+    elif "role" in people.columns and (people["role"] == "leader").any():
+        chosen = people.index[(people["role"] == "leader").to_numpy()]
+    else:
+        raise OrgnetError("no people with role leader: choose whom to group with --where, e.g. --where level=first_line")
+    options = GroupOptions(
+        size=_size(size), mode=mode, by=by, apart=None if apart in ("none", "") else apart, together=together,
+        keep_existing=keep_existing, coordinators=_coordinator_ids(coordinators), seed=seed,
+    )
+    with progress_reporter() as analysis.progress:
+        members, summary = propose_groups(analysis, chosen, options)
+        effect = measure_effect(analysis, members, chosen)
+    click.echo(f"{summary['groups']} groups for {summary['placed']} of {summary['people']} people ({summary['rule']})")
+    click.echo(objective_text(summary, "en"))
+    click.echo(effect.to_string(index=False))
+    metadata = {**summary, "objective": objective_text(summary, lang), "effect": dict(zip(effect["figure"], effect["after"]))}
+    if output is not None and output.suffix:
+        written = write_table(members, output, metadata=metadata, sheet="groups")
+    elif output is not None:
+        written = write_page(members, effect, summary, output, lang=lang, pair_counts=new_pairs_by_group(analysis.network, members))
+    else:
+        click.echo(members.to_string(index=False))
+        written = []
+    if write_groups is not None:
+        proposed = pd.DataFrame({"group": "proposed " + members["group"].astype(str), "person": members["id"], "group_kind": "network_group"})
+        network = analysis.network
+        orgnet.write(replace(network, groups=pd.concat([network.groups, proposed], ignore_index=True)), write_groups)
+        written.append(write_groups)
+    if written:
+        click.echo("wrote " + ", ".join(map(str, written)))
+
+
+def _coordinator_ids(path: Path | None) -> list[str]:
+    if path is None:
+        return []
+    table = read_csv_text(path, str(path))
+    if "id" not in table.columns:
+        raise OrgnetError(f"{path}: needs an id column (one coordinator per row)")
+    return table["id"].dropna().astype(str).tolist()
+
+
+COMMANDS = (groups_command,)

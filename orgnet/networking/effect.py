@@ -1,0 +1,71 @@
+"""What the proposed groups would change: the network with each group's ties added, measured again.
+
+Every pair in a group gets an informal tie (relation ``network_group``) — the contact a group
+creates — and the whole analysis is recomputed. Before and after, for the chosen people: the
+share flagged ``no_informal_external``, ``thin`` and ``isolated``, the group members' mean
+constraint and effective size, the components of the chosen people's network, the new ties
+and the pairs that already knew each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import igraph as ig
+import pandas as pd
+
+from orgnet.analysis import Analysis
+from orgnet.model import scope_of_ties
+
+RELATION = "network_group"
+MEASURED_FLAGS = ("no_informal_external", "thin", "isolated")
+
+
+def with_group_ties(network, members: pd.DataFrame):
+    """The network with an informal tie between every two members of each proposed group."""
+    pairs = members[["group", "id"]].merge(members[["group", "id"]], on="group", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["id_a"] < pairs["id_b"]]
+    existing = set(zip(network.ties["source"], network.ties["target"])) | set(zip(network.ties["target"], network.ties["source"]))
+    known = [(a, b) in existing for a, b in zip(pairs["id_a"], pairs["id_b"])]
+    new = pd.DataFrame({"source": pairs["id_a"].to_numpy(), "target": pairs["id_b"].to_numpy(), "relation": RELATION, "kind": "informal", "weight": 1.0, "reports": 1})
+    new["scope"] = scope_of_ties(network.people, new)
+    after = replace(network, ties=pd.concat([network.ties, new], ignore_index=True))
+    return after, int(len(pairs) - sum(known)), int(sum(known))
+
+
+def measure_effect(before: Analysis, members: pd.DataFrame, chosen: pd.Index) -> pd.DataFrame:
+    """Before/after table, one row per figure."""
+    network_after, new_ties, known_pairs = with_group_ties(before.network, members)
+    after = Analysis(network_after, rules=before.rules, lang=before.lang, seed=before.seed)
+    rows = []
+    for flag in MEASURED_FLAGS:
+        rows.append((f"share of the chosen people flagged {flag}", _share(before, flag, chosen), _share(after, flag, chosen)))
+    in_groups = pd.Index(members["id"])
+    for metric in ("constraint", "effective_size"):
+        rows.append((f"mean {metric} of the group members", float(before.metrics.loc[in_groups, metric].mean()), float(after.metrics.loc[in_groups, metric].mean())))
+    rows.append(("components among the chosen people", _components(before.network, chosen), _components(network_after, chosen)))
+    rows.append(("new ties created", 0, new_ties))
+    rows.append(("pairs in a group who already knew each other", known_pairs, known_pairs))
+    return pd.DataFrame(rows, columns=["figure", "before", "after"])
+
+
+def _share(analysis: Analysis, flag: str, chosen: pd.Index) -> float:
+    flagged = analysis.flags.loc[analysis.flags["flag"] == flag, "id"]
+    return float(pd.Index(flagged).isin(chosen).sum() / max(len(chosen), 1))
+
+
+def _components(network, chosen: pd.Index) -> int:
+    """Connected components of the network among the chosen people (ties between them only)."""
+    ties = network.ties[network.ties["source"].isin(chosen) & network.ties["target"].isin(chosen)]
+    position = pd.Series(range(len(chosen)), index=chosen)
+    graph = ig.Graph(n=len(chosen), edges=list(zip(position[ties["source"]], position[ties["target"]])))
+    return int(len(graph.connected_components()))
+
+
+def new_pairs_by_group(network, members: pd.DataFrame) -> dict[int, int]:
+    """How many pairs in each group are not yet in contact (the contacts the group creates)."""
+    pairs = members[["group", "id"]].merge(members[["group", "id"]], on="group", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["id_a"] < pairs["id_b"]]
+    existing = set(zip(network.ties["source"], network.ties["target"])) | set(zip(network.ties["target"], network.ties["source"]))
+    pairs = pairs.assign(new=[(a, b) not in existing for a, b in zip(pairs["id_a"], pairs["id_b"])])
+    return {int(group): int(count) for group, count in pairs.groupby("group")["new"].sum().items()}

@@ -1,0 +1,206 @@
+"""From a network to a proposal of leader network groups: who, how many, which groups, who leads.
+
+``propose_groups`` turns the chosen people of an :class:`~orgnet.analysis.Analysis` into one or
+more :class:`~orgnet.networking.groups.Problem` (one per value of ``--together``, and per value of
+``--by`` in homogeneous mode), solves each with the seeded heuristic, and returns one row per
+member with the group, the coordinator (tovholder) and why the person is in it.
+
+Sizes follow the handbook: about 10 leaders per group where the set has 40 or more people,
+3–4 where it has fewer than 15, 5–8 in between — unless ``size`` says otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from orgnet.analysis import Analysis
+from orgnet.errors import OrgnetError
+from orgnet.networking.groups import Problem, objective, solve, violations
+
+PRIORITY_FLAG = "no_informal_external"
+EXISTING_KIND = "network_group"
+MODES = ("heterogeneous", "homogeneous")
+
+
+@dataclass
+class GroupOptions:
+    size: tuple[int, int] | None = None  # (low, high); None: the handbook's rule
+    mode: str = "heterogeneous"
+    by: str | None = None  # homogeneous: the attribute each group shares
+    apart: str | None = "organisation"  # never two members with the same value (None: allowed)
+    together: str | None = None  # groups only within one value (e.g. municipality)
+    keep_existing: str | None = None  # None, "out" or "together"
+    coordinators: list[str] = field(default_factory=list)
+    seed: int = 0
+
+
+def size_rule(people: int, size: tuple[int, int] | None) -> tuple[int, int, str]:
+    """(low, high, the rule in words) for a set of ``people``."""
+    if size is not None:
+        low, high = size
+        if low < 2 or high < low:
+            raise OrgnetError(f"--size {low}-{high}: give min-max with 2 ≤ min ≤ max, e.g. --size 3-10")
+        return low, high, f"sizes {low}–{high} as given (--size)"
+    if people >= 40:
+        return 8, 12, "about 10 per group: the set has 40 or more people (the handbook's large municipality)"
+    if people < 15:
+        return 3, 4, "3–4 per group: the set has fewer than 15 people (the handbook's small municipality)"
+    return 5, 8, "5–8 per group: the set has 15–39 people (between the handbook's small and large municipality)"
+
+
+def propose_groups(analysis: Analysis, chosen: pd.Index, options: GroupOptions) -> tuple[pd.DataFrame, dict]:
+    """One row per member (``group, id, name, organisation, unit, level, role_in_group, reason``)
+    and a summary (the size rule, the objective and its parts, groups, people placed)."""
+    network = analysis.network
+    people = network.people.loc[chosen]
+    _check(people, options)
+    existing = _existing_groups(network, chosen)
+    if options.keep_existing == "out" and len(existing):
+        people = people.drop(index=existing.index.intersection(people.index))
+    low, high, rule = size_rule(len(people), options.size)
+    if len(people) < low:
+        raise OrgnetError(f"only {len(people)} people to place, fewer than the smallest group ({low}); choose more people or a smaller --size")
+
+    flagged = set(analysis.flags.loc[analysis.flags["flag"] == PRIORITY_FLAG, "id"])
+    contacts = _contacts(network, people.index)
+    parts = _partitions(people, options)
+    rows, totals, group_offset = [], {"score": 0.0, "new_pairs": 0, "known_pairs": 0}, 0
+    for part in parts:
+        members = people.loc[part]
+        index = np.flatnonzero(people.index.isin(part))
+        locked, fixed_groups = _locks(members, existing, options)
+        k = max(int(round(len(members) / ((low + high) / 2))), fixed_groups, 1)
+        while k * high < len(members) and (k + 1) * low <= len(members):
+            k += 1  # room for everyone
+        while k > 1 and k * low > len(members):
+            k -= 1
+        if len(members) < low:
+            raise OrgnetError(f"{_label(members, options)}: {len(members)} people, fewer than the smallest group ({low}); choose a smaller --size")
+        problem = Problem(
+            contacts[index][:, index],
+            _values(members, options.apart),
+            _values(members, "level"),
+            k, low, high,
+            priority=members.index.isin(list(flagged)),
+            locked=locked,
+            heterogeneous=options.mode == "heterogeneous",
+            apart=options.apart is not None,
+        )
+        plan = solve(problem, seed=options.seed)
+        broken = violations(problem, plan)
+        if broken:
+            raise OrgnetError(
+                f"{_label(members, options)}: no plan meets every rule ({broken[0]}); "
+                "try other sizes (--size), or allow two of one organisation (--apart none)"
+            )
+        parts_objective = objective(problem, plan)
+        for key in totals:
+            totals[key] += parts_objective[key]
+        placed = plan >= 0
+        rows.append(pd.DataFrame({"group": plan[placed] + 1 + group_offset, "id": members.index[placed]}))
+        group_offset += k
+    table = pd.concat(rows, ignore_index=True)
+    table = _describe_members(table, network, flagged, analysis, options)
+    summary = {
+        "rule": rule, "low": low, "high": high, "mode": options.mode, "by": options.by, "apart": options.apart,
+        "together": options.together, "seed": options.seed, "groups": int(table["group"].nunique()),
+        "people": int(len(people)), "placed": int(len(table)), **totals,
+    }
+    return table, summary
+
+
+def _check(people: pd.DataFrame, options: GroupOptions) -> None:
+    if options.mode not in MODES:
+        raise OrgnetError(f"--mode {options.mode}: use heterogeneous or homogeneous")
+    if options.mode == "homogeneous" and not options.by:
+        raise OrgnetError("--mode homogeneous needs --by ATTRIBUTE (e.g. --by level): the value every group shares")
+    for attribute in (options.by, options.apart, options.together):
+        if attribute and attribute not in people.columns:
+            raise OrgnetError(f"no attribute '{attribute}'. Attributes: {', '.join(map(str, people.columns))}")
+
+
+def _existing_groups(network, chosen: pd.Index) -> pd.Series:
+    """The existing network group of each chosen person (groups.csv, group_kind network_group)."""
+    groups = network.groups
+    if not len(groups):
+        return pd.Series(dtype=object)
+    if "group_kind" in groups.columns:
+        groups = groups[groups["group_kind"] == EXISTING_KIND]
+    groups = groups[groups["person"].isin(chosen)]
+    return groups.drop_duplicates("person").set_index("person")["group"]
+
+
+def _contacts(network, ids: pd.Index) -> sp.csr_matrix:
+    """Who is in contact with whom among ``ids``, in any layer and either direction."""
+    position = pd.Series(np.arange(len(ids)), index=ids)
+    ties = network.ties[network.ties["source"].isin(ids) & network.ties["target"].isin(ids)]
+    rows, cols = position[ties["source"]].to_numpy(), position[ties["target"]].to_numpy()
+    matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ids), len(ids)))
+    return ((matrix + matrix.T) > 0).astype(float).tocsr()
+
+
+def _partitions(people: pd.DataFrame, options: GroupOptions) -> list[pd.Index]:
+    keys = [a for a in (options.together, options.by if options.mode == "homogeneous" else None) if a]
+    if not keys:
+        return [people.index]
+    labels = people[keys].astype("object").where(people[keys].notna(), "(missing)").astype(str)
+    return [group.index for _, group in labels.groupby(keys, sort=True)]
+
+
+def _label(members: pd.DataFrame, options: GroupOptions) -> str:
+    keys = [a for a in (options.together, options.by if options.mode == "homogeneous" else None) if a]
+    return ", ".join(f"{a} {members[a].iloc[0]}" for a in keys) if keys else "the chosen people"
+
+
+def _values(members: pd.DataFrame, attribute: str | None) -> np.ndarray:
+    if attribute is None or attribute not in members.columns:
+        return np.full(len(members), -1)  # every value unique: no two share one
+    return members[attribute].to_numpy(dtype=object)
+
+
+def _locks(members: pd.DataFrame, existing: pd.Series, options: GroupOptions) -> tuple[np.ndarray, int]:
+    if options.keep_existing != "together" or not len(existing):
+        return np.full(len(members), -1), 0
+    present = existing.reindex(members.index)
+    codes, _ = pd.factorize(present)
+    return codes, int(codes.max() + 1) if (codes >= 0).any() else 0
+
+
+def _describe_members(table: pd.DataFrame, network, flagged: set, analysis: Analysis, options: GroupOptions) -> pd.DataFrame:
+    people = network.people
+    for column in ("name", "organisation", "unit", "level"):
+        table[column] = table["id"].map(people[column]) if column in people.columns else pd.NA
+    degree = analysis.metrics["degree"].reindex(table["id"]).to_numpy()
+    tenure = pd.to_numeric(people["tenure_years"], errors="coerce").reindex(table["id"]).fillna(-1).to_numpy() if "tenure_years" in people else np.zeros(len(table))
+    table = table.assign(_degree=degree, _tenure=tenure)
+    coordinators = _coordinators(table, options.coordinators)
+    table["role_in_group"] = np.where(table["id"].isin(coordinators), "coordinator", "member")
+    table["reason"] = np.where(
+        table["id"].isin(list(flagged)), "no informal external contact (placed first)",
+        np.where(table["role_in_group"] == "coordinator", "coordinator: most contacts in the network", "chosen set"),
+    )
+    columns = ["group", "id", "name", "organisation", "unit", "level", "role_in_group", "reason"]
+    return table.sort_values(["group", "role_in_group", "id"], key=lambda c: c.map({"coordinator": 0, "member": 1}) if c.name == "role_in_group" else c)[columns].reset_index(drop=True)
+
+
+def _coordinators(table: pd.DataFrame, given: list[str]) -> set:
+    """One per group: given ones first; else the member with the most contacts, then the longest
+    tenure, then the first id."""
+    given = [person for person in given if person]
+    unknown = [person for person in given if person not in set(table["id"])]
+    if unknown:
+        raise OrgnetError(f"--coordinators: '{unknown[0]}' is not a member of any proposed group")
+    groups_given = table.set_index("id").loc[given, "group"] if given else pd.Series(dtype=int)
+    if len(given) > table["group"].nunique():
+        raise OrgnetError(f"--coordinators names {len(given)} people, more than the {table['group'].nunique()} groups")
+    doubled = groups_given[groups_given.duplicated()]
+    if len(doubled):
+        raise OrgnetError(f"--coordinators names two people in group {doubled.iloc[0]}; one coordinator per group")
+    chosen = set(given)
+    rest = table[~table["group"].isin(set(groups_given))]
+    best = rest.sort_values(["group", "_degree", "_tenure", "id"], ascending=[True, False, False, True]).drop_duplicates("group")
+    return chosen | set(best["id"])

@@ -1,0 +1,141 @@
+"""Leader network groups: the heuristic against the exact optimum, the rules, the skovbjerg acceptance."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.sparse as sp
+
+import orgnet
+from orgnet.analysis import Analysis
+from orgnet.networking.effect import measure_effect
+from orgnet.networking.groups import Problem, objective, solve, violations
+from orgnet.networking.milp import solve_exact
+from orgnet.networking.proposal import GroupOptions, propose_groups
+
+SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
+
+
+def random_problem(n: int, seed: int, heterogeneous: bool = True) -> Problem:
+    rng = np.random.default_rng(seed)
+    contacts = np.triu((rng.random((n, n)) < 0.2).astype(float), 1)
+    return Problem(
+        sp.csr_matrix(contacts + contacts.T), rng.permutation(n) % (n // 2), rng.integers(0, 3, n),
+        groups=math.ceil(n / 6), low=3, high=6, priority=rng.random(n) < 0.2, heterogeneous=heterogeneous,
+    )
+
+
+@pytest.mark.parametrize(("n", "seed"), [(8, 1), (10, 2), (12, 3), (12, 4), (14, 5), (16, 6)])
+def test_heuristic_within_five_percent_of_the_milp_optimum(n, seed):
+    problem = random_problem(n, seed)
+
+    plan = solve(problem, seed=0)
+    _, optimum = solve_exact(problem, time_limit=60)
+
+    assert violations(problem, plan) == []
+    assert objective(problem, plan)["score"] >= optimum - 0.05 * abs(optimum) - 1e-9
+
+
+def test_objective_counts_pairs_by_hand():
+    """Three people, A–B already in contact: A, B, C in one group gives pairs AB (−1), AC (+1),
+    BC (+1) = 1, minus ¼ for each pair sharing a level (A, B) or an organisation (none) = 0.75."""
+    contacts = sp.csr_matrix(np.array([[0, 1, 0], [1, 0, 0], [0, 0, 0]], float))
+    problem = Problem(contacts, np.array([0, 1, 2]), np.array([0, 0, 1]), groups=1, low=3, high=3)
+
+    assert objective(problem, np.array([0, 0, 0])) == {
+        "score": 0.75, "new_pairs": 2, "known_pairs": 1, "same_level_pairs": 1, "same_organisation_pairs": 0,
+    }
+
+
+@pytest.fixture(scope="module")
+def skovbjerg():
+    analysis = Analysis(orgnet.read(SHIPPED))
+    leaders = analysis.network.people.index[(analysis.network.people["role"] == "leader").to_numpy()]
+    members, summary = propose_groups(analysis, leaders, GroupOptions())
+    return analysis, leaders, members, summary
+
+
+def test_skovbjerg_every_flagged_leader_gets_two_from_other_organisations(skovbjerg):
+    analysis, leaders, members, summary = skovbjerg
+    flagged = set(analysis.flags.loc[analysis.flags["flag"] == "no_informal_external", "id"])
+    organisation = analysis.network.people["organisation"]
+
+    assert flagged <= set(members["id"])
+    for person in flagged:
+        group = members.loc[members["id"] == person, "group"].iloc[0]
+        others = members.loc[(members["group"] == group) & (members["id"] != person), "id"]
+        assert (organisation[others] != organisation[person]).sum() >= 2
+    sizes = members.groupby("group").size()
+    assert sizes.between(summary["low"], summary["high"]).all()
+    assert set(members["id"]) == set(leaders)
+    assert (members.groupby("group")["role_in_group"].apply(lambda r: (r == "coordinator").sum()) == 1).all()
+
+
+def test_skovbjerg_flagged_share_falls_to_zero(skovbjerg):
+    analysis, leaders, members, _ = skovbjerg
+
+    effect = measure_effect(analysis, members, leaders).set_index("figure")
+
+    share = effect.loc["share of the chosen people flagged no_informal_external"]
+    assert share["before"] == pytest.approx(100 / 319)
+    assert share["after"] == 0
+    assert effect.loc["new ties created", "after"] > 1000
+
+
+def test_the_same_seed_gives_the_same_groups(skovbjerg):
+    analysis, leaders, members, _ = skovbjerg
+
+    again, _ = propose_groups(analysis, leaders, GroupOptions())
+
+    pd.testing.assert_frame_equal(again, members)
+
+
+def test_homogeneous_groups_share_the_attribute_and_heterogeneous_ones_mix_levels(skovbjerg):
+    analysis, leaders, heterogeneous, _ = skovbjerg
+    level = analysis.network.people["level"]
+
+    homogeneous, _ = propose_groups(analysis, leaders, GroupOptions(mode="homogeneous", by="level"))
+
+    assert (homogeneous.groupby("group")["id"].apply(lambda ids: level[ids].nunique()) == 1).all()
+    assert (heterogeneous.groupby("group")["id"].apply(lambda ids: level[ids].nunique()) > 1).all()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (("--size", "5-3"), "--size 5-3: give min-max with 2 ≤ min ≤ max, e.g. --size 3-10"),
+        (("--mode", "homogeneous", "--by", "levl"), "no attribute 'levl'. Attributes: name, organisation, unit, role, level, gender,"),
+        (("--where", "role=tr", "--where", "unit=Specialbørnehaven Mågeøen, afd. Nord", "--size", "3-4"), "only 1 people to place, fewer than the smallest group (3)"),
+        (("--mode", "homogeneous"), "--mode homogeneous needs --by ATTRIBUTE (e.g. --by level): the value every group shares"),
+    ],
+)
+def test_bad_options_are_refused(run_cli, options, message):
+    result = run_cli("groups", SHIPPED, *options)
+
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {message}")
+
+
+def test_more_coordinators_than_groups_is_refused(run_cli, tmp_path):
+    people = orgnet.read(SHIPPED).people
+    trs = people.index[(people["role"] == "tr").to_numpy()][:20]
+    (tmp_path / "c.csv").write_text("id\n" + "\n".join(trs) + "\n")
+
+    result = run_cli("groups", SHIPPED, "--where", "role=tr", "--coordinators", tmp_path / "c.csv")
+
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: --coordinators names 20 people, more than the ")
+
+
+def test_page_and_write_groups(run_cli, tmp_path):
+    result = run_cli("groups", SHIPPED, "-o", tmp_path / "page", "--lang", "da", "--write-groups", tmp_path / "planned")
+
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "page" / "index.html").read_text(encoding="utf-8")
+    assert "Forslag til ledernetværksgrupper" in page and "Dagsorden for første møde" in page and "31,3\xa0%" in page
+    planned = orgnet.read(tmp_path / "planned").groups
+    assert planned["group"].str.startswith("proposed ").sum() == 319
