@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 
@@ -67,7 +68,7 @@ def test_stopping_orgnet_metrics_ends_quietly(mid_size, tmp_path, signal_number,
         [sys.executable, "-m", "orgnet", "metrics", str(mid_size), "-o", str(output), "--exact"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    time.sleep(4)  # reading is done; the path searches run in the worker processes
+    _wait_for_workers(process.pid)  # reading is done; the path searches run in the worker processes
     process.send_signal(signal_number)
     stdout, stderr = process.communicate(timeout=60)
 
@@ -76,6 +77,18 @@ def test_stopping_orgnet_metrics_ends_quietly(mid_size, tmp_path, signal_number,
     assert "Traceback" not in stdout + stderr
     assert not output.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def _wait_for_workers(pid: int, timeout: float = 120) -> None:
+    """Until the command has forked its worker processes (Linux: /proc/PID/task/PID/children)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if children.exists() and children.read_text().strip():
+            time.sleep(0.5)
+            return
+        time.sleep(0.1)
+    raise AssertionError("the command never started its worker processes")
 
 
 def test_an_output_onto_an_input_file_is_refused(write_folder, run_cli):
