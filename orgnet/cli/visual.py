@@ -75,9 +75,10 @@ def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconne
 @where_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for communities and the layout.")
 @audience_option
+@click.option("--groups", "with_groups", is_flag=True, help="Add proposed leader network groups (orgnet groups, default options) and their effect.")
 @rules_option
 @config_option
-def report(data: Path, output: Path, lang: str, k: int, where, seed: int, audience, rules, config) -> None:
+def report(data: Path, output: Path, lang: str, k: int, where, seed: int, audience, with_groups: bool, rules, config) -> None:
     """Write a self-contained HTML report (DIR/index.html) and an Excel workbook (DIR/orgnet.xlsx).
 
     --audience management writes a report with no person in it: figures for groups of at least
@@ -93,11 +94,24 @@ def report(data: Path, output: Path, lang: str, k: int, where, seed: int, audien
         if audience == "management":
             files = build_management_report(analysis, output)
         else:
-            files = build_report(analysis, output, source=str(data))
+            files = build_report(analysis, output, source=str(data), groups=_proposed_groups(analysis) if with_groups else None)
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)
     click.echo("wrote:\n" + "\n".join(f"  {file}" for file in files))
+
+
+def _proposed_groups(analysis):
+    """Leader network groups with default options for the report's section."""
+    from orgnet.networking.effect import measure_effect
+    from orgnet.networking.proposal import GroupOptions, propose_groups
+
+    people = analysis.network.people
+    if "role" not in people.columns or not (people["role"] == "leader").any():
+        raise OrgnetError("--groups: no people with role leader to group (orgnet groups --where … chooses others)")
+    leaders = people.index[(people["role"] == "leader").to_numpy()]
+    members, summary = propose_groups(analysis, leaders, GroupOptions(seed=analysis.seed))
+    return members, measure_effect(analysis, members, leaders), summary
 
 
 COMMANDS = (graph, report)

@@ -122,6 +122,29 @@ def write_page(members: pd.DataFrame, effect: pd.DataFrame, summary: dict, folde
     return [index, workbook]
 
 
+def report_section(members: pd.DataFrame, effect: pd.DataFrame, summary: dict, lang: str) -> dict:
+    """What the report's "Forslag til netværksgrupper" section shows: the rule, the objective,
+    the before/after figures and each group's members (the coordinator first, marked)."""
+    coordinator = TEXTS["coordinator"][lang]
+    groups = []
+    for group, rows in members.groupby("group", sort=True):
+        names = [(_text(r.name) or r.id) + (f" ({coordinator})" if r.role_in_group == "coordinator" else "") for r in rows.itertuples()]
+        organisations = len({_text(o) for o in rows["organisation"]}) if "organisation" in rows else 0
+        groups.append({"number": int(group), "members": ", ".join(names), "size": len(rows), "organisations": organisations})
+    return {
+        "title": TEXTS["title"][lang],
+        "intro": TEXTS["intro"][lang].format(groups=format_number(summary["groups"], lang), placed=format_number(summary["placed"], lang), rule=_rule(summary["rule"], lang)),
+        "objective": objective_text(summary, lang),
+        "figures": [
+            {"figure": FIGURES_DA.get(row.figure, row.figure) if lang == "da" else row.figure,
+             "before": _value(row.figure, row.before, lang), "after": _value(row.figure, row.after, lang)}
+            for row in effect.itertuples()
+        ],
+        "groups": groups,
+        "labels": {key: TEXTS[key][lang] for key in ("figure", "before", "after", "group", "effect")},
+    }
+
+
 def _rule(rule: str, lang: str) -> str:
     if lang != "da":
         return rule

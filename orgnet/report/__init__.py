@@ -24,6 +24,7 @@ from orgnet.i18n import texts as texts_for
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.model import OrgNetwork
+from orgnet.networking.page import report_section
 from orgnet.report import charts
 from orgnet.report.findings import COMPARE_BY, main_findings
 from orgnet.report.notes import data_notes
@@ -34,13 +35,21 @@ MAX_GRAPH_PEOPLE = 5_000  # larger networks: the report links no graph (draw one
 
 
 def build_report(
-    analysis: Analysis | OrgNetwork, output: Path, *, lang: str | None = None, k: int | None = None, source: str = "", seed: int = 0
+    analysis: Analysis | OrgNetwork,
+    output: Path,
+    *,
+    lang: str | None = None,
+    k: int | None = None,
+    source: str = "",
+    seed: int = 0,
+    groups: tuple[pd.DataFrame, pd.DataFrame, dict] | None = None,
 ) -> list[Path]:
     """Write ``index.html`` and ``orgnet.xlsx`` into ``output``; returns the files.
 
     ``analysis`` is the shared :class:`~orgnet.analysis.Analysis` (its language, k and every
     computed result are used as they are); a plain network is analysed here with ``lang``,
-    ``k`` and ``seed``.
+    ``k`` and ``seed``. ``groups`` — (members, effect, summary) from ``orgnet.networking`` —
+    adds the section "Proposed network groups" / "Forslag til netværksgrupper".
     """
     if isinstance(analysis, OrgNetwork):
         analysis = Analysis(analysis, lang=lang or "en", k=5 if k is None else k, seed=seed)
@@ -90,6 +99,7 @@ def build_report(
         charts=chart_uris,
         graph_html=graph_html,
         graph_intro=graph_intro,
+        groups=report_section(*groups, lang) if groups else None,
     )
     index, workbook = output / "index.html", output / "orgnet.xlsx"
     summary = pd.DataFrame(
@@ -103,6 +113,8 @@ def build_report(
         columns=["sentence", "count", "base", "anchor"],
     )
     sheets = {"findings": findings_table, "people": people, "flags": flags, "bagland": tr_table, "comparisons": all_comparisons, "summary": summary}
+    if groups:
+        sheets.update({"groups": groups[0], "groups_effect": groups[1]})
     # the page and its workbook are one set: both new, or (if anything fails) both as they were
     with replacing(index, workbook) as (index_part, workbook_part):
         index_part.write_text(page, encoding="utf-8")

@@ -139,3 +139,15 @@ def test_page_and_write_groups(run_cli, tmp_path):
     assert "Forslag til ledernetværksgrupper" in page and "Dagsorden for første møde" in page and "31,3\xa0%" in page
     planned = orgnet.read(tmp_path / "planned").groups
     assert planned["group"].str.startswith("proposed ").sum() == 319
+
+
+def test_the_report_gets_a_groups_section_on_request(run_cli, tmp_path):
+    with_groups = run_cli("report", SHIPPED, "-o", tmp_path / "with", "--lang", "da", "--groups")
+    without = run_cli("report", SHIPPED, "-o", tmp_path / "without", "--lang", "da")
+
+    assert with_groups.exit_code == without.exit_code == 0, with_groups.output
+    page = (tmp_path / "with" / "index.html").read_text(encoding="utf-8")
+    assert '<section id="network-groups">' in page and "Forslag til ledernetværksgrupper" in page
+    assert page.count("<tr><th>Gruppe ") == 32
+    assert "andel uden uformel ekstern kontakt</td><td class=\"num\">31,3\xa0%</td><td class=\"num\">0,0\xa0%" in page
+    assert "network-groups" not in (tmp_path / "without" / "index.html").read_text(encoding="utf-8")
