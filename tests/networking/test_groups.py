@@ -29,9 +29,24 @@ def random_problem(n: int, seed: int, heterogeneous: bool = True) -> Problem:
     )
 
 
-@pytest.mark.parametrize(("n", "seed"), [(8, 1), (10, 2), (12, 3), (12, 4), (14, 5), (16, 6)])
-def test_heuristic_within_five_percent_of_the_milp_optimum(n, seed):
-    problem = random_problem(n, seed)
+def homogeneous_problem(n: int, seed: int) -> Problem:
+    """Homogeneous mode without --apart: only new and known pairs count, so many plans tie and a
+    local search can stall (a helper saw gaps of up to 8 % with an earlier search)."""
+    rng = np.random.default_rng(100 + seed)
+    contacts = np.triu((rng.random((n, n)) < 0.25).astype(float), 1)
+    return Problem(
+        sp.csr_matrix(contacts + contacts.T), rng.integers(0, 3, n), rng.integers(0, 2, n),
+        groups=math.ceil(n / 5), low=3, high=5, priority=rng.random(n) < 0.2, heterogeneous=False, apart=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "n", "seed"),
+    [(random_problem, 8, 1), (random_problem, 10, 2), (random_problem, 12, 3), (random_problem, 12, 4), (random_problem, 14, 5),
+     (random_problem, 16, 6), (homogeneous_problem, 12, 0), (homogeneous_problem, 14, 1), (homogeneous_problem, 16, 2)],
+)
+def test_heuristic_within_five_percent_of_the_milp_optimum(make, n, seed):
+    problem = make(n, seed)
 
     plan = solve(problem, seed=0)
     _, optimum = solve_exact(problem, time_limit=60)
