@@ -21,16 +21,25 @@ RELATION = "network_group"
 MEASURED_FLAGS = ("no_informal_external", "thin", "isolated")
 
 
-def with_group_ties(network, members: pd.DataFrame):
-    """The network with an informal tie between every two members of each proposed group."""
+def group_pairs(network, members: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of members of one group (``group, id_a, id_b``) and whether they are already
+    in contact (``known``: a tie either way, any layer)."""
     pairs = members[["group", "id"]].merge(members[["group", "id"]], on="group", suffixes=("_a", "_b"))
-    pairs = pairs[pairs["id_a"] < pairs["id_b"]]
-    existing = set(zip(network.ties["source"], network.ties["target"])) | set(zip(network.ties["target"], network.ties["source"]))
-    known = [(a, b) in existing for a, b in zip(pairs["id_a"], pairs["id_b"])]
+    pairs = pairs[pairs["id_a"] < pairs["id_b"]].reset_index(drop=True)
+    ties = network.ties
+    contacts = pd.MultiIndex.from_arrays([pd.concat([ties["source"], ties["target"]]), pd.concat([ties["target"], ties["source"]])])
+    return pairs.assign(known=pd.MultiIndex.from_arrays([pairs["id_a"], pairs["id_b"]]).isin(contacts))
+
+
+def with_group_ties(network, members: pd.DataFrame):
+    """The network with an informal tie between every two members of each proposed group, the
+    number of new ties and the number of pairs already in contact."""
+    pairs = group_pairs(network, members)
+    known = pairs["known"].to_numpy()
     new = pd.DataFrame({"source": pairs["id_a"].to_numpy(), "target": pairs["id_b"].to_numpy(), "relation": RELATION, "kind": "informal", "weight": 1.0, "reports": 1})
     new["scope"] = scope_of_ties(network.people, new)
     after = replace(network, ties=pd.concat([network.ties, new], ignore_index=True))
-    return after, int(len(pairs) - sum(known)), int(sum(known))
+    return after, int((~known).sum()), int(known.sum())
 
 
 def measure_effect(before: Analysis, members: pd.DataFrame, chosen: pd.Index) -> pd.DataFrame:
@@ -64,8 +73,5 @@ def _components(network, chosen: pd.Index) -> int:
 
 def new_pairs_by_group(network, members: pd.DataFrame) -> dict[int, int]:
     """How many pairs in each group are not yet in contact (the contacts the group creates)."""
-    pairs = members[["group", "id"]].merge(members[["group", "id"]], on="group", suffixes=("_a", "_b"))
-    pairs = pairs[pairs["id_a"] < pairs["id_b"]]
-    existing = set(zip(network.ties["source"], network.ties["target"])) | set(zip(network.ties["target"], network.ties["source"]))
-    pairs = pairs.assign(new=[(a, b) not in existing for a, b in zip(pairs["id_a"], pairs["id_b"])])
-    return {int(group): int(count) for group, count in pairs.groupby("group")["new"].sum().items()}
+    pairs = group_pairs(network, members)
+    return {int(group): int(count) for group, count in (~pairs["known"]).groupby(pairs["group"]).sum().items()}
