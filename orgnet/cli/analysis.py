@@ -12,15 +12,16 @@ from orgnet.cli.options import (
     columns_option,
     config_option,
     data_argument,
+    output_option,
     raw_option,
     read_data,
     where_option,
     with_columns,
 )
+from orgnet.cli.paths import table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
 from orgnet.export import check_table_path, jsonable, write_table
-from orgnet.io.atomic import refuse_overwriting_inputs
 from orgnet.metrics import compute_all, with_person_columns
 from orgnet.metrics.network import format_network_summary, summarise
 from orgnet.selection import describe_selection, select_people
@@ -54,7 +55,7 @@ def weighting(holes: str | None, symmetric: bool, path_weights: str, weighted: b
 
 @click.command()
 @data_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write: .csv, .xlsx or .json.")
+@output_option(table_file, "File to write: .csv, .xlsx or .json.", required=True)
 @layer_option
 @group_option
 @where_option
@@ -76,7 +77,6 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
         raise OrgnetError("a per-person table has no management form; use orgnet compare or orgnet report --audience management")
     options = weighting(holes, symmetric, path_weights, weighted)
     check_table_path(output)
-    refuse_overwriting_inputs(output, data)
     whole = read_data(data, config)
     network = select_people(whole, where)
     with progress_reporter() as progress:

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 import orgnet
-from orgnet.cli.options import config_option, data_argument, read_data
+from orgnet.cli.options import config_option, data_argument, output_option, read_data, replace_option
+from orgnet.cli.paths import InputPath, data_output
 from orgnet.events.synthetic import write_synthetic_events
 from orgnet.generate import generate_municipality
 from orgnet.overview import describe, format_summary
@@ -29,18 +30,19 @@ def validate(data: Path, config: Path | None, as_json: bool) -> None:
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder (or .xlsx/.graphml/.gexf) to write.")
+@output_option(data_output("groups.csv", more=lambda params: ("events",) if params.get("events") else ()), "Folder (or .xlsx/.graphml/.gexf) to write.", required=True)
+@replace_option
 @click.option("--people", type=click.IntRange(min=50), default=1200, show_default=True, help="About how many people.")
 @click.option("--seed", type=int, default=2007, show_default=True, help="Random seed; the same seed gives the same municipality.")
 @click.option(
     "--wave2-of",
     "wave2_of",
-    type=click.Path(path_type=Path),
+    type=InputPath(),
     default=None,
     help="Instead: simulate DATA a year later (leavers, newcomers, ties lost and formed, a merger).",
 )
 @click.option("--events", type=click.IntRange(min=0), default=0, help="Also write about this many e-mail, meeting and chat events that the ties explain (OUTPUT/events/; people get an email column).")
-def generate(output: Path, people: int, seed: int, wave2_of: Path | None, events: int) -> None:
+def generate(output: Path, replace: bool, people: int, seed: int, wave2_of: Path | None, events: int) -> None:
     """Write a synthetic Danish municipality (fictional people) to OUTPUT, or a second wave of DATA."""
     if wave2_of is not None:
         network, about = simulate_wave2(read_data(wave2_of, None), seed=seed)

@@ -8,6 +8,8 @@ import click
 
 import orgnet
 from orgnet.analysis import Analysis
+from orgnet.cli.options import output_option
+from orgnet.cli.paths import InputPath, page_folder
 from orgnet.cli.progress import progress_reporter
 from orgnet.cli.scenarios import demo_diff
 from orgnet.export import write_table
@@ -23,8 +25,9 @@ SHIPPED_PEOPLE, SHIPPED_SEED = 1200, 2007
 
 
 @click.command()
-@click.option("--data", type=click.Path(path_type=Path), default=SHIPPED, show_default="datasets/skovbjerg", help="Data to run on.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("out/demo"), show_default=True, help="Folder for the results.")
+@click.option("--data", type=InputPath(), default=SHIPPED, show_default="datasets/skovbjerg", help="Data to run on.")
+@output_option(page_folder("metrics.xlsx", "flags.xlsx", "graph.html", "report/index.html", "report/orgnet.xlsx", "change/index.html", "change/tables.xlsx"),
+               "Folder for the results.", default=Path("out/demo"))
 @click.option("--lang", type=click.Choice(["en", "da"]), default="da", show_default=True, help="Language of the report.")
 @click.option("--survey", is_flag=True, help="Instead: roster → survey export → import with review → report, on datasets/survey-sample.")
 def demo(data: Path, output: Path, lang: str, survey: bool) -> None:

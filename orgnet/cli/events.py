@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
+from orgnet.cli.options import output_option, replace_option
+from orgnet.cli.paths import EventSource, InputPath, data_output
 from orgnet.config import load_config
 from orgnet.errors import InputError, Problem
 from orgnet.events import EventRules, build_from_events, parse_day, parse_duration, write_events_output
 from orgnet.events.rules import CHANNELS
+
+EVENTS_FILES = ("events-summary.csv", "events-summary.meta.json", "unknown-addresses.csv", "unknown-addresses.meta.json")
+
+
+def _parquet(params) -> tuple[str, ...]:
+    return ("ties.parquet",) if params.get("parquet") else ()
 
 
 def _kinds(values: tuple[str, ...]) -> dict[str, str]:
@@ -21,10 +27,11 @@ def _kinds(values: tuple[str, ...]) -> dict[str, str]:
 
 
 @click.command()
-@click.argument("events", nargs=-1, required=True, metavar="EVENTS...")
-@click.option("--people", "roster", type=click.Path(path_type=Path), required=True, help="The roster: people.csv (or a data folder) with id and email.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The data folder to write.")
-@click.option("--config", type=click.Path(path_type=Path), default=None, help="orgnet.toml with [events.columns.<channel>] and [events.kinds].")
+@click.argument("events", nargs=-1, required=True, metavar="EVENTS...", type=EventSource())
+@click.option("--people", "roster", type=InputPath(), required=True, help="The roster: people.csv (or a data folder) with id and email.")
+@output_option(data_output(*EVENTS_FILES, more=_parquet), "The data folder to write.", required=True)
+@replace_option
+@click.option("--config", type=InputPath(), default=None, help="orgnet.toml with [events.columns.<channel>] and [events.kinds].")
 @click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True, help="DuckDB (embedded) or Apache Spark.")
 @click.option("--min-interactions", type=click.IntRange(min=1), default=2, show_default=True, help="Interactions within one window needed for a tie.")
 @click.option("--window", default="28d", show_default=True, help="Window length: days, weeks or hours (28d, 4w, 12h).")
@@ -43,7 +50,7 @@ def _kinds(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--memory-limit", default=None, help="DuckDB: memory to use before spilling to disk, e.g. 4GB.")
 @click.option("--threads", type=click.IntRange(min=1), default=None, help="DuckDB: threads (default: all cores).")
 @click.option("--spark-master", default=None, help="Spark: master URL, local[2], spark://host:7077 or yarn (default: spark-submit's, else local[*]).")
-def events(events, roster, output, config, engine, min_interactions, window, reciprocal, max_meeting_size, max_meeting_hours,
+def events(events, roster, output, replace, config, engine, min_interactions, window, reciprocal, max_meeting_size, max_meeting_hours,
            max_recipients, weight, message_minutes, kinds, since, until, per_window, timezone, parquet, memory_limit, threads, spark_master):
     """Build a network from e-mail, meeting and chat logs (CSV or Parquet files, folders, globs).
 

@@ -7,7 +7,16 @@ from pathlib import Path
 import click
 
 from orgnet.analysis import Analysis
-from orgnet.cli.options import config_option, data_argument, open_analysis, rules_option, selection_note, where_option
+from orgnet.cli.options import (
+    config_option,
+    data_argument,
+    open_analysis,
+    output_option,
+    rules_option,
+    selection_note,
+    where_option,
+)
+from orgnet.cli.paths import page_folder, table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K
 from orgnet.errors import OrgnetError
@@ -41,7 +50,7 @@ def _check_persons(analysis: Analysis, persons: tuple[str, ...]) -> None:
 @click.option("-n", "n", type=click.IntRange(min=1), default=3, show_default=True, help="Suggestions per person.")
 @click.option("--any-level", is_flag=True, help="Suggest peers of any level, not only the same or an adjacent one.")
 @lang_option
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write .csv, .xlsx or .json instead of printing.")
+@output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
 @rules_option
 @config_option
 def suggest(data: Path, persons, where, n: int, any_level: bool, lang: str, output: Path | None, rules, config) -> None:
@@ -77,7 +86,7 @@ def suggest(data: Path, persons, where, n: int, any_level: bool, lang: str, outp
 
 @click.command()
 @data_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder for DIR/<id>.html and DIR/index.html.")
+@output_option(page_folder("index.html"), "Folder for DIR/<id>.html and DIR/index.html.", required=True)
 @person_option
 @where_option
 @lang_option

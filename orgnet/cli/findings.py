@@ -14,26 +14,27 @@ from orgnet.cli.options import (
     config_option,
     data_argument,
     open_analysis,
+    output_option,
     raw_option,
     rules_option,
     selection_note,
     where_option,
     with_columns,
 )
+from orgnet.cli.paths import table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K, format_comparison
 from orgnet.export import check_table_path, write_table
-from orgnet.io.atomic import refuse_overwriting_inputs
 from orgnet.privacy import audience as views
 
-output_option = click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write .csv, .xlsx or .json instead of printing.")
+table_output = output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the reasons.")
 k_option = click.option("--k", "k", type=int, default=DEFAULT_K, show_default=True, help="Suppress groups with fewer people (never below 3).")
 
 
 def findings_options(command):
     """The options flags and bagland share: DATA, -o, --lang, --rules, --where, --audience, --k, --config."""
-    for option in (config_option, raw_option, k_option, audience_option, where_option, rules_option, lang_option, output_option, data_argument):
+    for option in (config_option, raw_option, k_option, audience_option, where_option, rules_option, lang_option, table_output, data_argument):
         command = option(command)
     return command
 
@@ -57,7 +58,6 @@ def _open(data, config, where, rules, lang, output, audience="consultant", k=DEF
     views.check_audience(audience, k)
     if output:
         check_table_path(output)
-        refuse_overwriting_inputs(output, data)
     return open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k)
 
 
@@ -117,7 +117,7 @@ def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | No
 @click.option("--role", default=None, help="Only people with this role, e.g. leader (their contacts with everyone count).")
 @where_option
 @audience_option
-@output_option
+@table_output
 @raw_option
 @rules_option
 @config_option

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import dataclasses
 from pathlib import Path
 
 import click
 import pandas as pd
 
 import orgnet
-from orgnet.cli.options import config_option, data_argument, open_analysis, where_option
+from orgnet.cli.options import config_option, data_argument, open_analysis, output_option, replace_option, where_option
+from orgnet.cli.paths import InputPath, OutputPath, data_output, folder_or_file, page_folder, table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
 from orgnet.export import FORMATS, write_table
@@ -32,7 +33,7 @@ def _size(text: str | None) -> tuple[int, int] | None:
 
 @click.command(name="groups")
 @data_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="FILE.csv/.xlsx/.json (one row per member) or a folder (index.html + groups.xlsx).")
+@output_option(folder_or_file(page_folder("index.html", "groups.xlsx"), table_file), "FILE.csv/.xlsx/.json (one row per member) or a folder (index.html + groups.xlsx).")
 @where_option
 @click.option("--size", default=None, metavar="MIN-MAX", help="Group sizes, e.g. 3-10 [default: about 10 for 40+ people, 3–4 under 15, else 5–8].")
 @click.option("--mode", type=click.Choice(["heterogeneous", "homogeneous"]), default="heterogeneous", show_default=True, help="Mixed groups, or groups that share --by.")
@@ -40,12 +41,13 @@ def _size(text: str | None) -> tuple[int, int] | None:
 @click.option("--apart", default="organisation", show_default=True, help="Never two members with the same value of this attribute ('none' allows it).")
 @click.option("--together", default=None, help="Groups only within one value of this attribute, e.g. municipality.")
 @click.option("--keep-existing", type=click.Choice(["out", "together"]), default=None, help="People already in a network_group (groups.csv): leave them out, or keep their groups together.")
-@click.option("--coordinators", type=click.Path(path_type=Path), default=None, help="CSV with an id column: these people coordinate their groups.")
-@click.option("--write-groups", type=click.Path(path_type=Path), default=None, help="Also write the data with the proposed groups added to groups.csv (to compare the next wave with the plan).")
+@click.option("--coordinators", type=InputPath(), default=None, help="CSV with an id column: these people coordinate their groups.")
+@click.option("--write-groups", type=OutputPath(data_output("groups.csv")), default=None, help="Also write the data with the proposed groups added to groups.csv (to compare the next wave with the plan).")
+@replace_option
 @click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the page.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed: the same input and seed give the same groups.")
 @config_option
-def groups_command(data, output, where, size, mode, by, apart, together, keep_existing, coordinators, write_groups, lang, seed, config) -> None:
+def groups_command(data, output, where, size, mode, by, apart, together, keep_existing, coordinators, write_groups, replace, lang, seed, config) -> None:
     """Propose leader network groups (ledernetværksgrupper) and measure what they would change.
 
     By default the people with role leader; leaders without an informal contact outside their
@@ -82,7 +84,7 @@ def groups_command(data, output, where, size, mode, by, apart, together, keep_ex
     if write_groups is not None:
         proposed = pd.DataFrame({"group": "proposed " + members["group"].astype(str), "person": members["id"], "group_kind": "network_group"})
         network = analysis.network
-        orgnet.write(replace(network, groups=pd.concat([network.groups, proposed], ignore_index=True)), write_groups)
+        orgnet.write(dataclasses.replace(network, groups=pd.concat([network.groups, proposed], ignore_index=True)), write_groups)
         written.append(write_groups)
     if written:
         click.echo("wrote " + ", ".join(map(str, written)))

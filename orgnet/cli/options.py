@@ -1,4 +1,9 @@
-"""Options and arguments shared by several commands, and the one way a command opens its data."""
+"""Options and arguments shared by several commands, and the one way a command opens its data.
+
+Every path is an :class:`~orgnet.cli.paths.InputPath` or an :class:`~orgnet.cli.paths.OutputPath`,
+and every output option is made by :func:`output_option`, so that each command's outputs are
+checked against its inputs before it does any work (``orgnet.cli.paths.guarded``).
+"""
 
 from __future__ import annotations
 
@@ -9,15 +14,16 @@ import pandas as pd
 
 import orgnet
 from orgnet.analysis import Analysis
+from orgnet.cli.paths import InputPath, OutputPath, Shape
 from orgnet.config import load_config
 from orgnet.errors import OrgnetError
 from orgnet.flags import load_rules
 from orgnet.model import OrgNetwork
 
-data_argument = click.argument("data", type=click.Path(path_type=Path))
+data_argument = click.argument("data", type=InputPath())
 config_option = click.option(
     "--config",
-    type=click.Path(path_type=Path),
+    type=InputPath(),
     default=None,
     help="orgnet.toml to use (default: the one inside a data folder, if any).",
 )
@@ -41,7 +47,17 @@ raw_option = click.option(
     is_flag=True,
     help="Keep text that starts with = + - @ as it is (for programs); by default it gets an apostrophe so no spreadsheet runs it.",
 )
-rules_option = click.option("--rules", type=click.Path(path_type=Path), default=None, help="A TOML file overriding the default flag rules.")
+rules_option = click.option("--rules", type=InputPath(), default=None, help="A TOML file overriding the default flag rules.")
+replace_option = click.option(
+    "--replace", is_flag=True, help="The output folder may hold data files from elsewhere: replace them (by default they are refused, by name)."
+)
+
+
+def output_option(shape: Shape, help: str, *, required: bool = False, default: Path | None = None):
+    """The one ``-o/--output``: a path of the given shape, checked against the command's inputs before any work."""
+    return click.option(
+        "-o", "--output", type=OutputPath(shape), required=required, default=default, show_default=default is not None, help=help
+    )
 
 
 columns_option = click.option(

@@ -10,16 +10,18 @@ import pandas as pd
 
 import orgnet
 from orgnet import __version__
-from orgnet.cli.options import config_option, read_data
+from orgnet.cli.options import config_option, output_option, read_data, replace_option
+from orgnet.cli.paths import InputPath, OutputPath, data_output, names_back, secret_file
 from orgnet.errors import OrgnetError
-from orgnet.io.excel import write_workbook
+from orgnet.io.atomic import replacing
+from orgnet.io.excel import read_sheets, write_workbook
 from orgnet.io.text import read_csv_text, write_csv
 from orgnet.privacy.pseudonyms import (
     DEFAULT_COLUMNS,
     codes_for,
     columns_to_code,
     fingerprint,
-    inside,
+    key_exposure,
     load_key,
     new_key,
     pseudonymise,
@@ -34,15 +36,16 @@ def _names(text: str | None) -> tuple[str, ...]:
 
 
 @click.command(name="pseudonymise")
-@click.argument("data", type=click.Path(path_type=Path), required=False)
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Folder for the pseudonymised data (never inside DATA).")
-@click.option("--key-file", type=click.Path(path_type=Path), default=None, help="The secret key (make one with --new-key).")
-@click.option("--new-key", "new_key_path", type=click.Path(path_type=Path), default=None, help="Write a new key to this file (mode 0600) and stop.")
+@click.argument("data", type=InputPath(), required=False)
+@output_option(data_output("groups.csv", ABOUT_FILE, shared=True), "Folder for the pseudonymised data (never inside DATA).")
+@replace_option
+@click.option("--key-file", type=InputPath(secret=True), default=None, help="The secret key (make one with --new-key).")
+@click.option("--new-key", "new_key_path", type=OutputPath(secret_file), default=None, help="Write a new key to this file (mode 0600) and stop.")
 @click.option("--columns", default=None, help=f"More columns to pseudonymise, e.g. unit,organisation, or group for the group names [always: {', '.join(DEFAULT_COLUMNS)}].")
 @click.option("--keep", default=None, help="Columns to leave as they are, e.g. name,unit (never id).")
-@click.option("--table", "table_path", type=click.Path(path_type=Path), default=None, help="Also write the code → value table here (never inside OUTPUT).")
+@click.option("--table", "table_path", type=OutputPath(secret_file), default=None, help="Also write the code → value table here (never inside OUTPUT).")
 @config_option
-def pseudonymise_command(data, output, key_file, new_key_path, columns, keep, table_path, config) -> None:
+def pseudonymise_command(data, output, replace, key_file, new_key_path, columns, keep, table_path, config) -> None:
     """Replace ids, names and chosen columns of DATA by keyed pseudonyms (HMAC-SHA256), consistently
     in people, ties and groups, so every metric and flag stays the same."""
     if new_key_path is not None:
@@ -51,20 +54,20 @@ def pseudonymise_command(data, output, key_file, new_key_path, columns, keep, ta
         return
     if data is None or output is None:
         raise click.UsageError("give DATA and -o OUTPUT (or --new-key KEY to make a key)")
+    if output.suffix:
+        raise OrgnetError(f"{output}: give a folder for the pseudonymised data (its record {ABOUT_FILE} goes beside the tables)")
     key = load_key(key_file)
-    for secret, label in ((key_file, "the key file"), (table_path, "the code table")):
-        if secret is not None and inside(secret, output):
-            raise OrgnetError(f"{secret}: {label} must not be written or kept inside the output folder {output}, which is meant to be shared")
-    if inside(output, data) if Path(data).is_dir() else False:
-        raise OrgnetError(f"{output}: the output folder must not be inside the data folder {data}")
+    _warn_if_exposed(key_file)
     network = read_data(data, config)
     coded_columns = columns_to_code(network, _names(columns), _names(keep))
     coded, table = pseudonymise(network, key, columns=coded_columns)
     orgnet.write(coded, output)
     about = {"made_by": f"orgnet {__version__}", "method": "HMAC-SHA256, 16 hex digits", "key_fingerprint": fingerprint(key), "columns": coded_columns}
-    (output / ABOUT_FILE).write_text(json.dumps(about, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with replacing(output / ABOUT_FILE) as (part,):
+        part.write_text(json.dumps(about, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if table_path is not None:
-        write_csv(table, table_path)
+        with replacing(table_path) as (part,):
+            write_csv(table, part)
     click.echo(
         f"wrote {len(coded.people)} people and {len(coded.ties)} ties to {output}; pseudonymised: {', '.join(coded_columns)}"
         + (f"; code table in {table_path} (keep it with the key)" if table_path else "")
@@ -72,15 +75,18 @@ def pseudonymise_command(data, output, key_file, new_key_path, columns, keep, ta
 
 
 @click.command(name="reidentify")
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--key-file", type=click.Path(path_type=Path), required=True, help="The key the pseudonyms were made with.")
-@click.option("--data", "original", type=click.Path(path_type=Path), required=True, help="The original (not pseudonymised) data.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Where to write FILE with the codes mapped back (.csv or .xlsx).")
+@click.argument("file", type=InputPath())
+@click.option("--key-file", type=InputPath(secret=True), required=True, help="The key the pseudonyms were made with.")
+@click.option("--data", "original", type=InputPath(), required=True, help="The original (not pseudonymised) data.")
+@output_option(names_back, "Where to write FILE with the codes mapped back (.csv or .xlsx).", required=True)
 @config_option
 def reidentify_command(file: Path, key_file: Path, original: Path, output: Path, config) -> None:
     """Map the pseudonyms in an orgnet output FILE (.csv or .xlsx) back to ids and names, with the
     key and the original data — for the consultant who holds the key."""
+    if output.suffix.lower() not in (".csv", ".xlsx"):
+        raise OrgnetError(f"{output}: cannot write '{output.suffix}'; use .csv or .xlsx")
     key = load_key(key_file)
+    _warn_if_exposed(key_file)
     network = read_data(original, config)
     people = network.people
     table = pd.concat(
@@ -99,13 +105,18 @@ def reidentify_command(file: Path, key_file: Path, original: Path, output: Path,
             f"{file}: no pseudonym in it was made with this key (fingerprint {fingerprint(key)}) from {original}. "
             f"Check the key file against the fingerprint in the pseudonymised folder's {ABOUT_FILE}, and that --data is the original data"
         )
-    if output.suffix.lower() == ".xlsx":
-        write_workbook(mapped, output, neutralise=True)
-    elif output.suffix.lower() == ".csv":
-        write_csv(next(iter(mapped.values())), output)
-    else:
-        raise OrgnetError(f"{output}: cannot write '{output.suffix}'; use .csv or .xlsx")
+    with replacing(output) as (part,):
+        if output.suffix.lower() == ".xlsx":
+            write_workbook(mapped, part, neutralise=True)
+        else:
+            write_csv(next(iter(mapped.values())), part)
     click.echo(f"mapped {changed} pseudonyms back; wrote {output}")
+
+
+def _warn_if_exposed(key_file: Path) -> None:
+    warning = key_exposure(key_file)
+    if warning:
+        click.echo(warning, err=True)
 
 
 def _code_table(key: bytes, column: str, values: pd.Series) -> pd.DataFrame:
@@ -120,7 +131,7 @@ def _read_output(file: Path) -> dict[str, pd.DataFrame]:
     if suffix == ".csv":
         return {"table": read_csv_text(file, str(file)).astype(object)}
     if suffix == ".xlsx":
-        return pd.read_excel(file, sheet_name=None, dtype=object)
+        return read_sheets(file, str(file), dtype=object)
     raise OrgnetError(f"{file}: cannot read '{file.suffix}'; reidentify reads .csv and .xlsx outputs")
 
 

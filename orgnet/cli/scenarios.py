@@ -8,7 +8,18 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from orgnet.cli.options import config_option, data_argument, flag_rules, open_analysis, read_data, selection_note, where_option
+from orgnet.cli.options import (
+    config_option,
+    data_argument,
+    flag_rules,
+    open_analysis,
+    output_option,
+    read_data,
+    rules_option,
+    selection_note,
+    where_option,
+)
+from orgnet.cli.paths import InputPath, folder_or_file, page_folder, single_file, table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K
 from orgnet.errors import OrgnetError
@@ -22,12 +33,8 @@ from orgnet.scenarios.whatif import affected, what_if
 SHIPPED_WAVE2 = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg-2008"
 WAVE2_SEED = 2008  # datasets/skovbjerg-2008 is `generate --wave2-of datasets/skovbjerg --seed 2008`
 
-results_option = click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="A folder (index.html and tables.xlsx) or an .xlsx file.",
+results_option = output_option(
+    folder_or_file(page_folder("index.html", "tables.xlsx"), single_file), "A folder (index.html and tables.xlsx) or an .xlsx file."
 )
 lang_option = click.option(
     "--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the page and tables."
@@ -51,13 +58,13 @@ lang_option = click.option(
 @click.option(
     "--scenarios",
     "scenarios_file",
-    type=click.Path(path_type=Path),
+    type=InputPath(),
     default=None,
     help="A TOML file of named scenarios, compared in one table.",
 )
 @results_option
 @lang_option
-@click.option("--rules", type=click.Path(path_type=Path), default=None, help="A TOML file overriding the default flag rules.")
+@rules_option
 @config_option
 def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output, lang, rules, config) -> None:
     """What breaks if people leave, organisations merge or people move: DATA before and after."""
@@ -116,9 +123,7 @@ def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output
     help="Fragmentation on larger networks: consider only this many people of highest betweenness.",
 )
 @where_option
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=None, help="Write .csv, .xlsx or .json instead of printing."
-)
+@output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
 @config_option
 def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, output, config) -> None:
     """The k people whose removal most fragments the network, or who together reach most (Borgatti 2006)."""
@@ -159,12 +164,12 @@ def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, ou
 
 
 @click.command()
-@click.argument("wave1", type=click.Path(path_type=Path))
-@click.argument("wave2", type=click.Path(path_type=Path))
+@click.argument("wave1", type=InputPath())
+@click.argument("wave2", type=InputPath())
 @click.option(
     "--groups",
     "groups_file",
-    type=click.Path(path_type=Path),
+    type=InputPath(),
     default=None,
     help="groups.csv (group, person) to evaluate: did members gain informal external ties?",
 )
@@ -178,7 +183,7 @@ def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, ou
 )
 @results_option
 @lang_option
-@click.option("--rules", type=click.Path(path_type=Path), default=None, help="A TOML file overriding the default flag rules.")
+@rules_option
 def diff(wave1: Path, wave2: Path, groups_file, k, output, lang, rules) -> None:
     """Compare two waves of the same population, people matched by id."""
     if output:

@@ -6,8 +6,12 @@ from pathlib import Path
 
 import click
 
+from orgnet.cli.options import output_option, replace_option
+from orgnet.cli.paths import SURVEY_EXPORT, InputPath, data_output, page_folder
 from orgnet.survey import import_survey, load_questions, read_roster, write_import
 from orgnet.survey.template import write_template
+
+IMPORT_FILES = ("orgnet.toml", "matches.csv", "answers.csv", "respondents.csv", "response_rates.csv", "import.txt")
 
 
 @click.group()
@@ -16,8 +20,11 @@ def survey() -> None:
 
 
 @survey.command()
-@click.argument("roster", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder for the questionnaire files.")
+@click.argument("roster", type=InputPath())
+@output_option(
+    page_folder("questions.txt", "questions.da.txt", "questions.en.txt", "choices.txt", "questions.toml"),
+    "Folder for the questionnaire files.", required=True,
+)
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of questions.txt.")
 def template(roster: Path, output: Path, lang: str) -> None:
     """Write the questions, the roster as a choice list and questions.toml for ROSTER."""
@@ -27,12 +34,13 @@ def template(roster: Path, output: Path, lang: str) -> None:
 
 
 @survey.command(name="import")
-@click.argument("export", type=click.Path(path_type=Path))
-@click.option("--roster", type=click.Path(path_type=Path), required=True, help="The people asked (CSV or .xlsx with id, name, email, …).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder to write (an orgnet data folder).")
-@click.option("--questions", type=click.Path(path_type=Path), default=None, help="questions.toml (default: the template's questions).")
-@click.option("--matches", type=click.Path(path_type=Path), default=None, help="An edited matches.csv: your decisions on names.")
-def import_(export: Path, roster: Path, output: Path, questions: Path | None, matches: Path | None) -> None:
+@click.argument("export", type=InputPath(reads=SURVEY_EXPORT))
+@click.option("--roster", type=InputPath(), required=True, help="The people asked (CSV or .xlsx with id, name, email, …).")
+@output_option(data_output(*IMPORT_FILES), "Folder to write (an orgnet data folder).", required=True)
+@replace_option
+@click.option("--questions", type=InputPath(), default=None, help="questions.toml (default: the template's questions).")
+@click.option("--matches", type=InputPath(), default=None, help="An edited matches.csv: your decisions on names.")
+def import_(export: Path, roster: Path, output: Path, replace: bool, questions: Path | None, matches: Path | None) -> None:
     """Turn EXPORT (Microsoft Forms .xlsx, Google Forms .csv, a SurveyXact folder or workbook,
     a Qualtrics .csv, or a long table) into an orgnet data folder, matching names to ROSTER."""
     result = import_survey(export, read_roster(roster), questions=load_questions(questions), decisions=matches)

@@ -11,10 +11,12 @@ from orgnet.cli.options import (
     config_option,
     data_argument,
     open_analysis,
+    output_option,
     rules_option,
     selection_note,
     where_option,
 )
+from orgnet.cli.paths import page_folder, single_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
 from orgnet.viz.graph import check_graph_path, draw, graph_data
@@ -24,7 +26,7 @@ lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="e
 
 @click.command()
 @data_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="FILE.html (interactive) or .png/.svg/.pdf (static).")
+@output_option(single_file, "FILE.html (interactive) or .png/.svg/.pdf (static).", required=True)
 @click.option(
     "--color-by", "--colour-by", "colour_by", default=None,
     help="flag, community or any attribute [default: organisation, else unit, role, level, community].",
@@ -69,7 +71,7 @@ def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconne
 
 @click.command()
 @data_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder for index.html and orgnet.xlsx.")
+@output_option(page_folder("index.html", "orgnet.xlsx"), "Folder for index.html and orgnet.xlsx.", required=True)
 @lang_option
 @click.option("--k", "k", type=int, default=5, show_default=True, help="Suppress groups with fewer people in comparisons (never below 3).")
 @where_option

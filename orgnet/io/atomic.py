@@ -1,4 +1,14 @@
-"""Outputs are never half-written: write to a temporary name, rename into place when complete.
+"""The one guarded way to write: never onto, into or over an input, and never half-written.
+
+Two halves. :func:`check_outputs` runs before a command does any work: it holds every output
+the command would write against every input it reads, and refuses (one line naming both paths)
+an output that is an input, lies where a reader would take it as data, would leave a folder
+meaning something else (stale data files beside the new ones), puts names back into a folder
+meant to be shared, or is read-only. :func:`finish_outputs` runs when the command has
+succeeded: it removes what ``--replace`` allowed to go and records, in each data folder, which
+files the command wrote, so that its next run replaces them as a set.
+
+Writing itself:
 
 Every file orgnet writes goes through :func:`replacing`. The writer writes temporary files in
 the target's own folder (so the rename is an atomic ``os.replace`` on the same file system);
@@ -17,10 +27,12 @@ Example
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from orgnet.errors import OrgnetError
@@ -44,6 +56,8 @@ def replacing(*targets: Path) -> Iterator[list[Path]]:
             raise OrgnetError(f"{target}: cannot make the folder {target.parent} ({error.strerror or error})") from None
         if target.is_dir():
             raise OrgnetError(f"{target}: is a folder; give a file name")
+        if is_read_only(target):
+            raise OrgnetError(f"{target}: is read-only; orgnet does not replace it (make it writable, or choose another name)")
     temporary = [temporary_name(target) for target in targets]
     # Claim every temporary file first, so that an unwritable place is one clear message about
     # the file the user named, before any writer (openpyxl, matplotlib) has started.
@@ -72,12 +86,247 @@ def _remove(paths: list[Path]) -> None:
         path.unlink(missing_ok=True)
 
 
-def refuse_overwriting_inputs(output: Path, *inputs: Path) -> None:
-    """Refuse an output that would overwrite one of the inputs (``metrics DATA -o DATA/people.csv``)."""
-    output = Path(output)
-    for data in inputs:
-        data = Path(data)
-        files = [data, *(data.glob("*") if data.is_dir() else ())]
+def is_read_only(path: Path) -> bool:
+    """No write bit at all: the owner's protection (root could still write, so ask the mode, not access)."""
+    try:
+        return Path(path).exists() and not Path(path).stat().st_mode & 0o222
+    except OSError:
+        return False
+
+
+# --- what may be written where -------------------------------------------------------------------------------
+
+DATA_NAMES = ("people.csv", "ties.csv", "groups.csv", "orgnet.toml")  # what reading a data folder takes
+MANIFEST = "written-by-orgnet.json"
+
+
+@dataclass(frozen=True)
+class Reads:
+    """Which files inside a folder input its reader takes."""
+
+    names: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    below: bool = False  # also every folder below (event logs are read recursively)
+
+    def takes(self, file: Path, folder: Path) -> bool:
+        if file.parent != folder and not self.below:
+            return False
+        return file.name in self.names or file.suffix.lower() in self.suffixes
+
+
+DATA_FOLDER = Reads(names=DATA_NAMES)
+
+
+@dataclass(frozen=True)
+class Input:
+    """A path a command reads, and what it is to the user (for the message)."""
+
+    path: Path
+    label: str  # how the command line names it: DATA, --roster, …
+    reads: Reads = DATA_FOLDER  # when it is a folder
+    secret: bool = False  # a key: never inside a folder meant to be shared
+
+
+@dataclass(frozen=True)
+class Output:
+    """What one output option of a command will write."""
+
+    path: Path
+    label: str
+    files: tuple[Path, ...]  # every file it writes (for a folder: the files inside it it knows of)
+    folder: Path | None = None  # set when the output is a folder of the command's own
+    data: bool = False  # an orgnet data folder: what it holds besides the new files changes its meaning
+    shared: bool = False  # meant to be shared (pseudonymised): nothing else may stay in it, no secret in it
+    secret: bool = False  # must never be inside a folder meant to be shared (the code table)
+    names_back: bool = False  # puts real names back: never into a pseudonymised folder
+    keeps: tuple[Path, ...] = ()  # inputs it rewrites on purpose, keeping all they hold (survey decisions)
+
+
+@dataclass
+class OutputPlan:
+    """What :func:`check_outputs` found, for :func:`finish_outputs` once the command has succeeded."""
+
+    command: str
+    outputs: list[Output]
+    remove: dict[Path, list[Path]] = field(default_factory=dict)  # data folder -> files to remove after success
+    before: dict[Path, tuple[int, int]] = field(default_factory=dict)  # file -> (inode, mtime) before the run
+
+
+def check_outputs(outputs: list[Output], inputs: list[Input], *, command: str, replace: bool = False) -> OutputPlan:
+    """Refuse, before any work, every output that would destroy or change the meaning of an input."""
+    plan = OutputPlan(command, outputs)
+    for output in outputs:
+        for data in inputs:  # first: an input named as an output is said as such, whatever its shape
+            _check_against(output, data)
+        _check_shape(output)
+        for other in outputs:
+            if other is not output:
+                _check_pair(output, other)
+        if output.names_back:
+            _check_not_pseudonymised(output)
+        _check_writable(output)
+        if output.folder is not None and output.data:
+            plan.remove[output.folder] = _stale(output, command, replace)
+            plan.before.update(_snapshot(output.folder))
+    return plan
+
+
+def finish_outputs(plan: OutputPlan) -> None:
+    """After success: remove what may go, and record in each data folder which files the command wrote."""
+    for files in plan.remove.values():
         for file in files:
-            if file.is_file() and output.exists() and os.path.samefile(output, file):
-                raise OrgnetError(f"{output}: is one of the input files of {data}; write the output somewhere else")
+            if plan.before.get(file) == _stat(file):  # not rewritten by this run
+                file.unlink(missing_ok=True)
+    for output in plan.outputs:
+        if output.folder is None or not output.data or not output.folder.is_dir():
+            continue
+        written = sorted(file.name for file in output.files if file.parent == output.folder and file.is_file())
+        record = {
+            "written_by": f"orgnet {plan.command}",
+            "files": written,
+            "about": "orgnet replaces these files as a set when the same command writes here again; any other data file here is refused",
+        }
+        with replacing(output.folder / MANIFEST) as (part,):
+            part.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _check_shape(output: Output) -> None:
+    path = output.path
+    if output.folder is None and path.is_dir():
+        raise OrgnetError(f"{path}: is a folder; give a file name")
+    if output.folder is not None and path.exists() and not path.is_dir():
+        raise OrgnetError(f"{path}: is a file; give a folder")
+
+
+def _check_against(output: Output, data: Input) -> None:
+    source = data.path
+    folder_input = source.is_dir()
+    for target in (output.path, *output.files):
+        if any(_same(target, kept) for kept in output.keeps) and target != output.path:
+            continue
+        if _same(target, source):
+            if folder_input:
+                raise OrgnetError(
+                    f"{target}: is an input folder of this command ({data.label} {source}); "
+                    "write into another folder (a new subfolder inside it is fine)"
+                )
+            raise OrgnetError(f"{target}: is an input of this command ({data.label} {source}); write the output somewhere else")
+        if folder_input and _inside(target, source):
+            if data.reads.below:
+                raise OrgnetError(
+                    f"{target}: is inside {source} ({data.label}), every file below which is read; write the output outside it"
+                )
+            if data.reads.takes(_resolved(target), _resolved(source)):
+                if target.exists():
+                    raise OrgnetError(f"{target}: is an input of this command (read from {data.label} {source}); write the output somewhere else")
+                raise OrgnetError(
+                    f"{target}: would be read as data from the input folder {source} ({data.label}); write it somewhere else or under another name"
+                )
+            if target.exists() and any(_same(target, file) for file in _read_files(source, data.reads)):
+                raise OrgnetError(f"{target}: is an input of this command ({data.label} {source}); write the output somewhere else")
+    if output.shared and folder_input and _inside(output.path, source):
+        raise OrgnetError(f"{output.path}: the output folder must not be inside the data folder {source}")
+    if output.shared and data.secret and _inside(source, output.path):
+        raise OrgnetError(
+            f"{source}: the key file must not be written or kept inside the output folder {output.path}, which is meant to be shared"
+        )
+
+
+def _check_pair(output: Output, other: Output) -> None:
+    if other.shared and output.secret and (_inside(output.path, other.path) or _same(output.path, other.path)):
+        raise OrgnetError(
+            f"{output.path}: the code table must not be written or kept inside the output folder {other.path}, which is meant to be shared"
+        )
+    for file in output.files:
+        if any(_same(file, theirs) for theirs in (other.path, *other.files)):
+            raise OrgnetError(f"{file}: two outputs of this command ({output.label}, {other.label}) would write it; give them different places")
+
+
+def _check_not_pseudonymised(output: Output) -> None:
+    for folder in _resolved(output.path).parents:
+        if (folder / "pseudonyms.json").is_file():
+            raise OrgnetError(
+                f"{output.path}: is inside {folder}, a pseudonymised folder meant to be shared; write the names back somewhere else"
+            )
+
+
+def _check_writable(output: Output) -> None:
+    if output.folder is not None and is_read_only(output.folder):
+        raise OrgnetError(f"{output.folder}: is a read-only folder; orgnet writes nothing into it (make it writable, or choose another)")
+    for file in (output.path, *output.files) if output.folder is None else output.files:
+        if file.is_file() and is_read_only(file):
+            raise OrgnetError(f"{file}: is read-only; orgnet does not replace it (make it writable, or choose another name)")
+
+
+def _stale(output: Output, command: str, replace: bool) -> list[Path]:
+    """Files in a data output folder that this run would leave meaning something else.
+
+    The command's own earlier files (its record says so) are replaced as a set, and removed when
+    this run does not write them again. Anything else — data written by another command or by
+    hand, or, in a folder meant to be shared, any file at all — is refused unless ``replace``.
+    """
+    folder = output.folder
+    if not folder.is_dir():
+        return []
+    own = _recorded(folder, command)
+    present = [file for file in sorted(folder.iterdir()) if file.is_file() and file.name != MANIFEST and TEMPORARY_MARK not in file.name]
+    watched = present if output.shared else [file for file in present if file.name in DATA_NAMES]
+    foreign = [file for file in watched if file.name not in own and not any(_same(file, kept) for kept in output.keeps)]
+    if foreign and not replace:
+        names = ", ".join(file.name for file in foreign)
+        they = "it" if len(foreign) == 1 else "they"
+        effect = f"{they} would be shared with the pseudonymised data" if output.shared else f"{they} would be replaced or become part of the new data"
+        raise OrgnetError(
+            f"{folder}: holds {names}, not written here by orgnet {command}; {effect}. Choose a new folder, or give --replace to replace {'it' if len(foreign) == 1 else 'them'}"
+        )
+    return [file for file in watched if file in foreign or file.name in own]  # removed after the run unless rewritten
+
+
+def _recorded(folder: Path, command: str) -> set[str]:
+    """The files the folder's record says ``command`` wrote there (none if another command did)."""
+    try:
+        record = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(record, dict) or record.get("written_by") != f"orgnet {command}" or not isinstance(record.get("files"), list):
+        return set()
+    return {str(name) for name in record["files"]}
+
+
+def _read_files(folder: Path, reads: Reads) -> list[Path]:
+    files = folder.rglob("*") if reads.below else folder.iterdir()
+    return [file for file in files if file.is_file() and reads.takes(file, folder)]
+
+
+def _snapshot(folder: Path) -> dict[Path, tuple[int, int]]:
+    return {file: _stat(file) for file in folder.iterdir() if file.is_file()} if folder.is_dir() else {}
+
+
+def _stat(file: Path) -> tuple[int, int] | None:
+    try:
+        status = file.stat()
+    except OSError:
+        return None
+    return status.st_ino, status.st_mtime_ns
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(os.path.abspath(Path(path).resolve()))
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return _resolved(a) == _resolved(b)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """``path`` lies somewhere below ``folder`` (not the folder itself)."""
+    path, folder = _resolved(path), _resolved(folder)
+    return path != folder and folder in path.parents

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from orgnet.errors import InputError, Problem
-from orgnet.io.interchange import check_labels, people_table, tie_rows, write_people
+from orgnet.io.interchange import check_labels, people_table, tie_rows, write_with_people
 from orgnet.io.tables import RawTable
 from orgnet.io.text import decode
 from orgnet.model import OrgNetwork
@@ -196,8 +196,7 @@ def write_dl(network: OrgNetwork, path: Path) -> list[Path]:
         if k:
             lines.append("!")
         lines += [f"{number[s]} {number[t]} {w}" for s, t, w in zip(group["source"], group["target"], group["weight_text"])]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [path, write_people(network, path)]
+    return write_with_people(network, path, "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _quote(text: object) -> str:

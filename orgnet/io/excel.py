@@ -19,16 +19,23 @@ from orgnet.io.tables import RawTable
 from orgnet.io.text import ROW_OF_FIRST_RECORD
 
 
+def read_sheets(path: Path, name: str, **options) -> dict[str, pd.DataFrame]:
+    """Every sheet of a workbook, after the checks every workbook gets (encrypted, zip bomb, damaged).
+
+    The one way orgnet opens a workbook as input; ``options`` go to :func:`pandas.read_excel`.
+    """
+    if not Path(path).is_file():
+        raise InputError([Problem(name, "file not found")])
+    check_workbook(path, name)
+    try:
+        return pd.read_excel(path, sheet_name=None, engine="openpyxl", **options)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, SyntaxError) as exc:  # ParseError is a SyntaxError
+        raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}")]) from None
+
+
 def read_workbook_tables(path: Path, name: str) -> dict[str, RawTable]:
     """The workbook's ``people``, ``ties`` and ``groups`` sheets (names case-insensitive)."""
-    if Path(path).is_file():
-        check_workbook(path, name)
-    try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
-    except FileNotFoundError:
-        raise InputError([Problem(name, "file not found")]) from None
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}")]) from None
+    sheets = read_sheets(path, name, dtype=object)
     by_name = {sheet.strip().lower(): frame for sheet, frame in sheets.items()}
     missing = [sheet for sheet in ("people", "ties") if sheet not in by_name]
     if missing:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from orgnet.errors import InputError, Problem
+from orgnet.io.atomic import replacing
 from orgnet.io.tables import RawTable
 from orgnet.io.text import read_csv_text, write_csv
 from orgnet.model import OrgNetwork
@@ -39,10 +40,13 @@ def people_table(path: Path, ids: list[str], name: str) -> RawTable:
     return RawTable(f"{name} (vertices)", frame)
 
 
-def write_people(network: OrgNetwork, path: Path) -> Path:
+def write_with_people(network: OrgNetwork, path: Path, text: str, *, encoding: str) -> list[Path]:
+    """Write the ties file ``path`` and the people beside it, as one set (both or neither)."""
     side = attributes_path(path)
-    write_csv(network.people.reset_index(), side)
-    return side
+    with replacing(path, side) as (ties_part, people_part):
+        ties_part.write_text(text, encoding=encoding)
+        write_csv(network.people.reset_index(), people_part)
+    return [path, side]
 
 
 def check_labels(network: OrgNetwork, path: Path) -> None:

@@ -12,6 +12,7 @@ The limit is :data:`MAX_INPUT_MB` (512 MB); ``orgnet --max-input-mb N …`` rais
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from orgnet.errors import InputError, Problem
@@ -68,8 +69,12 @@ def _check_actual_sizes(archive: zipfile.ZipFile, members, limit: int, name: str
     """Declared sizes can lie: decompress in a stream, stopping as soon as the total passes the limit."""
     total = 0
     for member in members:
-        with archive.open(member) as stream:
-            while chunk := stream.read(2**20):
-                total += len(chunk)
-                if total > limit:
-                    raise InputError([Problem(name, f"the workbook unpacks to more than the {_limit['mb']} MB orgnet reads (orgnet --max-input-mb N raises the limit)")])
+        try:
+            with archive.open(member) as stream:
+                while chunk := stream.read(2**20):
+                    total += len(chunk)
+                    if total > limit:
+                        raise InputError([Problem(name, f"the workbook unpacks to more than the {_limit['mb']} MB orgnet reads (orgnet --max-input-mb N raises the limit)")])
+        except (zipfile.BadZipFile, zlib.error, EOFError) as error:  # every byte is read here, so a damaged one is found here
+            what = str(error) if member.filename in str(error) else f"{member.filename}: {error}"
+            raise InputError([Problem(name, f"the workbook is damaged ({what}); open it in Excel and save it again")]) from None

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from orgnet.errors import InputError, Problem
-from orgnet.io.interchange import KIND_OF_PATTERN, check_labels, people_table, tie_rows, write_people
+from orgnet.io.interchange import KIND_OF_PATTERN, check_labels, people_table, tie_rows, write_with_people
 from orgnet.io.tables import RawTable
 from orgnet.io.text import decode
 from orgnet.model import OrgNetwork
@@ -118,8 +118,7 @@ def write_pajek(network: OrgNetwork, path: Path) -> list[Path]:
     pattern = {"formal": "Solid", "informal": "Dashed"}
     lines += [f"{number[s]} {number[t]} {w} l {_quote(r)} p {pattern[k]}"
               for s, t, w, r, k in zip(ties["source"], ties["target"], ties["weight_text"], ties["relation"], ties["kind"])]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
-    return [path, write_people(network, path)]
+    return write_with_people(network, path, "\n".join(lines) + "\n", encoding="utf-8-sig")
 
 
 def _quote(text: object) -> str:

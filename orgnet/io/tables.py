@@ -52,6 +52,7 @@ def build_network(
         problems.append(_missing_column(ties, "kind", ("source", "target", "relation", "kind"), ties_frame))
         ties_frame = None
     groups_frame = _prepare(groups, "groups", ("group", "person"), config, problems) if groups else None
+    problems += _unused_renames(config, {"people": people, "ties": ties, "groups": groups})
 
     person_ids = None
     if people_frame is not None:
@@ -92,6 +93,25 @@ def _renames_for(frame: pd.DataFrame, table: str, label: str, config: Config, pr
         keys = " and ".join(f'{old} = "{new}"' for old in olds)
         problems.append(Problem(config.source or "orgnet.toml", f"[columns] {keys} both give {file_name} a column '{new}'; keep one"))
     return None if clashes else renames
+
+
+def _unused_renames(config: Config, tables: dict[str, RawTable | None]) -> list[Problem]:
+    """A rename in orgnet.toml whose old name no file has: said, never ignored (a typo would lose a column)."""
+    present = {table: {unicodedata.normalize("NFC", str(c)) for c in raw.frame.columns} for table, raw in tables.items() if raw is not None}
+    source = config.source or "orgnet.toml"
+    problems = []
+    for table, renames in config.columns.items():
+        if table != ALL_FILES and table not in present:
+            continue  # no such file in this data: nothing to rename
+        searched = set().union(*present.values()) if table == ALL_FILES else present[table]
+        section = "[columns]" if table == ALL_FILES else f"[columns.{table}]"
+        files = "no file" if table == ALL_FILES else f"{Path(tables[table].label).name}"
+        for old, new in renames.items():
+            if unicodedata.normalize("NFC", old) not in searched:
+                found = ", ".join(sorted(searched, key=str.lower)) or "(none)"
+                where = "no file has a" if table == ALL_FILES else f"{files} has no"
+                problems.append(Problem(source, f'{section} {old} = "{new}": {where} column \'{old}\'. Columns: {found}'))
+    return problems
 
 
 def _nfc(values: pd.Series) -> pd.Series:

@@ -72,6 +72,18 @@ def load_key(path: Path | None) -> bytes:
     return key
 
 
+def key_exposure(path: Path) -> str | None:
+    """A warning when others may read the key file (as ssh warns of a private key), else None."""
+    mode = Path(path).stat().st_mode & 0o777
+    if not mode & 0o077:
+        return None
+    who = "anyone on this machine" if mode & 0o004 else "your group"
+    return (
+        f"warning: {path} can be read by {who} (mode {mode:04o}); with it the pseudonymised data can be mapped back to people. "
+        f"Make it yours alone: chmod 600 {path}"
+    )
+
+
 def fingerprint(key: bytes) -> str:
     """A short public label of the key, to tell a wrong key from wrong data; reveals nothing of it."""
     return hmac.new(key, FINGERPRINT_LABEL, hashlib.sha256).hexdigest()[:12]

@@ -94,7 +94,8 @@ def test_summary_printed(run_cli, stories, tmp_path):
         f"wrote 12 ties (duckdb) to {tmp_path / 'out'}\n",
     ])
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "events-summary.csv", "events-summary.meta.json", "people.csv", "ties.csv", "unknown-addresses.csv", "unknown-addresses.meta.json"
+        "events-summary.csv", "events-summary.meta.json", "people.csv", "ties.csv", "unknown-addresses.csv", "unknown-addresses.meta.json",
+        "written-by-orgnet.json",
     ]
 
 

@@ -98,7 +98,7 @@ def test_an_output_onto_an_input_file_is_refused(write_folder, run_cli):
     result = run_cli("metrics", folder, "-o", folder / "people.csv")
 
     assert result.exit_code == 1
-    assert result.output == f"Error: {folder / 'people.csv'}: is one of the input files of {folder}; write the output somewhere else\n"
+    assert result.output == f"Error: {folder / 'people.csv'}: is an input of this command (read from DATA {folder}); write the output somewhere else\n"
     assert (folder / "people.csv").read_bytes() == before
 
 

@@ -89,7 +89,7 @@ def test_key_and_table_never_land_in_the_output(tmp_path, key_file, run_cli):
         text = file.read_text(encoding="utf-8-sig")
         assert key_text not in text, file
         assert not any(name in text for name in names), file
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["groups.csv", "people.csv", "pseudonyms.json", "ties.csv"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["groups.csv", "people.csv", "pseudonyms.json", "ties.csv", "written-by-orgnet.json"]
 
 
 def test_reidentify_maps_back_with_the_key_and_refuses_a_wrong_key(tmp_path, key_file, run_cli):
