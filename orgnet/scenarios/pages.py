@@ -21,6 +21,7 @@ from orgnet import __version__
 from orgnet.errors import OrgnetError
 from orgnet.i18n import format_number
 from orgnet.i18n import texts as report_texts
+from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.scenarios.diff import Diff
 from orgnet.scenarios.texts import label, text
@@ -100,14 +101,13 @@ def write_results(
     check_output(output)
     sheets = {_sheet_name(table.key, i): _for_sheet(table.table) for i, table in enumerate(tables)}
     if output.suffix:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        write_workbook(sheets, output, neutralise=True)
+        with replacing(output) as (part,):
+            write_workbook(sheets, part, neutralise=True)
         return [output]
-    output.mkdir(parents=True, exist_ok=True)
-    workbook = output / "tables.xlsx"
-    write_workbook(sheets, workbook, neutralise=True)
-    page = output / "index.html"
-    page.write_text(render_page(tables, title_key=title_key, lang=lang, source=source, cards=cards or {}), encoding="utf-8")
+    page, workbook = output / "index.html", output / "tables.xlsx"
+    with replacing(page, workbook) as (page_part, workbook_part):  # the page and its workbook as one set
+        write_workbook(sheets, workbook_part, neutralise=True)
+        page_part.write_text(render_page(tables, title_key=title_key, lang=lang, source=source, cards=cards or {}), encoding="utf-8")
     return [page, workbook]
 
 

@@ -1,0 +1,266 @@
+"""A campaign of hostile and careless-but-realistic inputs against the newer commands.
+
+Every case runs one command line, as a consultant might type it, in a folder holding a small
+real-shaped world (a data folder, its workbook, a key, a survey roster and export, e-mail logs,
+scenario files). Each case states the exit status and the line the user must read; every case
+also asserts that no traceback is printed and that every input in the world is byte-identical
+afterwards. The paths in a case are relative to the world, as typed at a prompt.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import orgnet
+from orgnet.cli import main
+from orgnet.generate import generate_municipality
+
+SURVEY = Path(__file__).resolve().parents[2] / "datasets" / "survey-sample"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    command: str  # split on spaces; {W} is the world folder
+    status: int
+    says: str  # a line, or part of one, the user must read ("" for a success that says nothing in particular)
+    setup: Callable[[Path], None] | None = None
+
+
+def world_files(root: Path) -> None:
+    """The world every case starts from (written once, copied for each case)."""
+    network = generate_municipality(people=80, seed=11)
+    orgnet.write(network, root / "DATA")
+    orgnet.write(network, root / "NET.xlsx")
+    two = root / "TWO"
+    two.mkdir()
+    (two / "people.csv").write_text("id,name,organisation\na,Åse,Kærholm\nb,Bo,Kærholm\n", encoding="utf-8")
+    (two / "ties.csv").write_text("source,target,kind\na,b,informal\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["pseudonymise", "--new-key", str(root / "KEY")]).exit_code == 0
+    shutil.copy(SURVEY / "roster.csv", root / "roster.csv")
+    shutil.copy(SURVEY / "forms.xlsx", root / "forms.xlsx")
+    logs = root / "LOGS"
+    logs.mkdir()
+    (logs / "mail.csv").write_text(
+        "sender,recipients,sent_at\nk01@kommune.example,k02@kommune.example,2026-01-05T09:00:00Z\n"
+        "k02@kommune.example,k01@kommune.example,2026-01-06T09:00:00Z\n",
+        encoding="utf-8",
+    )
+    (root / "scenarios.toml").write_text('[lukning]\nremove_where = ["organisation=Kærholm"]\n', encoding="utf-8")
+    (root / "rules.toml").write_text("[thin]\nbelow = 2\n", encoding="utf-8")
+
+
+# --- helpers for set-ups ------------------------------------------------------------------------------------
+
+
+def damage(workbook: str) -> Callable[[Path], None]:
+    def setup(world: Path) -> None:
+        path = world / workbook
+        with zipfile.ZipFile(path) as archive:
+            sheet = next(info for info in archive.infolist() if info.filename.startswith("xl/worksheets/"))
+        content = bytearray(path.read_bytes())
+        content[sheet.header_offset + 30 + len(sheet.filename) + len(sheet.extra) + sheet.compress_size // 2] ^= 0xFF
+        path.write_bytes(bytes(content))
+
+    return setup
+
+
+def write(name: str, text: str, encoding: str = "utf-8") -> Callable[[Path], None]:
+    def setup(world: Path) -> None:
+        (world / name).parent.mkdir(parents=True, exist_ok=True)
+        (world / name).write_bytes(text.encode(encoding))
+
+    return setup
+
+
+def link(name: str, to: str) -> Callable[[Path], None]:
+    def setup(world: Path) -> None:
+        (world / name).symlink_to(world / to)
+
+    return setup
+
+
+def read_only(name: str) -> Callable[[Path], None]:
+    def setup(world: Path) -> None:
+        (world / name).write_text("mine\n", encoding="utf-8")
+        (world / name).chmod(0o444)
+
+    return setup
+
+
+def both(*setups: Callable[[Path], None]) -> Callable[[Path], None]:
+    def setup(world: Path) -> None:
+        for one in setups:
+            one(world)
+
+    return setup
+
+
+IS_INPUT = "is an input of this command"
+INPUT_FOLDER = "is an input folder of this command"
+DAMAGED = "the workbook is damaged ("
+
+CASES = [
+    # -o onto an input, typed the way people type paths
+    Case("keyplayers onto ties.csv", "keyplayers DATA -o DATA/ties.csv", 1, f"DATA/ties.csv: {IS_INPUT} (read from DATA DATA)"),
+    Case("keyplayers onto ./DATA/ties.csv", "keyplayers DATA -o ./DATA/ties.csv", 1, f"DATA/ties.csv: {IS_INPUT}"),
+    Case("metrics onto DATA/../DATA/people.csv", "metrics DATA -o DATA/../DATA/people.csv", 1, f"DATA/../DATA/people.csv: {IS_INPUT}"),
+    Case("metrics onto the absolute path of people.csv", "metrics DATA -o {W}/DATA/people.csv", 1, f"{{W}}/DATA/people.csv: {IS_INPUT}"),
+    Case("metrics onto a link to ties.csv", "metrics DATA -o alias.csv", 1, f"alias.csv: {IS_INPUT} (read from DATA DATA)", link("alias.csv", "DATA/ties.csv")),
+    Case("metrics onto a hard link of ties.csv", "metrics DATA -o hard.csv", 1, f"hard.csv: {IS_INPUT}",
+         lambda w: os.link(w / "DATA/ties.csv", w / "hard.csv")),
+    Case("metrics with a trailing slash on the data", "metrics DATA/ -o DATA/groups.csv", 1, "DATA/groups.csv: is an input of this command"),
+    Case("flags onto people.csv", "flags DATA -o DATA/people.csv", 1, f"DATA/people.csv: {IS_INPUT}"),
+    Case("bagland onto ties.csv", "bagland DATA -o DATA/ties.csv", 1, f"DATA/ties.csv: {IS_INPUT}"),
+    Case("compare onto groups.csv", "compare DATA --by level -o DATA/groups.csv", 1, f"DATA/groups.csv: {IS_INPUT}"),
+    Case("suggest onto people.csv", "suggest DATA -o DATA/people.csv", 1, f"DATA/people.csv: {IS_INPUT}"),
+    Case("groups onto people.csv", "groups DATA -o DATA/people.csv", 1, f"DATA/people.csv: {IS_INPUT}"),
+    Case("groups onto the workbook", "groups NET.xlsx -o NET.xlsx", 1, f"NET.xlsx: {IS_INPUT} (DATA NET.xlsx)"),
+    Case("suggest onto the workbook", "suggest NET.xlsx -o NET.xlsx", 1, f"NET.xlsx: {IS_INPUT} (DATA NET.xlsx)"),
+    Case("whatif onto the workbook", "whatif NET.xlsx --remove x -o NET.xlsx", 1, f"NET.xlsx: {IS_INPUT} (DATA NET.xlsx)"),
+    Case("diff onto the second wave", "diff DATA NET.xlsx -o NET.xlsx", 1, f"NET.xlsx: {IS_INPUT} (WAVE2 NET.xlsx)"),
+    Case("graph onto the workbook", "graph NET.xlsx -o NET.xlsx", 1, f"NET.xlsx: {IS_INPUT} (DATA NET.xlsx)"),
+    Case("metrics onto the config", "metrics DATA --config rules.toml -o rules.toml", 1, f"rules.toml: {IS_INPUT} (--config rules.toml)"),
+    Case("flags onto the rules", "flags DATA --rules rules.toml -o rules.toml", 1, f"rules.toml: {IS_INPUT} (--rules rules.toml)"),
+    Case("whatif onto the scenarios", "whatif DATA --scenarios scenarios.toml -o scenarios.toml", 1, f"scenarios.toml: {IS_INPUT} (--scenarios scenarios.toml)"),
+    Case("diff onto its groups file", "diff DATA DATA --groups DATA/groups.csv -o DATA/groups.csv", 1, "DATA/groups.csv: is an input"),
+    Case("groups onto the coordinators", "groups DATA --coordinators coord.csv -o coord.csv", 1, f"coord.csv: {IS_INPUT} (--coordinators coord.csv)",
+         write("coord.csv", "id\nx\n")),
+    # pages and workbooks into a data folder
+    Case("report into the data folder", "report DATA -o DATA", 1, f"DATA: {INPUT_FOLDER} (DATA DATA)"),
+    Case("report into ./DATA/", "report DATA -o ./DATA/", 1, f"DATA: {INPUT_FOLDER}"),
+    Case("whatif into the data folder", "whatif DATA --remove x -o DATA", 1, f"DATA: {INPUT_FOLDER} (DATA DATA)"),
+    Case("diff into the first wave", "diff DATA NET.xlsx -o DATA", 1, f"DATA: {INPUT_FOLDER} (WAVE1 DATA)"),
+    Case("profile into the data folder", "profile DATA -o DATA", 1, f"DATA: {INPUT_FOLDER} (DATA DATA)"),
+    Case("groups page into the data folder", "groups DATA -o DATA", 1, f"DATA: {INPUT_FOLDER} (DATA DATA)"),
+    Case("report of a report workbook into its folder", "report REP/orgnet.xlsx -o REP", 1, f"REP/orgnet.xlsx: {IS_INPUT} (DATA REP/orgnet.xlsx)",
+         lambda w: shutil.copy(w / "NET.xlsx", (w / "REP").mkdir() or w / "REP" / "orgnet.xlsx")),
+    Case("metrics as groups.csv beside the data", "metrics DATA -o DATA/groups.csv", 1, f"DATA/groups.csv: {IS_INPUT}"),
+    Case("metrics as orgnet.toml beside the data", "metrics TWO -o TWO/orgnet.toml", 1, "TWO/orgnet.toml: would be read as data from the input folder TWO (DATA)"),
+    Case("report into a new subfolder of the data", "report DATA -o DATA/rapport", 0, "DATA/rapport/index.html"),
+    Case("metrics beside the data under its own name", "metrics DATA -o DATA/metrics.csv", 0, "DATA/metrics.csv"),
+    # data folders written over
+    Case("second wave onto the first", "generate --wave2-of DATA -o DATA", 1, f"DATA: {INPUT_FOLDER} (--wave2-of DATA)"),
+    Case("second wave into a folder of someone's data", "generate --wave2-of DATA -o TWO", 1,
+         "TWO: holds people.csv, ties.csv, not written here by orgnet generate; they would be replaced or become part of the new data"),
+    Case("generate over someone's data", "generate -o TWO --people 50", 1, "TWO: holds people.csv, ties.csv, not written here by orgnet generate"),
+    Case("generate over someone's data with --replace", "generate -o TWO --people 50 --replace", 0, "wrote"),
+    Case("generate into the logs", "generate -o LOGS/net --people 50", 0, "wrote"),
+    Case("groups written back into the data", "groups DATA --write-groups DATA", 1, f"DATA: {INPUT_FOLDER} (DATA DATA)"),
+    Case("groups written back into another data folder", "groups DATA --write-groups TWO", 1, "TWO: holds people.csv, ties.csv, not written here by orgnet groups"),
+    Case("groups page and written data in one place", "groups DATA -o PLAN --write-groups PLAN", 1, "two outputs of this command"),
+    # survey import
+    Case("import over the roster", "survey import forms.xlsx --roster DATA/people.csv -o DATA", 1, f"DATA/people.csv: {IS_INPUT} (--roster DATA/people.csv)"),
+    Case("import into the roster's own file", "survey import forms.xlsx --roster roster.csv -o roster.csv", 1, f"roster.csv: {IS_INPUT} (--roster roster.csv)"),
+    Case("import onto the export", "survey import forms.xlsx --roster roster.csv -o forms.xlsx", 1, f"forms.xlsx: {IS_INPUT} (EXPORT forms.xlsx)"),
+    Case("import with a stale groups.csv in the output", "survey import forms.xlsx --roster roster.csv -o OUT", 1,
+         "OUT: holds groups.csv, not written here by orgnet survey import; it would be replaced or become part of the new data",
+         write("OUT/groups.csv", "group,person\nold,k01\n")),
+    Case("template onto the roster", "survey template roster.csv -o roster.csv", 1, f"roster.csv: {IS_INPUT} (ROSTER roster.csv)"),
+    # events
+    Case("events into its own logs", "events email=LOGS --people roster.csv -o LOGS", 1, f"LOGS: {INPUT_FOLDER} (EVENTS LOGS)"),
+    Case("events into a folder below its logs", "events email=LOGS --people roster.csv -o LOGS/net", 1,
+         "LOGS/net: is inside LOGS (EVENTS), every file below which is read; write the output outside it"),
+    Case("events onto its roster folder", "events email=LOGS --people DATA -o DATA", 1, f"DATA: {INPUT_FOLDER} (--people DATA)"),
+    Case("events onto the roster file", "events email=LOGS --people roster.csv -o roster.csv", 1, f"roster.csv: {IS_INPUT} (--people roster.csv)"),
+    Case("events with a glob into the globbed folder", "events email=LOGS/*.csv --people roster.csv -o LOGS/out", 1, "LOGS/out: is inside LOGS (EVENTS)"),
+    # pseudonymise and reidentify
+    Case("code table onto the data", "pseudonymise DATA --key-file KEY -o SHARED --table DATA/people.csv", 1, f"DATA/people.csv: {IS_INPUT}"),
+    Case("code table onto the key", "pseudonymise DATA --key-file KEY -o SHARED --table KEY", 1, f"KEY: {IS_INPUT} (--key-file KEY)"),
+    Case("code table inside the shared folder", "pseudonymise DATA --key-file KEY -o SHARED --table SHARED/codes.csv", 1,
+         "SHARED/codes.csv: the code table must not be written or kept inside the output folder SHARED, which is meant to be shared"),
+    Case("key inside the shared folder", "pseudonymise DATA --key-file SHARED/KEY -o SHARED", 1,
+         "SHARED/KEY: the key file must not be written or kept inside the output folder SHARED, which is meant to be shared",
+         lambda w: shutil.copy(w / "KEY", (w / "SHARED").mkdir() or w / "SHARED" / "KEY")),
+    Case("pseudonymised workbook onto itself", "pseudonymise NET.xlsx --key-file KEY -o NET.xlsx", 1, f"NET.xlsx: {IS_INPUT} (DATA NET.xlsx)"),
+    Case("pseudonymised data inside the data", "pseudonymise DATA --key-file KEY -o DATA/shared", 1,
+         "DATA/shared: the output folder must not be inside the data folder DATA"),
+    Case("pseudonymised into a survey folder with names", "pseudonymise DATA --key-file KEY -o SURV", 1,
+         "SURV: holds answers.csv, not written here by orgnet pseudonymise; it would be shared with the pseudonymised data",
+         write("SURV/answers.csv", "respondent,answer\nMette Hansen,Søren Ågård\n")),
+    Case("new key over the old key", "pseudonymise --new-key KEY", 1, "KEY: a file is already there; orgnet never overwrites a key"),
+    Case("new key onto the data", "pseudonymise --new-key DATA/people.csv", 1, "DATA/people.csv: a file is already there; orgnet never overwrites a key"),
+    Case("a key others can read", "pseudonymise DATA --key-file KEY -o SHARED", 0, "warning: KEY can be read by anyone on this machine (mode 0644)",
+         lambda w: (w / "KEY").chmod(0o644)),
+    Case("a key the group can read", "pseudonymise DATA --key-file KEY -o SHARED", 0, "warning: KEY can be read by your group (mode 0640)",
+         lambda w: (w / "KEY").chmod(0o640)),
+    Case("a key that is not a key", "pseudonymise DATA --key-file DATA/people.csv -o SHARED", 1,
+         "DATA/people.csv: not an orgnet key (expected 64 hex digits, as orgnet pseudonymise --new-key writes)"),
+    Case("reidentify onto the original people", "reidentify coded.csv --key-file KEY --data DATA -o DATA/people.csv", 1,
+         f"DATA/people.csv: {IS_INPUT} (read from --data DATA)", write("coded.csv", "id\nP0\n")),
+    Case("reidentify onto the file it maps", "reidentify coded.csv --key-file KEY --data DATA -o coded.csv", 1, f"coded.csv: {IS_INPUT} (FILE coded.csv)",
+         write("coded.csv", "id\nP0\n")),
+    Case("reidentify onto the key", "reidentify coded.csv --key-file KEY --data DATA -o KEY", 1, f"KEY: {IS_INPUT} (--key-file KEY)", write("coded.csv", "id\nP0\n")),
+    Case("reidentify into a pseudonymised folder", "reidentify SHARED/coded.csv --key-file KEY --data DATA -o SHARED/named.csv", 1,
+         "SHARED/named.csv: is inside {W}/SHARED, a pseudonymised folder meant to be shared; write the names back somewhere else",
+         both(write("SHARED/coded.csv", "id\nP0\n"), write("SHARED/pseudonyms.json", "{}\n"))),
+    Case("reidentify with no pseudonym of this key", "reidentify coded.csv --key-file KEY --data DATA -o named.csv", 1,
+         "coded.csv: no pseudonym in it was made with this key", write("coded.csv", "id\nP0\n")),
+    Case("reidentify to an unknown format", "reidentify coded.csv --key-file KEY --data DATA -o named.txt", 1,
+         "named.txt: cannot write '.txt'; use .csv or .xlsx", write("coded.csv", "id\nP0\n")),
+    # what is there already
+    Case("metrics onto a read-only file", "metrics DATA -o mine.csv", 1, "mine.csv: is read-only; orgnet does not replace it", read_only("mine.csv")),
+    Case("graph onto a read-only file", "graph DATA -o mine.html", 1, "mine.html: is read-only; orgnet does not replace it", read_only("mine.html")),
+    Case("metrics onto a folder named like a workbook", "metrics DATA -o out.xlsx", 1, "out.xlsx: is a folder; give a file name",
+         lambda w: (w / "out.xlsx").mkdir()),
+    Case("graph onto a folder", "graph DATA -o out.html", 1, "out.html: is a folder; give a file name", lambda w: (w / "out.html").mkdir()),
+    Case("report onto a file", "report DATA -o notes.txt", 1, "notes.txt: is a file; give a folder", write("notes.txt", "mine\n")),
+    Case("profile onto a file", "profile DATA -o notes", 1, "notes: is a file; give a folder", write("notes", "mine\n")),
+    Case("metrics where a folder is a file", "metrics DATA -o notes.txt/m.csv", 1, "notes.txt/m.csv: cannot make the folder notes.txt", write("notes.txt", "mine\n")),
+    # damaged workbooks, wherever they are read
+    *(Case(f"{command} of a damaged workbook", f"{command} NET.xlsx{rest}", 1, DAMAGED, damage("NET.xlsx"))
+      for command, rest in (("validate", ""), ("metrics", " -o m.csv"), ("report", " -o REPORT"), ("flags", ""), ("whatif", " --remove x"),
+                            ("keyplayers", ""), ("suggest", ""), ("groups", ""), ("profile", " -o PROFILES"), ("graph", " -o g.html"))),
+    Case("diff with a damaged second wave", "diff DATA NET.xlsx", 1, DAMAGED, damage("NET.xlsx")),
+    Case("pseudonymise a damaged workbook", "pseudonymise NET.xlsx --key-file KEY -o SHARED", 1, DAMAGED, damage("NET.xlsx")),
+    # orgnet.toml that would quietly lose a column
+    Case("a [columns] rename no file needs", "validate TWO", 1, "orgnet.toml: [columns] navn = \"name\": no file has a column 'navn'",
+         write("TWO/orgnet.toml", '[columns]\nnavn = "name"\n')),
+    Case("a [columns.ties] rename with the wrong case", "validate TWO", 1, "orgnet.toml: [columns.ties] Source = \"source\": ties.csv has no column 'Source'",
+         write("TWO/orgnet.toml", '[columns.ties]\nSource = "source"\n')),
+]
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("world")
+    world_files(root)
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() if p.is_file() and not p.is_symlink() else b"<other>" for p in sorted(root.rglob("*"))}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_case(case: Case, template: Path, tmp_path: Path, monkeypatch):
+    world = tmp_path / "world"
+    shutil.copytree(template, world, symlinks=True)
+    os.chmod(world / "KEY", 0o600)
+    if case.setup:
+        case.setup(world)
+    inputs = snapshot(world)
+    monkeypatch.chdir(world)
+
+    result = CliRunner().invoke(main, case.command.format(W=world).split(" "))
+
+    says = case.says.format(W=world)
+    assert result.exit_code == case.status, result.output
+    assert "Traceback" not in result.output
+    assert says in result.output, result.output
+    after = snapshot(world)
+    assert {name: data for name, data in after.items() if name in inputs} == inputs  # every input byte for byte
+    if case.status:
+        assert after == inputs  # a refusal writes nothing at all
+
+
+def test_the_campaign_has_at_least_a_hundred_cases():
+    assert len(CASES) >= 100
