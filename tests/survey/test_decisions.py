@@ -63,6 +63,10 @@ def test_a_rerun_without_matches_uses_the_decisions_in_the_folder(tmp_path, corp
     third = run_cli("survey", "import", export, "--roster", roster, "-o", out)
     assert f"used 4 decisions from {out / 'matches.csv'}" in third.output
     assert {name: (out / name).read_bytes() for name in written} == written
+    # as does naming the folder's own file, as the review hint of earlier versions said
+    fourth = run_cli("survey", "import", export, "--roster", roster, "-o", out, "--matches", out / "matches.csv")
+    assert fourth.exit_code == 0 and f"used 4 decisions from {out / 'matches.csv'}" in fourth.output
+    assert {name: (out / name).read_bytes() for name in written} == written
     assert {p: p.read_bytes() for p in inputs} == inputs
 
 
