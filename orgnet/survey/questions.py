@@ -214,6 +214,8 @@ def _scale(value: object, name: str, problems: list[Problem]) -> dict | None:
     if not isinstance(value, dict):
         problems.append(Problem(name, f"scale = {_toml(value)}: expected a [scale] table of answer = weight, e.g. [scale] then dagligt = 4 on the next line"))
         return None
+    if not value:
+        problems.append(Problem(name, "[scale] is empty: expected answer = weight lines, e.g. dagligt = 4"))
     folded: dict[str, tuple[str, object]] = {}
     for label, weight in value.items():
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0:

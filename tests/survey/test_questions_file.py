@@ -57,6 +57,9 @@ CASES = {
     "one label, two weights": (BOTH + "[scale]\ndagligt = 4\nDagligt = 3\n",
                                "[scale] 'dagligt' = 4 and 'Dagligt' = 3 are the same answer (compared without case) with two weights"),
     "TOML syntax": (BOTH.replace('kind = "formal"', "kind = formal"), "line 10, column 8: not valid TOML (invalid value)"),
+    "an empty scale": (BOTH + "[scale]\n", "[scale] is empty: expected answer = weight lines, e.g. dagligt = 4"),
+    "an empty key": (BOTH.replace('key = "meetings"', 'key = " "'), "[[question]] number 2: key is empty"),
+    "no questions in the list": ("question = []\n", "no [[question]] tables; the file must name at least one question"),
     "no questions": ("[scale]\ndagligt = 4\n", "no [[question]] tables; the file must name at least one question"),
 }
 
