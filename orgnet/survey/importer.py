@@ -174,7 +174,7 @@ def _match(answers: pd.DataFrame, index: RosterIndex, decisions: Decisions) -> t
         result = results[text]
         # an answer is told apart by the respondent's context when matching needs it, or when a
         # decision was written for that context (else such a decision would never be looked at)
-        context = index.context(respondent) if result.needs_context or text in decided_in_context else ""
+        context = index.context_for(result, respondent) if result.needs_context or text in decided_in_context else ""
         if not result.needs_context and (text, context) not in decisions.by_answer:
             context = ""
         if (text, context) not in final:

@@ -57,6 +57,8 @@ class RosterIndex:
         self.names = names.astype(str)
         self.unit = units.where(units.notna(), None)
         self.org = orgs.where(orgs.notna(), None)
+        # a unit is a unit of its organisation: "Ledelse" of Kærholm is not "Ledelse" of Solsikken
+        self.unit_in_org = pd.Series([None if u is None else (o, u) for o, u in zip(self.org, self.unit)], index=people.index, dtype=object)
         self.labels = pd.Series([choice_label(n, u) for n, u in zip(self.names, self.unit)], index=people.index)
         self.by_exact: dict[str, list[str]] = {}
         self.by_key: dict[str, list[str]] = {}
@@ -155,7 +157,7 @@ class RosterIndex:
             return result
         candidates = result.candidates
         if respondent is not None:
-            for place in (self.unit, self.org):
+            for place in (self.unit_in_org, self.org):
                 mine = place[respondent]
                 if mine is None:
                     continue
@@ -170,6 +172,20 @@ class RosterIndex:
         if respondent is None:
             return ""
         return " / ".join(str(v) for v in (self.org[respondent], self.unit[respondent]) if v is not None)
+
+    def context_for(self, result: Result, respondent: str | None) -> str:
+        """The ``context`` under which ``result`` resolves alike for every respondent.
+
+        Everyone in one organisation / unit is resolved alike, except a respondent who is one of
+        the candidates (a namesake of the name written): "not myself" decides her answer
+        differently than a colleague's, so it gets a context of its own,
+        ``Kærholm / Værkstedet (respondent k07)``. Without it the first respondent's resolution
+        was reused for the whole unit, sending a colleague's answer to one namesake silently.
+        """
+        context = self.context(respondent)
+        if respondent is not None and respondent in result.candidates:
+            return f"{context} (respondent {respondent})".strip()
+        return context
 
 
 def _initials_fit(initials: list[str], key: str) -> bool:

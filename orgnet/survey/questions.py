@@ -8,6 +8,7 @@ The frequency scale turns answers such as ``ugentligt`` into tie weights.
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 from dataclasses import dataclass
@@ -111,7 +112,8 @@ def _read_toml(path: Path, name: str) -> dict:
     except IsADirectoryError:
         raise InputError([Problem(name, "is a folder, expected a questions.toml file")]) from None
     try:
-        text = data.decode("utf-8-sig")
+        # Notepad's "Unicode" is UTF-16 with a byte-order mark: unambiguous, so read it
+        text = data.decode("utf-16") if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         byte = data[exc.start]

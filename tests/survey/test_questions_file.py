@@ -102,6 +102,14 @@ def test_a_windows_1252_questions_file_names_the_line(tmp_path, survey, run_cli)
                              "(in Windows-1252 it is 'å'); save the file as UTF-8\n")
 
 
+def test_a_utf16_questions_file_with_its_byte_order_mark_is_read(tmp_path, survey, run_cli):
+    questions = tmp_path / "questions.toml"
+    questions.write_bytes(BOTH.encode("utf-16"))  # what Notepad saves as "Unicode"
+    result = _run(run_cli, tmp_path, survey, questions)
+    assert result.exit_code == 0, result.output
+    assert "ties: 2;" in result.output
+
+
 def test_several_wrong_types_give_one_line_each_not_one_per_letter(tmp_path, survey, run_cli):
     questions = tmp_path / "questions.toml"
     questions.write_text(BOTH.replace('key = "meetings"', "key = 3").replace('relation = "meetings"', "relation = false"), encoding="utf-8")

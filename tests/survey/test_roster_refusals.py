@@ -136,8 +136,56 @@ def test_a_name_shared_by_two_people_goes_to_review_unless_the_unit_decides(tmp_
     rows = matches[["answer", "context", "id", "method", "review"]].values.tolist()
     assert rows == [
         ["Bo Bøgh", "U1", "", "ambiguous", "yes"],  # Anna's unit has no Bo Bøgh: nothing decides
-        ["bo bøgh", "U3", "", "ambiguous", "yes"],  # the Bo Bøgh of U3 names a Bo Bøgh outside his unit: not guessed
+        ["bo bøgh", "U3 (respondent c)", "", "ambiguous", "yes"],  # the Bo Bøgh of U3 names a Bo Bøgh outside his unit: not guessed
         ["Bo Bøgh", "U2", "b", "unit", ""],  # Di's own unit has one Bo Bøgh
     ]
     ties = pd.read_csv(tmp_path / "out" / "ties.csv", dtype=str)
     assert ties[["source", "target"]].values.tolist() == [["d", "b"]]
+
+
+def test_namesakes_in_one_unit_at_import_go_to_review_except_for_one_of_them(tmp_path, run_cli):
+    # a roster that did not pass through the template: two Bo Bøgh in U2. A colleague in U2 who
+    # names "Bo Bøgh" may mean either: review. One Bo Bøgh naming "Bo Bøgh" means the other one
+    # (a respondent does not name himself; the same rule as for a first name alone in the unit).
+    roster = tmp_path / "roster.csv"
+    _write(roster, "id,name,email,unit\nb,Bo Bøgh,b@x.dk,U2\nc,Bo Bøgh,c@x.dk,U2\nd,Di Lund,d@x.dk,U2\n")
+    export = tmp_path / "g.csv"
+    _export(export, [["t", "d@x.dk", "Bo Bøgh", "dagligt"], ["t", "b@x.dk", "Bo Bøgh (U2)", "ugentligt"]])
+    result = run_cli("survey", "import", export, "--roster", roster, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    matches = pd.read_csv(tmp_path / "out" / "matches.csv", dtype=str, keep_default_na=False)
+    assert matches[["answer", "context", "id", "method", "review"]].values.tolist() == [
+        ["Bo Bøgh", "U2", "", "ambiguous", "yes"],
+        ["Bo Bøgh (U2)", "U2 (respondent b)", "c", "unit", ""],
+    ]
+
+
+def test_one_namesakes_answer_does_not_decide_a_colleagues(tmp_path, run_cli):
+    # before: the first answer "Bo Bøgh" of U2 (from b: not himself, so c) was reused for the whole
+    # unit, so Di's "Bo Bøgh" became a tie to c with exit 0, and c's own became "self" (lost)
+    roster = tmp_path / "roster.csv"
+    _write(roster, "id,name,email,unit\nb,Bo Bøgh,b@x.dk,U2\nc,Bo Bøgh,c@x.dk,U2\nd,Di Lund,d@x.dk,U2\n")
+    export = tmp_path / "g.csv"
+    _export(export, [["t", "b@x.dk", "Bo Bøgh", "dagligt"], ["t", "d@x.dk", "Bo Bøgh", "dagligt"], ["t", "c@x.dk", "Bo Bøgh", "dagligt"]])
+    result = run_cli("survey", "import", export, "--roster", roster, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "ties: 2; answers to review: 1 (1 distinct texts in matches.csv)" in result.output
+    ties = pd.read_csv(tmp_path / "out" / "ties.csv", dtype=str)
+    assert ties[["source", "target"]].values.tolist() == [["b", "c"], ["c", "b"]]
+    matches = pd.read_csv(tmp_path / "out" / "matches.csv", dtype=str, keep_default_na=False)
+    assert matches[["answer", "context", "id", "method"]].values.tolist() == [
+        ["Bo Bøgh", "U2", "", "ambiguous"], ["Bo Bøgh", "U2 (respondent b)", "c", "unit"], ["Bo Bøgh", "U2 (respondent c)", "b", "unit"]]
+
+
+def test_a_unit_name_in_two_organisations_is_two_units(tmp_path, run_cli):
+    # Ledelse of Kærholm is not Ledelse of Solsikken: before, Kærholm's leader naming "Mette"
+    # was matched to Solsikken's Mette as if she sat in the same unit
+    roster = tmp_path / "roster.csv"
+    _write(roster, "id,name,email,organisation,unit\nk1,Karin Ravn,k1@x.dk,Kærholm,Ledelse\n"
+                   "s1,Mette Hansen,s1@x.dk,Solsikken,Ledelse\n")
+    export = tmp_path / "g.csv"
+    _export(export, [["t", "k1@x.dk", "Mette", "dagligt"]])
+    result = run_cli("survey", "import", export, "--roster", roster, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    matches = pd.read_csv(tmp_path / "out" / "matches.csv", dtype=str, keep_default_na=False)
+    assert matches[["answer", "context", "id", "method", "review"]].values.tolist() == [["Mette", "Kærholm / Ledelse", "", "ambiguous", "yes"]]
