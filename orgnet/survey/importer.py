@@ -23,7 +23,7 @@ from orgnet.survey.exports import Wide, answers_of, read_export
 from orgnet.survey.matching import MATCH_COLUMNS, REVIEW, Result, RosterIndex
 from orgnet.survey.names import fold
 from orgnet.survey.questions import DEFAULT_SCALE, DEFAULT_WEIGHT, QuestionSet
-from orgnet.survey.roster import file_of, respondent_key, respondent_lookup, row_of
+from orgnet.survey.roster import file_of, respondent_key, respondent_lookup, row_and_id
 
 BETWEENNESS_RATE = 0.80  # Smith & Moody (2013): betweenness suffers first when respondents are missing
 COMPARISON_RATE = 0.65
@@ -124,8 +124,8 @@ def _respondents(rows: pd.Series, roster: pd.DataFrame, label: str, problems: li
             problems.append(Problem(label, f"respondent '{key}' is not in the roster (matched on e-mail and id)", row=int(row), value=key))
             continue
         if len(people) > 1:
-            both = " and ".join(f"row {row_of(roster, p)} (id {shown(p)})" for p in people)
-            problems.append(Problem(label, f"respondent {shown(key)} fits two people of {file_of(roster)}: {both}; "
+            both = " and ".join(row_and_id(roster, p) for p in people)
+            problems.append(Problem(label, f"respondent {shown(key)} fits {len(people)} people of {file_of(roster)}: {both}; "
                                            "give each person an id and e-mail of their own", row=int(row), value=key))
             continue
         person = people[0]

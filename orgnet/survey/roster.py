@@ -65,6 +65,12 @@ def row_of(roster: pd.DataFrame, person: str) -> int | None:
     return roster.attrs.get("rows", {}).get(person)
 
 
+def row_and_id(roster: pd.DataFrame, person: str) -> str:
+    """``row 3 (id 'b')``; only the id for a roster not read by :func:`read_roster`."""
+    row = row_of(roster, person)
+    return f"row {row} (id {shown(person)})" if row is not None else f"id {shown(person)}"
+
+
 def file_of(roster: pd.DataFrame) -> str:
     return roster.attrs.get("file", "the roster")
 
@@ -125,8 +131,8 @@ def check_choice_labels(roster: pd.DataFrame) -> None:
         if line in first:
             problems.append(Problem(
                 label,
-                f"{shown(line)} (id {shown(person)}) would be the same line of the choice list as row {row_of(roster, first[line])} "
-                f"(id {shown(first[line])}); add a middle name or an initial to one of them so that answers can tell them apart",
+                f"{shown(line)} (id {shown(person)}) would be the same line of the choice list as {row_and_id(roster, first[line])}; "
+                "add a middle name or an initial to one of them so that answers can tell them apart",
                 row=row_of(roster, person), column="name", value=name,
             ))
         else:

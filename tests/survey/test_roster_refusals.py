@@ -105,7 +105,7 @@ def test_a_respondent_key_that_fits_two_people_is_refused(tmp_path, run_cli):
     assert result.exit_code == 1
     assert result.output == (
         "Error: 1 problem in the input:\n"
-        f"  - {export}, row 2: respondent 'Ab' fits two people of {roster}: row 2 (id 'ab') and row 3 (id 'AB'); "
+        f"  - {export}, row 2: respondent 'Ab' fits 2 people of {roster}: row 2 (id 'ab') and row 3 (id 'AB'); "
         "give each person an id and e-mail of their own\n"
     )
     assert roster.read_bytes() == before and export.read_bytes() == before_export
