@@ -9,6 +9,7 @@ import click
 from orgnet.cli.options import output_option, replace_option
 from orgnet.cli.paths import SURVEY_EXPORT, InputPath, data_output, page_folder
 from orgnet.survey import import_survey, load_questions, read_roster, write_import
+from orgnet.survey.decisions import decisions_file
 from orgnet.survey.template import write_template
 
 IMPORT_FILES = ("orgnet.toml", "matches.csv", "answers.csv", "respondents.csv", "response_rates.csv", "import.txt")
@@ -43,13 +44,13 @@ def template(roster: Path, output: Path, lang: str) -> None:
 def import_(export: Path, roster: Path, output: Path, replace: bool, questions: Path | None, matches: Path | None) -> None:
     """Turn EXPORT (Microsoft Forms .xlsx, Google Forms .csv, a SurveyXact folder or workbook,
     a Qualtrics .csv, or a long table) into an orgnet data folder, matching names to ROSTER."""
-    result = import_survey(export, read_roster(roster), questions=load_questions(questions), decisions=matches)
+    result = import_survey(export, read_roster(roster), questions=load_questions(questions), decisions=decisions_file(output, matches))
     write_import(result, output)
     click.echo(result.summary())
     to_review = int((result.matches["review"] == "yes").sum())
     if to_review:
         click.echo(f"\n{to_review} names to review: write an id (or none) in the id column of {output / 'matches.csv'}, "
-                   f"then run again with --matches {output / 'matches.csv'}")
+                   "then run the same import again (it uses the decisions in that file)")
     click.echo(f"\nwrote {output} (people.csv, ties.csv, orgnet.toml, matches.csv, answers.csv, respondents.csv, response_rates.csv)")
 
 
@@ -69,8 +70,7 @@ def survey_demo(output: Path, lang: str) -> None:
     click.echo(f"1/4 questionnaire for {len(roster)} people (three institutions): {files[0].parent}")
 
     export, network = SAMPLE / "forms.xlsx", output / "network"
-    first = import_survey(export, roster)
-    write_import(first, network)
+    first = import_survey(export, roster)  # shown, not written: the decided import below writes the folder
     review = first.matches[first.matches["review"] == "yes"]
     click.echo(f"\n2/4 imported the Microsoft Forms export {export.name}\n{first.summary()}")
     click.echo("names to review (matches.csv):\n" + review[["answer", "context", "method", "candidates"]].to_string(index=False))

@@ -8,7 +8,6 @@ nothing is dropped silently. The same inputs always give byte-identical files.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,13 +15,15 @@ import pandas as pd
 
 import orgnet
 from orgnet.config import Config
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, shown
 from orgnet.io.tables import RawTable, build_network
-from orgnet.io.text import read_csv_text, write_csv
+from orgnet.io.text import write_csv
+from orgnet.survey.decisions import Decisions, check_kept, read_decisions_file, unused_warnings
 from orgnet.survey.exports import Wide, answers_of, read_export
-from orgnet.survey.matching import MATCH_COLUMNS, REVIEW, Result, RosterIndex, read_decisions
+from orgnet.survey.matching import MATCH_COLUMNS, REVIEW, Result, RosterIndex
 from orgnet.survey.names import fold
 from orgnet.survey.questions import DEFAULT_SCALE, DEFAULT_WEIGHT, QuestionSet
+from orgnet.survey.roster import file_of, respondent_key, respondent_lookup, row_and_id
 
 BETWEENNESS_RATE = 0.80  # Smith & Moody (2013): betweenness suffers first when respondents are missing
 COMPARISON_RATE = 0.65
@@ -44,6 +45,8 @@ class SurveyImport:
     tool: str
     unused_columns: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    decisions: Decisions = field(default_factory=Decisions)  # the edited matches.csv this import applied
+    decisions_used: int = 0  # distinct answers decided by it (method manual or none)
 
     def summary(self) -> str:
         outcome = self.answers["outcome"].value_counts()
@@ -58,40 +61,11 @@ class SurveyImport:
                 lines.append({"none": "decided as no one", "self": "named themselves (not a tie)", "merged": "named twice (merged into one tie)"}[name]
                              + f": {int(outcome[name])}")
         lines.append("response rate: " + ", ".join(f"{r.group} {r.rate:.0%}" for r in self.rates.itertuples() if r.level != "unit"))
+        if self.decisions.file is not None:
+            lines.append(f"used {self.decisions_used} decision{'s' if self.decisions_used != 1 else ''} from {self.decisions.file}")
         if self.unused_columns:
             lines.append("columns that belong to no question (not read): " + ", ".join(self.unused_columns))
         return "\n".join(lines + [f"warning: {w}" for w in self.warnings])
-
-
-def read_roster(path: str | Path) -> pd.DataFrame:
-    """The roster (people table: ``id``, ``name``, optional ``email``, ``organisation``, ``unit``, …), validated.
-
-    A CSV file, or a workbook: its ``people`` sheet if it has one, else its first sheet.
-    """
-    path = Path(path)
-    name = str(path)
-    if not path.exists():
-        raise InputError([Problem(name, "no such file")])
-    if path.suffix.lower() == ".xlsx":
-        people = _roster_sheet(path, name)
-    else:
-        people = RawTable(name, read_csv_text(path, name))
-    empty_ties = RawTable("(no ties)", pd.DataFrame({c: pd.Series(dtype=str) for c in ("source", "target", "kind")}))
-    roster = build_network(people, empty_ties).people
-    if "name" not in roster.columns:
-        raise InputError([Problem(name, f"missing column 'name'; the roster needs id and name. Columns: {', '.join(['id', *roster.columns])}")])
-    return roster
-
-
-def _roster_sheet(path: Path, name: str) -> RawTable:
-    try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}")]) from None
-    by_name = {sheet.strip().lower(): (sheet, frame) for sheet, frame in sheets.items()}
-    sheet, frame = by_name.get("people", next(iter(sheets.items())))
-    frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
-    return RawTable(f"{name} [{sheet}]", frame)
 
 
 def import_survey(
@@ -113,7 +87,7 @@ def import_survey(
         problems += _unknown_questions(answers, questions)
     label = str(export)
     who = _respondents(respondent_rows, roster, label, problems, allow_repeats=not isinstance(read, Wide))
-    chosen = _decisions(decisions, roster.index)
+    chosen = read_decisions_file(decisions, roster.index)
     _check_frequencies(answers, questions, problems)
     if problems:
         raise InputError(sorted(problems, key=lambda p: (p.file, p.row if p.row is not None else -1)))
@@ -121,13 +95,17 @@ def import_survey(
     answers = answers[answers["answer"].notna()].copy()
     answers["respondent_id"] = answers["respondent"].map(who)
     answers = _split_others(answers, index)
-    answers, matches = _match(answers, index, chosen)
+    answers, matches, used = _match(answers, index, chosen)
+    matches = _with_unused(matches, chosen, used, index)
     ties, answers = _ties(answers, questions)
 
     responded = pd.Series(roster.index.isin(list(who.values())), index=roster.index)
     people = roster.assign(responded=responded)
     respondents, rates = _response(people, answers)
-    return SurveyImport(people, ties, matches, answers.reset_index(drop=True), respondents, rates, questions, tool, unused, _warnings(rates))
+    warnings = _warnings(rates) + unused_warnings(chosen, used, set(answers["answer"]))
+    applied = int(matches.loc[matches["answers"] > 0, "method"].isin(["manual", "none"]).sum())
+    return SurveyImport(people, ties, matches, answers.reset_index(drop=True), respondents, rates, questions, tool, unused, warnings,
+                        chosen, applied)
 
 
 # --- respondents -----------------------------------------------------------------------------------
@@ -135,18 +113,22 @@ def import_survey(
 
 def _respondents(rows: pd.Series, roster: pd.DataFrame, label: str, problems: list[Problem], *, allow_repeats: bool) -> dict:
     """Export key (e-mail or id) → roster id; unknown, empty and repeated respondents are problems."""
-    lookup = {str(person).strip().lower(): person for person in roster.index}
-    if "email" in roster.columns:
-        lookup.update({str(mail).strip().lower(): person for person, mail in roster["email"].items() if pd.notna(mail)})
+    lookup = respondent_lookup(roster)
     who, seen = {}, {}
     for row, key in rows.items():
         if pd.isna(key) or not str(key).strip():
             problems.append(Problem(label, "the answer has no e-mail or respondent id; an anonymous answer cannot be placed in the network", row=int(row)))
             continue
-        person = lookup.get(str(key).strip().lower())
-        if person is None:
+        people = lookup.get(respondent_key(key), [])
+        if not people:
             problems.append(Problem(label, f"respondent '{key}' is not in the roster (matched on e-mail and id)", row=int(row), value=key))
             continue
+        if len(people) > 1:
+            both = " and ".join(row_and_id(roster, p) for p in people)
+            problems.append(Problem(label, f"respondent {shown(key)} fits {len(people)} people of {file_of(roster)}: {both}; "
+                                           "give each person an id and e-mail of their own", row=int(row), value=key))
+            continue
+        person = people[0]
         if person in seen and not allow_repeats:
             problems.append(Problem(label, f"respondent '{key}' answered twice (first at row {seen[person]}); keep one of the answers", row=int(row), value=key))
         seen.setdefault(person, int(row))
@@ -166,13 +148,6 @@ def _unknown_questions(answers: pd.DataFrame, questions: QuestionSet) -> list[Pr
     return problems
 
 
-def _decisions(path: str | Path | None, ids: pd.Index) -> dict:
-    if path is None:
-        return {}
-    path = Path(path)
-    return read_decisions(read_csv_text(path, str(path)), str(path), ids)
-
-
 # --- matching ----------------------------------------------------------------------------------------
 
 
@@ -189,16 +164,25 @@ def _split_others(answers: pd.DataFrame, index: RosterIndex) -> pd.DataFrame:
     return pd.concat([answers[~others], pd.DataFrame(rows, columns=answers.columns)], ignore_index=True)
 
 
-def _match(answers: pd.DataFrame, index: RosterIndex, decisions: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _match(answers: pd.DataFrame, index: RosterIndex, decisions: Decisions) -> tuple[pd.DataFrame, pd.DataFrame, set]:
     results: dict[str, Result] = {text: index.match(text) for text in answers["answer"].unique()}
     final: dict[tuple[str, str], Result] = {}
+    used: set[tuple[str, str]] = set()
+    decided_in_context = {answer for answer, context in decisions.by_answer if context}
     ids, methods, contexts = [], [], []
     for text, respondent in zip(answers["answer"], answers["respondent_id"]):
         result = results[text]
-        context = index.context(respondent) if result.needs_context else ""
+        # an answer is told apart by the respondent's context when matching needs it, or when a
+        # decision was written for that context (else such a decision would never be looked at)
+        context = index.context_for(result, respondent) if result.needs_context or text in decided_in_context else ""
+        if not result.needs_context and (text, context) not in decisions.by_answer:
+            context = ""
         if (text, context) not in final:
             resolved = index.resolve(result, respondent)
-            decided = decisions.get((text, context), decisions.get((text, "")))
+            key, decision = decisions.get(text, context)
+            decided = decision.person if decision is not None else None
+            if key is not None:
+                used.add(key)
             if decided is not None and (resolved.method in REVIEW or resolved.id != decided):
                 resolved = Result("none", [], 100.0, resolved.candidates) if decided == "none" else Result("manual", [decided], 100.0, resolved.candidates)
             final[(text, context)] = resolved
@@ -220,7 +204,19 @@ def _match(answers: pd.DataFrame, index: RosterIndex, decisions: dict) -> tuple[
     matches = pd.DataFrame(records, columns=MATCH_COLUMNS)
     order = matches["review"].eq("yes").map({True: 0, False: 1})
     matches = matches.assign(_o=order, _k=matches["answer"].map(fold)).sort_values(["_o", "_k", "answer", "context"], kind="stable")
-    return answers, matches.drop(columns=["_o", "_k"]).reset_index(drop=True)
+    return answers, matches.drop(columns=["_o", "_k"]).reset_index(drop=True), used
+
+
+def _with_unused(matches: pd.DataFrame, decisions: Decisions, used: set, index: RosterIndex) -> pd.DataFrame:
+    """Carry the decisions no answer used into matches.csv (answers 0), so that a rerun on it keeps them."""
+    records = [
+        {"answer": answer, "context": context, "id": d.person, "name": index.names[d.person] if d.person != "none" else "",
+         "score": 100.0, "method": "manual" if d.person != "none" else "none", "candidates": "", "answers": 0, "review": ""}
+        for (answer, context), d in decisions.by_answer.items() if (answer, context) not in used
+    ]
+    if not records:
+        return matches
+    return pd.concat([matches, pd.DataFrame(records, columns=MATCH_COLUMNS)], ignore_index=True)
 
 
 # --- ties ----------------------------------------------------------------------------------------------
@@ -305,6 +301,7 @@ def _warnings(rates: pd.DataFrame) -> list[str]:
 def write_import(result: SurveyImport, folder: str | Path) -> list[Path]:
     """Write the orgnet data folder (people, ties, orgnet.toml) and the review files."""
     folder = Path(folder)
+    check_kept(folder, result.matches, result.decisions, result.people.index)
     folder.mkdir(parents=True, exist_ok=True)
     relations = result.questions.relations()
     ties = _sort_ties(result.ties, result.people.index)

@@ -3,7 +3,8 @@
 Every distinct answer text gets one result: the chosen person id, a score, the method and the
 candidates. A name that fits two people is never guessed: the respondent's own unit (then own
 organisation) may decide it, else it goes to review with the candidates. A name fitting nobody
-goes to review as unmatched. The consultant's decisions (an edited ``matches.csv``) always win.
+goes to review as unmatched. The consultant's decisions (an edited ``matches.csv``, see
+:mod:`orgnet.survey.decisions`) always win.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from orgnet.errors import InputError, Problem
 from orgnet.survey.names import first_name, fold, name_key, parts, split_place
 
 METHODS = ("exact", "folded", "fuzzy", "unit", "manual", "ambiguous", "unmatched", "none")
@@ -57,6 +57,8 @@ class RosterIndex:
         self.names = names.astype(str)
         self.unit = units.where(units.notna(), None)
         self.org = orgs.where(orgs.notna(), None)
+        # a unit is a unit of its organisation: "Ledelse" of Kærholm is not "Ledelse" of Solsikken
+        self.unit_in_org = pd.Series([None if u is None else (o, u) for o, u in zip(self.org, self.unit)], index=people.index, dtype=object)
         self.labels = pd.Series([choice_label(n, u) for n, u in zip(self.names, self.unit)], index=people.index)
         self.by_exact: dict[str, list[str]] = {}
         self.by_key: dict[str, list[str]] = {}
@@ -155,7 +157,7 @@ class RosterIndex:
             return result
         candidates = result.candidates
         if respondent is not None:
-            for place in (self.unit, self.org):
+            for place in (self.unit_in_org, self.org):
                 mine = place[respondent]
                 if mine is None:
                     continue
@@ -171,38 +173,22 @@ class RosterIndex:
             return ""
         return " / ".join(str(v) for v in (self.org[respondent], self.unit[respondent]) if v is not None)
 
+    def context_for(self, result: Result, respondent: str | None) -> str:
+        """The ``context`` under which ``result`` resolves alike for every respondent.
+
+        Everyone in one organisation / unit is resolved alike, except a respondent who is one of
+        the candidates (a namesake of the name written): "not myself" decides her answer
+        differently than a colleague's, so it gets a context of its own,
+        ``Kærholm / Værkstedet (respondent k07)``. Without it the first respondent's resolution
+        was reused for the whole unit, sending a colleague's answer to one namesake silently.
+        """
+        context = self.context(respondent)
+        if respondent is not None and respondent in result.candidates:
+            return f"{context} (respondent {respondent})".strip()
+        return context
+
 
 def _initials_fit(initials: list[str], key: str) -> bool:
     first, _, middle = parts(key)
     names = [first, *middle]
     return len(initials) <= len(names) and all(name.startswith(letter) for letter, name in zip(initials, names))
-
-
-# --- decisions --------------------------------------------------------------------------------
-
-
-def read_decisions(frame: pd.DataFrame, label: str, roster_ids: pd.Index) -> dict[tuple[str, str], str]:
-    """The consultant's decisions: (answer, context) → person id or ``"none"``.
-
-    A row with an empty ``id`` decides nothing; an ``id`` that is neither a roster id nor
-    ``none`` is refused, naming the file, row and value.
-    """
-    missing = [c for c in ("answer", "id") if c not in frame.columns]
-    if missing:
-        found = ", ".join(frame.columns) or "(none)"
-        raise InputError([Problem(label, f"missing column '{c}'. Columns in the file: {found}") for c in missing])
-    context = frame["context"] if "context" in frame else pd.Series(pd.NA, index=frame.index)
-    problems, decisions = [], {}
-    for row, answer, where, person in zip(frame.index, frame["answer"], context, frame["id"]):
-        if pd.isna(person) or pd.isna(answer):
-            continue
-        person = str(person).strip()
-        if person.lower() in ("none", "ingen"):
-            person = "none"
-        elif person not in roster_ids:
-            problems.append(Problem(label, f"'{person}' is not an id in the roster (write an id from the roster, or none)", row=int(row), column="id", value=person))
-            continue
-        decisions[(str(answer), "" if pd.isna(where) else str(where))] = person
-    if problems:
-        raise InputError(problems)
-    return decisions

@@ -8,6 +8,8 @@ The frequency scale turns answers such as ``ugentligt`` into tie weights.
 
 from __future__ import annotations
 
+import codecs
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,40 +82,165 @@ class QuestionSet:
 
 
 def load_questions(path: Path | None) -> QuestionSet:
-    """Read ``questions.toml`` (see :func:`questions_toml`); ``None`` gives the defaults."""
+    """Read ``questions.toml`` (see :func:`questions_toml`); ``None`` gives the defaults.
+
+    Refused, one message per cause naming the file, the key and what was expected: a file that
+    is not UTF-8 or not TOML (naming the line), a value of the wrong type (``scale = 3``,
+    ``question = "advice"``), two questions with one key, one relation given two kinds, a match
+    text of two questions (a column would silently belong to the first).
+    """
     if path is None:
         return QuestionSet()
     name = str(path)
-    try:
-        raw = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError([Problem(name, "file not found")]) from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError([Problem(name, f"not valid TOML: {exc}")]) from None
-    problems, questions = [], []
-    for number, item in enumerate(raw.get("question", []), start=1):
-        where = f"[[question]] number {number}"
-        missing = [k for k in ("key", "relation", "kind") if k not in item]
-        if missing:
-            problems.append(Problem(name, f"{where} lacks {', '.join(missing)}"))
-            continue
-        if item["kind"] not in KINDS:
-            problems.append(Problem(name, f"{where}: kind '{item['kind']}' is neither 'formal' nor 'informal'"))
-            continue
-        match = item.get("match", [])
-        questions.append(
-            Question(str(item["key"]), str(item["relation"]), item["kind"], str(item.get("da", "")), str(item.get("en", "")),
-                     tuple(str(m) for m in (match if isinstance(match, list) else [match])))
-        )
-    if not questions and not problems:
-        problems.append(Problem(name, "no [[question]] tables; the file must name at least one question"))
-    scale = raw.get("scale", DEFAULT_SCALE)
-    for label, weight in scale.items():
-        if not isinstance(weight, (int, float)) or weight <= 0:
-            problems.append(Problem(name, f"[scale] {label} = '{weight}': a weight must be a positive number"))
+    raw = _read_toml(Path(path), name)
+    problems: list[Problem] = []
+    for key in raw:
+        if key not in ("question", "scale"):
+            problems.append(Problem(name, f"unknown key '{key}'; expected [[question]] tables and one [scale] table"))
+    questions = _questions(raw.get("question"), name, problems)
+    scale = _scale(raw.get("scale", DEFAULT_SCALE), name, problems)
     if problems:
         raise InputError(problems)
-    return QuestionSet(tuple(questions), dict(scale), name)
+    return QuestionSet(tuple(questions), scale, name)
+
+
+def _read_toml(path: Path, name: str) -> dict:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(name, "file not found")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(name, "is a folder, expected a questions.toml file")]) from None
+    try:
+        # Notepad's "Unicode" is UTF-16 with a byte-order mark: unambiguous, so read it
+        text = data.decode("utf-16") if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        guess = bytes([byte]).decode("cp1252", errors="replace")
+        raise InputError([Problem(name, f"line {line}: byte 0x{byte:02x} is not UTF-8 (in Windows-1252 it is '{guess}'); save the file as UTF-8")]) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_WHERE.search(str(exc))
+        if found is None:
+            raise InputError([Problem(name, f"not valid TOML: {exc}")]) from None
+        reason = str(exc)[: found.start()].strip()
+        raise InputError([Problem(name, f"line {found['line']}, column {found['column']}: not valid TOML ({reason.lower()})")]) from None
+
+
+_TOML_WHERE = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
+_TEXT_FIELDS = ("key", "relation", "kind", "da", "en")
+_FIELDS = (*_TEXT_FIELDS, "match")
+
+
+def _questions(value: object, name: str, problems: list[Problem]) -> list[Question]:
+    if value is None:
+        problems.append(Problem(name, "no [[question]] tables; the file must name at least one question"))
+        return []
+    if isinstance(value, dict):
+        problems.append(Problem(name, "[question] is one table; write [[question]] (two brackets) above each question"))
+        return []
+    if not isinstance(value, list):
+        problems.append(Problem(name, f"question = {_toml(value)}: expected [[question]] tables, each with key, relation and kind"))
+        return []
+    questions, keys, kinds, matches = [], {}, {}, {}
+    for number, item in enumerate(value, start=1):
+        where = f"[[question]] number {number}"
+        if not isinstance(item, dict):
+            problems.append(Problem(name, f"{where} is {_toml(item)}: expected a table with key, relation and kind"))
+            continue
+        found = _question_problems(item, where)
+        if found:
+            problems += [Problem(name, text) for text in found]
+            continue
+        question = Question(item["key"].strip(), item["relation"].strip(), item["kind"], item.get("da", ""), item.get("en", ""),
+                            tuple(item["match"]) if isinstance(item.get("match"), list) else tuple(filter(None, [item.get("match")])))
+        clash = False
+        if question.key in keys:
+            problems.append(Problem(name, f"{where}: key '{question.key}' is also the key of question number {keys[question.key]}; each question needs its own key"))
+            clash = True
+        earlier = kinds.get(question.relation)
+        if earlier is not None and earlier[0] != question.kind:
+            problems.append(Problem(name, f"{where}: relation '{question.relation}' is {question.kind} here but {earlier[0]} in question number {earlier[1]}; "
+                                          "a relation has one kind (give the other one its own relation name)"))
+            clash = True
+        for text in filter(fold, question.match):
+            other = matches.get(fold(text))
+            if other is not None and other != number:
+                problems.append(Problem(name, f"{where}: match '{text}' is also a match of question number {other}; a column must belong to one question"))
+                clash = True
+        keys.setdefault(question.key, number)
+        kinds.setdefault(question.relation, (question.kind, number))
+        for text in filter(fold, question.match):
+            matches.setdefault(fold(text), number)
+        if not clash:
+            questions.append(question)
+    if not value and not problems:
+        problems.append(Problem(name, "no [[question]] tables; the file must name at least one question"))
+    return questions
+
+
+def _question_problems(item: dict, where: str) -> list[str]:
+    """What is wrong with one [[question]] table, one line per key."""
+    found = []
+    if "scale" in item:  # TOML puts every key after a [[question]] header into that question
+        found.append(f"{where}: scale is inside this question (a key below [[question]] belongs to it); write the scale as a [scale] table, "
+                     "e.g. [scale] then dagligt = 4 on the next line")
+    unknown = [k for k in item if k not in (*_FIELDS, "scale")]
+    missing = [k for k in ("key", "relation", "kind") if k not in item]
+    if unknown:  # a misspelt key is also a missing one: one cause, one line
+        lacks = f"lacks {', '.join(missing)} and has " if missing else "has "
+        found.append(f"{where} {lacks}the unknown key{'s' if len(unknown) > 1 else ''} {', '.join(repr(k) for k in unknown)}; "
+                     f"expected {', '.join(_FIELDS)}")
+    elif missing:
+        found.append(f"{where} lacks {', '.join(missing)}")
+    for key in _TEXT_FIELDS:
+        if key in item and not isinstance(item[key], str):
+            found.append(f'{where}: {key} = {_toml(item[key])}: expected text in quotes, e.g. {key} = "{_EXAMPLE[key]}"')
+        elif key in ("key", "relation") and key in item and not item[key].strip():
+            found.append(f"{where}: {key} is empty")
+    kind = item.get("kind")
+    if isinstance(kind, str) and kind not in KINDS:
+        found.append(f"{where}: kind '{kind}' is neither 'formal' nor 'informal'")
+    match = item.get("match")
+    if match is not None and not (isinstance(match, str) or (isinstance(match, list) and all(isinstance(m, str) for m in match))):
+        found.append(f'{where}: match = {_toml(match)}: expected a list of texts in quotes, e.g. match = ["råd og sparring", "advice"]')
+    return found
+
+
+_EXAMPLE = {"key": "advice", "relation": "advice", "kind": "informal", "da": "Hvem søger du råd hos?", "en": "Who do you ask for advice?"}
+
+
+def _scale(value: object, name: str, problems: list[Problem]) -> dict | None:
+    if not isinstance(value, dict):
+        problems.append(Problem(name, f"scale = {_toml(value)}: expected a [scale] table of answer = weight, e.g. [scale] then dagligt = 4 on the next line"))
+        return None
+    if not value:
+        problems.append(Problem(name, "[scale] is empty: expected answer = weight lines, e.g. dagligt = 4"))
+    folded: dict[str, tuple[str, object]] = {}
+    for label, weight in value.items():
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0:
+            problems.append(Problem(name, f"[scale] {label} = {_toml(weight)}: a weight must be a positive number"))
+            continue
+        same = folded.get(fold(label))
+        if same is not None and same[1] != weight:
+            problems.append(Problem(name, f"[scale] '{same[0]}' = {same[1]} and '{label}' = {weight} are the same answer (compared without case) with two weights"))
+        folded.setdefault(fold(label), (label, weight))
+    return dict(value)
+
+
+def _toml(value: object) -> str:
+    """A value as it was written in the file, roughly (strings quoted, tables as tables)."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
 
 
 def questions_toml(questions: QuestionSet) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from orgnet.survey.matching import choice_label
 from orgnet.survey.questions import DEFAULT_SCALE, QuestionSet, questions_toml
+from orgnet.survey.roster import check_choice_labels
 
 LARGE_ROSTER = 100
 SLOTS = 5
@@ -80,6 +81,7 @@ def questions_text(roster: pd.DataFrame, questions: QuestionSet, lang: str) -> s
 def write_template(roster: pd.DataFrame, folder: str | Path, *, lang: str = "da", questions: QuestionSet | None = None) -> list[Path]:
     """Write ``questions.txt`` (both languages: ``questions.da.txt``, ``questions.en.txt``),
     ``choices.txt`` and ``questions.toml`` into ``folder``; the ``lang`` one also as ``questions.txt``."""
+    check_choice_labels(roster)
     questions = questions or QuestionSet()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
