@@ -192,6 +192,9 @@ def finish_outputs(plan: OutputPlan) -> None:
 
 def _check_shape(output: Output) -> None:
     path = output.path
+    blocking = next((parent for parent in path.parents if parent.exists() and not parent.is_dir()), None)
+    if blocking is not None:
+        raise OrgnetError(f"{path}: cannot make the folder {blocking}: a file of that name is there")
     if output.folder is None and path.is_dir():
         raise OrgnetError(f"{path}: is a folder; give a file name")
     if output.folder is not None and path.exists() and not path.is_dir():
@@ -222,8 +225,8 @@ def _check_against(output: Output, data: Input) -> None:
                 raise OrgnetError(
                     f"{target}: would be read as data from the input folder {source} ({data.label}); write it somewhere else or under another name"
                 )
-            if target.exists() and any(_same(target, file) for file in _read_files(source, data.reads)):
-                raise OrgnetError(f"{target}: is an input of this command ({data.label} {source}); write the output somewhere else")
+        if folder_input and target.is_file() and any(_same(target, file) for file in _read_files(source, data.reads)):  # a link
+            raise OrgnetError(f"{target}: is an input of this command (read from {data.label} {source}); write the output somewhere else")
     if output.shared and folder_input and _inside(output.path, source):
         raise OrgnetError(f"{output.path}: the output folder must not be inside the data folder {source}")
     if output.shared and data.secret and _inside(source, output.path):
