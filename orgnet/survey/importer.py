@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-import orgnet
 from orgnet.config import Config
 from orgnet.errors import InputError, Problem, shown
+from orgnet.io import tables_for_writing
+from orgnet.io.atomic import replacing
 from orgnet.io.tables import RawTable, build_network
 from orgnet.io.text import write_csv
 from orgnet.survey.decisions import Decisions, check_kept, read_decisions_file, unused_warnings
@@ -312,16 +313,18 @@ def write_import(result: SurveyImport, folder: str | Path) -> list[Path]:
         None,
         Config(relations=relations),
     )
-    orgnet.write(network, folder)
-    toml = folder / "orgnet.toml"
-    toml.write_text("# written by orgnet survey import: the survey's relations and their kinds\n[relations]\n"
-                    + "".join(f'{relation} = "{kind}"\n' for relation, kind in relations.items()), encoding="utf-8")
-    files = [folder / "people.csv", folder / "ties.csv", toml]
     audit = result.answers[["file", "row", "respondent", "respondent_id", "question", "answer", "frequency", "context", "id", "method", "outcome"]]
     audit = audit.sort_values(["row", "question", "answer"], kind="stable")
-    for name, frame in (("matches", result.matches), ("answers", audit), ("respondents", result.respondents), ("response_rates", result.rates)):
-        write_csv(frame, folder / f"{name}.csv")
-        files.append(folder / f"{name}.csv")
-    (folder / "import.txt").write_text(result.summary() + "\n", encoding="utf-8")
-    files.append(folder / "import.txt")
+    tables = {f"{name}.csv": frame for name, frame in tables_for_writing(network).items()}
+    tables |= {"matches.csv": result.matches, "answers.csv": audit, "respondents.csv": result.respondents, "response_rates.csv": result.rates}
+    toml = ("# written by orgnet survey import: the survey's relations and their kinds\n[relations]\n"
+            + "".join(f'{relation} = "{kind}"\n' for relation, kind in relations.items()))
+    texts = {"orgnet.toml": toml, "import.txt": result.summary() + "\n"}
+    files = [folder / name for name in (*tables, *texts)]
+    with replacing(*files) as parts:  # the network and its review files as one set: never a new ties.csv beside old decisions
+        part = dict(zip((*tables, *texts), parts))
+        for name, frame in tables.items():
+            write_csv(frame, part[name])
+        for name, text in texts.items():
+            part[name].write_text(text, encoding="utf-8")
     return files

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from orgnet.io.atomic import replacing
 from orgnet.survey.matching import choice_label
 from orgnet.survey.questions import DEFAULT_SCALE, QuestionSet, questions_toml
 from orgnet.survey.roster import check_choice_labels
@@ -84,13 +85,14 @@ def write_template(roster: pd.DataFrame, folder: str | Path, *, lang: str = "da"
     check_choice_labels(roster)
     questions = questions or QuestionSet()
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    for language in ("da", "en"):
-        path = folder / f"questions.{language}.txt"
-        path.write_text(questions_text(roster, questions, language), encoding="utf-8")
-        files.append(path)
-    (folder / "questions.txt").write_text(questions_text(roster, questions, lang), encoding="utf-8")
-    (folder / "choices.txt").write_text("\n".join(choice_list(roster)) + "\n", encoding="utf-8")
-    (folder / "questions.toml").write_text(questions_toml(questions), encoding="utf-8")
-    return [folder / "questions.txt", *files, folder / "choices.txt", folder / "questions.toml"]
+    texts = {
+        "questions.txt": questions_text(roster, questions, lang),
+        **{f"questions.{language}.txt": questions_text(roster, questions, language) for language in ("da", "en")},
+        "choices.txt": "\n".join(choice_list(roster)) + "\n",
+        "questions.toml": questions_toml(questions),
+    }
+    files = [folder / name for name in texts]
+    with replacing(*files) as parts:
+        for text, part in zip(texts.values(), parts):
+            part.write_text(text, encoding="utf-8")
+    return files
