@@ -63,7 +63,7 @@ def test_tooltip_shows_the_name(visit, graph_file, shipped):
     )
 
     page.page.mouse.move(x, y)
-    tooltip = page.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+    tooltip = page.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=30_000)
 
     assert shipped.people.loc[person, "name"] in tooltip.inner_text()
 
