@@ -186,10 +186,44 @@ def test_keyplayers_writes_a_table(run_cli, data, tmp_path):
     ],
 )
 def test_keyplayers_refuses_bad_options(run_cli, data, arguments, message):
+    before = snapshot(data)
+
     result = run_cli("keyplayers", data, *arguments)
 
     assert result.exit_code == 1
     assert result.output.strip() == message
+    assert snapshot(data) == before
+
+
+@pytest.mark.parametrize(
+    "k, message",
+    [
+        ("0", "Error: -k 0: choose between 1 and 2 (the network has 4 people)"),
+        ("-1", "Error: -k -1: choose between 1 and 2 (the network has 4 people)"),
+        ("4", "Error: -k 4: choose between 1 and 2 (the network has 4 people)"),
+        ("9", "Error: -k 9: choose between 1 and 2 (the network has 4 people)"),
+    ],
+    ids=["zero", "negative", "the-whole-network", "more-than-the-network"],
+)
+def test_keyplayers_refuses_k_outside_the_network(run_cli, data, k, message):
+    result = run_cli("keyplayers", data, "-k", k)
+
+    assert result.exit_code == 1
+    assert result.output.strip() == message
+
+
+@pytest.mark.parametrize("k", ["1", "2"])
+def test_keyplayers_on_two_people_says_how_many_there_are(run_cli, tmp_path, k):
+    orgnet.write(network([("A1", "A", "A", "leader"), ("B1", "B", "B", "employee")], [("A1", "B1", "informal")]), tmp_path / "two")
+    before = snapshot(tmp_path / "two")
+
+    result = run_cli("keyplayers", tmp_path / "two", "-k", k)
+
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: -k {k}: the network has 2 people; key players need at least 3 people (k can be 1 to n − 2, so that two remain)"
+    )
+    assert snapshot(tmp_path / "two") == before
 
 
 def test_diff_of_the_shipped_waves(run_cli, tmp_path):
