@@ -3,6 +3,7 @@ and the exact messages for bad input."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 import orgnet
 from orgnet.analysis import Analysis
+from tests.feedback.conftest import make_network
 
 SKOVBJERG = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 
@@ -133,3 +135,19 @@ def test_profile_pdf_with_a_wrong_chromium_path_is_named(run_cli, tmp_path, monk
 
     assert result.exit_code == 1
     assert result.output == f"Error: ORGNET_CHROMIUM is '{tmp_path / 'no-such-browser'}', which does not exist\n"
+
+
+def test_profile_of_a_person_with_a_300_character_id(run_cli, tmp_path):
+    long_id = "P" + "0" * 299
+    people = [{"id": long_id, "name": "Lang Id", "role": "leader"}, {"id": "P2", "name": "Kort", "role": "leader"}]
+    orgnet.write(make_network(people, [(0, 1)]), tmp_path / "data")
+    files = {path.name: path.read_bytes() for path in (tmp_path / "data").iterdir()}
+
+    result = run_cli("profile", tmp_path / "data", "-o", tmp_path / "p")
+    page = f"P{'0' * 99}-{hashlib.sha256(long_id.encode('utf-8')).hexdigest()[:12]}.html"
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote 2 profiles to {tmp_path / 'p'}; the list is {tmp_path / 'p' / 'index.html'}\n"
+    assert (tmp_path / "p" / page).exists()
+    assert f'<a href="{page}">' in (tmp_path / "p" / "index.html").read_text(encoding="utf-8")
+    assert {path.name: path.read_bytes() for path in (tmp_path / "data").iterdir()} == files
