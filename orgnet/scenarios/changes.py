@@ -24,7 +24,6 @@ from orgnet.errors import OrgnetError
 from orgnet.model import OrgNetwork, scope_of_ties
 from orgnet.selection import chosen_people, parse_conditions
 
-
 # The keys of a scenario in a TOML file, each with an example value for messages.
 EXAMPLES = {"remove": "P0001", "remove_where": "employer=amt", "merge": "A,B=C", "move": "P0001=Bostedet Næsset"}
 

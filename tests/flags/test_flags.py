@@ -15,8 +15,8 @@ import pytest
 
 from orgnet.errors import InputError, OrgnetError
 from orgnet.flags import bagland, flag_people, load_rules
-from orgnet.io.tables import RawTable, build_network
 from orgnet.generate import generate_municipality
+from orgnet.io.tables import RawTable, build_network
 from orgnet.metrics import compute_all
 from tests.metrics.conftest import make_network
 
