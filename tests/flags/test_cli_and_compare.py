@@ -110,3 +110,23 @@ def test_compare_by_two_attributes_and_role(run_cli, tmp_path):
     rows = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["comparison"]
     assert {(r["level"], r["gender"]) for r in rows} == {(lv, g) for lv in ("top", "middle", "first_line") for g in ("woman", "man")}
     assert all(r["n"] is None or r["n"] >= 5 for r in rows)
+
+
+def test_flags_cli_does_not_ask_the_impossible(write_folder, run_cli, tmp_path):
+    """S1 is Solsikken's only person (no no_internal); K2 has colleagues she does not reach. The
+    TR T1's Solsikken has no leader (no no_management_tie)."""
+    folder = write_folder(
+        people="id,name,organisation,unit,role\nK1,Karen,Kærholm,Ledelse,leader\nK2,Kim,Kærholm,Køkken,employee\n"
+        "K3,Kaj,Kærholm,Køkken,employee\nS1,Sofie,Solsikken,Ledelse,tr\n",
+        ties="source,target,relation,kind\nS1,K1,advice,informal\nK2,S1,advice,informal\nK1,K3,advice,informal\n",
+    )
+    files = {path.name: path.read_bytes() for path in folder.iterdir()}
+
+    result = run_cli("flags", folder, "-o", tmp_path / "flags.json")
+    rows = pd.DataFrame(json.loads((tmp_path / "flags.json").read_text(encoding="utf-8"))["flags"])
+
+    assert result.exit_code == 0, result.output
+    assert set(rows.loc[rows["flag"] == "no_internal", "id"]) == {"K2"}
+    # thin: 2 contacts of 3 possible, below the floor of 3; K2 hangs on S1, K3 is reached through K1
+    assert rows.loc[rows["id"] == "S1", "flag"].tolist() == ["thin", "single_bridge", "bottleneck"]
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == files
