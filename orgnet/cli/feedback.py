@@ -21,7 +21,7 @@ from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K
 from orgnet.errors import OrgnetError
 from orgnet.export import check_table_path, write_table
-from orgnet.feedback.suggest import suggest_contacts
+from orgnet.feedback.suggest import DEFAULT_MAX_PER_PERSON, suggest_contacts
 
 person_option = click.option("--person", "persons", multiple=True, metavar="ID", help="This person (an id); repeat for several.")
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the texts.")
@@ -49,11 +49,15 @@ def _check_persons(analysis: Analysis, persons: tuple[str, ...]) -> None:
 @where_option
 @click.option("-n", "n", type=click.IntRange(min=1), default=3, show_default=True, help="Suggestions per person.")
 @click.option("--any-level", is_flag=True, help="Suggest peers of any level, not only the same or an adjacent one.")
+@click.option(
+    "--max-per-person", "max_per_person", default=str(DEFAULT_MAX_PER_PERSON), show_default=True, metavar="N",
+    help="Suggest no one to more than N people, so one broker is not everyone's first choice; 0 or none: no limit.",
+)
 @lang_option
 @output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
 @rules_option
 @config_option
-def suggest(data: Path, persons, where, n: int, any_level: bool, lang: str, output: Path | None, rules, config) -> None:
+def suggest(data: Path, persons, where, n: int, any_level: bool, max_per_person: str, lang: str, output: Path | None, rules, config) -> None:
     """Whom each person could contact: peers whose tie would help most, with the reason.
 
     For each chosen person (--person; default: every flagged leader): first a leader in another
@@ -61,13 +65,14 @@ def suggest(data: Path, persons, where, n: int, any_level: bool, lang: str, outp
     constraint, then the most people newly within two steps. --where limits both the persons
     and the candidates.
     """
+    cap = _limit(max_per_person)
     if output:
         check_table_path(output)
     analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang)
     _check_persons(analysis, persons)
     with progress_reporter() as analysis.progress:
         chosen = list(persons) or flagged_leaders(analysis)
-        table = suggest_contacts(analysis.network, chosen, n=n, any_level=any_level, lang=lang, graph=analysis.graph)
+        table = suggest_contacts(analysis.network, chosen, n=n, any_level=any_level, lang=lang, graph=analysis.graph, max_per_person=cap)
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)
@@ -77,11 +82,28 @@ def suggest(data: Path, persons, where, n: int, any_level: bool, lang: str, outp
         click.echo(f"fewer than {n} candidates for {len(short)} of {len(chosen)} people: {shown}", err=True)
     if output is None:
         text = table[["person", "name", "rank", "suggested", "suggested_name", "reason"]].to_string(index=False) if len(table) else "no suggestions"
-        click.echo(f"{text}\n\n{len(table)} suggestions for {len(chosen)} people")
+        click.echo(f"{text}\n\n{len(table)} suggestions for {len(chosen)} people; {_limit_note(table)}")
         return
     metadata = {**table.attrs["orgnet"], "lang": lang, "audience": "consultant", "names": "present", **(analysis.selection if analysis.is_selection else {})}
     written = write_table(table, output, metadata=metadata, sheet="suggestions")
-    click.echo(f"wrote {len(table)} suggestions for {len(chosen)} people to {', '.join(map(str, written))}")
+    click.echo(f"wrote {len(table)} suggestions for {len(chosen)} people to {', '.join(map(str, written))}; {_limit_note(table)}")
+
+
+def _limit(text: str) -> int | None:
+    value = text.strip().lower()
+    if value in ("0", "none"):
+        return None
+    if not value.isdigit():
+        raise OrgnetError(f"--max-per-person {text}: write a whole number of at least 1, or 0 or none for no limit")
+    return int(value)
+
+
+def _limit_note(table) -> str:
+    meta = table.attrs["orgnet"]
+    if meta["max_per_person"] == "none":
+        return "no limit per suggested person (--max-per-person)"
+    changed = meta["changed_by_cap"]
+    return f"at most {meta['max_per_person']} per suggested person (--max-per-person), which changed {changed} of them"
 
 
 @click.command()

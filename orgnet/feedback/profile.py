@@ -13,6 +13,7 @@ page's Content-Security-Policy allows only its own nonce'd scripts and no reques
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 import secrets
@@ -37,6 +38,10 @@ from orgnet.i18n import format_number
 from orgnet.metrics.centrality import Progress, degrees
 from orgnet.viz.interactive import VIS_VERSION, safe_json
 from orgnet.viz.style import SCOPE_COLOURS
+
+MAX_STEM_BYTES = 120  # a page name's stem in UTF-8 bytes; the file system allows 255 for the whole name
+CUT_BYTES = 100  # what is kept of a longer stem, before the hash
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 LAYERS = ("formal+internal", "informal+internal", "formal+external", "informal+external")
 LAYER_COLUMNS = ("degree", *(f"degree_{spec.replace('+', '_')}" for spec in LAYERS))
@@ -289,10 +294,21 @@ def _layout(n: int, edges: np.ndarray, seed: int) -> np.ndarray:
 
 
 def _file_names(persons: list[str]) -> dict[str, str]:
-    """``<id>.html``; characters a file name cannot hold become ``_``, and clashes get a number."""
+    """``<id>.html``; characters a file name cannot hold become ``_``, a long id is cut and given
+    a hash of the whole id, and clashes get a number.
+
+    File systems allow 255 bytes per name: an id of any length must still give a page (a
+    300-character id once ended in "File name too long"). The stem is kept to ``MAX_STEM_BYTES``
+    of UTF-8, so the name with its hash, number and ``.html`` stays far below the limit.
+    """
     names, used = {}, {"index"}
     for person in persons:
         stem = re.sub(r"[^\w.-]", "_", str(person)).strip(".") or "person"
+        if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+            cut = stem.encode("utf-8")[:CUT_BYTES].decode("utf-8", errors="ignore")
+            stem = f"{cut}-{hashlib.sha256(str(person).encode('utf-8')).hexdigest()[:12]}"
+        if stem.split(".")[0].upper() in WINDOWS_RESERVED:
+            stem = f"_{stem}"
         candidate, count = stem, 1
         while candidate.lower() in used:
             count += 1

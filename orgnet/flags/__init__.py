@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from orgnet.errors import OrgnetError
-from orgnet.flags.bagland import bagland
+from orgnet.flags.bagland import LEADER_ROLE, bagland
 from orgnet.flags.bridges import single_bridges
 from orgnet.flags.rules import FLAGS, LANGUAGES, SEVERITIES, load_rules
 from orgnet.i18n import format_number, local, value_name
@@ -140,7 +140,8 @@ class _Context:
         at_or_below = grouped.rank(method="max", pct=True)
         decile_cut = frame.assign(keep=at_or_below > rule["decile"]).query("keep").groupby("peers")["degree"].min()
         decile_threshold = frame["peers"].map(decile_cut)
-        below_floor = self.degree < rule["floor"]
+        # in contact with everyone else in the data is not thin, however small the data
+        below_floor = (self.degree < rule["floor"]) & (self.degree < len(self.people) - 1)
         in_decile = (size >= rule["min_peers"]) & (at_or_below <= rule["decile"])
         active = self.degree > 0
         description = [self._peer_text(r, lv) for r, lv in zip(self.role, level)]
@@ -158,22 +159,41 @@ class _Context:
             return f"personer med rollen {role}" + ("" if pd.isna(level) else f" på niveau {level}")
         return f"people with role {role}" + ("" if pd.isna(level) else f" at level {level}")
 
+    # A rule that asks for a contact nobody in the data could be (the only person of her
+    # organisation, the only organisation in the data, no leader in the TR's organisation) is
+    # not applied: the missing tie says something about the data's scope, not about the person.
+
+    @property
+    def has_colleague(self) -> pd.Series:
+        """Someone else in the data belongs to the person's organisation (true when it is unknown)."""
+        organisation = self.people["organisation"]
+        return ~(organisation.map(organisation.value_counts()) == 1)
+
+    @property
+    def has_outsider(self) -> pd.Series:
+        """Someone in the data belongs to another (known) organisation (true when the own is unknown)."""
+        organisation = self.people["organisation"]
+        others = organisation.notna().sum() - organisation.map(organisation.value_counts())
+        return ~(others == 0)
+
     def _no_internal(self, flag):
         if not self.has_scope:
             return pd.DataFrame(columns=COLUMNS)
         organisation = {"organisation": self.people["organisation"].fillna("—")}
-        return self.rows(flag, (self.degree > 0) & (self.metrics["degree_internal"] == 0), self.metrics["degree_internal"], 1, organisation)
+        mask = (self.degree > 0) & (self.metrics["degree_internal"] == 0) & self.has_colleague
+        return self.rows(flag, mask, self.metrics["degree_internal"], 1, organisation)
 
     def _no_external(self, flag):
         if not self.has_scope:
             return pd.DataFrame(columns=COLUMNS)
-        return self.rows(flag, (self.degree > 0) & (self.metrics["degree_external"] == 0), self.metrics["degree_external"], 1)
+        mask = (self.degree > 0) & (self.metrics["degree_external"] == 0) & self.has_outsider
+        return self.rows(flag, mask, self.metrics["degree_external"], 1)
 
     def _no_informal_external(self, flag):
         if not self.has_scope:
             return pd.DataFrame(columns=COLUMNS)
         value = self.metrics["degree_informal_external"]
-        return self.rows(flag, (self.degree > 0) & (value == 0), value, 1)
+        return self.rows(flag, (self.degree > 0) & (value == 0) & self.has_outsider, value, 1)
 
     def _single_bridge(self, flag):
         bridge = single_bridges(self.graph)
@@ -206,7 +226,9 @@ class _Context:
         table = self.bagland
         ties = table["management_ties"].reindex(self.people.index)
         organisation = {"organisation": self.people["organisation"].fillna("—")}
-        return self.rows(flag, ties.notna() & (ties == 0), ties, 1, organisation)
+        leaders = self.people.loc[self.role == LEADER_ROLE, "organisation"].dropna().unique()
+        has_management = self.people["organisation"].isin(leaders)
+        return self.rows(flag, ties.notna() & (ties == 0) & has_management, ties, 1, organisation)
 
 
 def _at(values, ids) -> list:

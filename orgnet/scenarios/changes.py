@@ -6,12 +6,14 @@ A scenario is a named list of changes. :func:`apply_scenario` returns a new
 after every change with :func:`~orgnet.model.scope_of_ties`, so a merge turns the ties between
 the merged organisations from external to internal and a move turns the mover's ties over.
 
-Every change is checked against the data first: an unknown id, organisation or unit, or a
-merge of an organisation with itself, is refused by name (:class:`~orgnet.errors.OrgnetError`).
+Every change is checked against the data first: an unknown id, organisation or unit, a
+merge of an organisation with itself, or a move to a unit name that several organisations
+use (write ``ORGANISATION/UNIT``), is refused by name (:class:`~orgnet.errors.OrgnetError`).
 """
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,13 +24,17 @@ from orgnet.errors import OrgnetError
 from orgnet.model import OrgNetwork, scope_of_ties
 from orgnet.selection import chosen_people, parse_conditions
 
+# The keys of a scenario in a TOML file, each with an example value for messages.
+EXAMPLES = {"remove": "P0001", "remove_where": "employer=amt", "merge": "A,B=C", "move": "P0001=Bostedet Næsset"}
+
 
 @dataclass(frozen=True)
 class Scenario:
     """One named what-if: people removed (by id or attribute), organisations merged, people moved.
 
     ``merge`` holds ``(("A", "B"), "C")`` pairs: A and B become C. ``move`` holds
-    ``("P0001", "X")``: the person joins unit X (and its organisation) or organisation X.
+    ``("P0001", "X")``: the person joins unit X (and its organisation) or organisation X;
+    a unit name found in several organisations must be written ``ORGANISATION/UNIT``.
     """
 
     name: str
@@ -79,24 +85,46 @@ def read_scenarios(path: Path) -> list[Scenario]:
     """
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(_utf8_text(path))
     except tomllib.TOMLDecodeError as error:
         raise OrgnetError(f"{path}: not valid TOML: {error}") from None
     table = data.get("scenario")
     if not isinstance(table, dict) or not table:
         raise OrgnetError(f'{path}: no scenarios; write one table per scenario, e.g. [scenario."merger"]')
-    known = {"remove", "remove_where", "merge", "move"}
     scenarios = []
     for name, spec in table.items():
-        unknown = sorted(set(spec) - known) if isinstance(spec, dict) else ["(not a table)"]
+        if not isinstance(spec, dict):
+            raise OrgnetError(f'{path}: scenario \'{name}\' must be a table, e.g. [scenario."{name}"] then remove = ["P0001"]')
+        unknown = sorted(set(spec) - set(EXAMPLES))
         if unknown:
-            raise OrgnetError(f"{path}: scenario '{name}': unknown key '{unknown[0]}'; use {', '.join(sorted(known))}")
-        lists = {key: [spec[key]] if isinstance(spec.get(key), str) else list(spec.get(key, [])) for key in known}
+            raise OrgnetError(f"{path}: scenario '{name}': unknown key '{unknown[0]}'; use {', '.join(sorted(EXAMPLES))}")
+        for key, value in spec.items():
+            if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(item, str) for item in value))):
+                raise OrgnetError(
+                    f"{path}: scenario '{name}': {key} = {json.dumps(value, ensure_ascii=False)} must be a text "
+                    f"or a list of texts, e.g. {key} = {json.dumps([EXAMPLES[key]], ensure_ascii=False)}"
+                )
+        lists = {key: [spec[key]] if isinstance(spec.get(key), str) else list(spec.get(key, [])) for key in EXAMPLES}
         scenario = parse_scenario(name, **lists)
         if scenario.is_empty:
             raise OrgnetError(f"{path}: scenario '{name}' changes nothing")
         scenarios.append(scenario)
     return scenarios
+
+
+def _utf8_text(path: Path) -> str:
+    """The file's text; TOML is UTF-8 by definition, so anything else is refused, naming where."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start]
+        legacy = bytes([byte]).decode("cp1252", errors="replace")
+        raise OrgnetError(
+            f"{path}: not UTF-8 text (byte 0x{byte:02x} on line {line}, '{legacy}' in Windows-1252); "
+            "a TOML file must be UTF-8: save it again as UTF-8"
+        ) from None
 
 
 def apply_scenario(network: OrgNetwork, scenario: Scenario) -> Outcome:
@@ -172,16 +200,32 @@ def _check_move(
         raise OrgnetError(f"{label}: no person has id '{person}'")
     if person in removed:
         raise OrgnetError(f"{label}: {person} is removed by the same scenario")
-    units = (
-        people.dropna(subset=["unit"]).drop_duplicates("unit").set_index("unit")["organisation"]
-        if "unit" in people.columns
-        else pd.Series(dtype=str)
-    )
-    if place in units.index:
-        return person, units[place], place
+    places = _units(people)  # (organisation, unit) pairs
+    holders = sorted(organisation for organisation, unit in places if unit == place)
+    if len(holders) > 1:
+        # The same unit name in two organisations ("Ledelse"): moving to either would be a guess.
+        named = ", ".join(f"{organisation}/{place}" for organisation in holders)
+        raise OrgnetError(
+            f"{label}: {len(holders)} organisations have a unit '{place}' ({named}); "
+            f'name one as ORGANISATION/UNIT, e.g. --move {person}="{holders[0]}/{place}"'
+        )
+    if holders:
+        return person, holders[0], place
+    # ORGANISATION/UNIT; organisation names may hold a slash themselves, so try every split
+    splits = [(place[:at], place[at + 1 :]) for at, letter in enumerate(place) if letter == "/"]
+    matches = [(organisation, unit) for organisation, unit in splits if (organisation, unit) in places]
+    if len(matches) == 1:
+        return person, *matches[0]
     if place in organisations:
         return person, place, pd.NA
     raise OrgnetError(f"{label}: no organisation or unit '{place}'{_suggest(place, organisations)}")
+
+
+def _units(people: pd.DataFrame) -> set[tuple[str, str]]:
+    if "unit" not in people.columns:
+        return set()
+    known = people.dropna(subset=["unit", "organisation"])
+    return set(zip(known["organisation"].astype(str), known["unit"].astype(str)))
 
 
 def _join_known(parts: tuple[str, ...], organisations: set[str]) -> tuple[str, ...]:
@@ -217,5 +261,5 @@ def _parse_merge(text: str) -> tuple[tuple[str, ...], str]:
 def _parse_move(text: str) -> tuple[str, str]:
     person, separator, place = str(text).partition("=")
     if not separator or not person.strip() or not place.strip():
-        raise OrgnetError(f'--move {text}: write ID=ORGANISATION or ID=UNIT, e.g. --move P0001="Bostedet Næsset"')
+        raise OrgnetError(f'--move {text}: write ID=ORGANISATION, ID=UNIT or ID=ORGANISATION/UNIT, e.g. --move P0001="Bostedet Næsset"')
     return person.strip(), place.strip()

@@ -154,6 +154,12 @@ def key_players(
     if goal not in GOALS:
         raise OrgnetError(f"--goal {goal}: use fragment or reach")
     n = graph.n
+    if n < 3:
+        # removing k people must leave at least two, whose fragmentation can be measured
+        people = "1 person" if n == 1 else f"{n} people"
+        raise OrgnetError(
+            f"-k {k}: the network has {people}; key players need at least 3 people (k can be 1 to n − 2, so that two remain)"
+        )
     if not 1 <= k <= n - 2:
         raise OrgnetError(f"-k {k}: choose between 1 and {n - 2} (the network has {n} people)")
     if steps not in (1, 2, 3):

@@ -3,6 +3,7 @@ and the exact messages for bad input."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 import orgnet
 from orgnet.analysis import Analysis
+from tests.feedback.conftest import make_network
 
 SKOVBJERG = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 
@@ -29,16 +31,46 @@ def test_suggest_defaults_to_every_flagged_leader_and_writes_json(run_cli, tmp_p
     table = pd.DataFrame(written["suggestions"])
 
     assert result.exit_code == 0
-    assert result.stdout == f"wrote {3 * len(flagged_leaders)} suggestions for {len(flagged_leaders)} people to {tmp_path / 's.json'}\n"
+    changed = int(table["capped"].sum())
+    assert result.stdout == (
+        f"wrote {3 * len(flagged_leaders)} suggestions for {len(flagged_leaders)} people to {tmp_path / 's.json'}; "
+        f"at most 5 per suggested person (--max-per-person), which changed {changed} of them\n"
+    )
     assert list(dict.fromkeys(table["person"])) == flagged_leaders
     assert written["metadata"]["suggestions_per_person"] == 3
+    assert (written["metadata"]["max_per_person"], written["metadata"]["changed_by_cap"]) == (5, changed)
+    assert table["suggested"].value_counts().max() == written["metadata"]["most_suggested_to_one"] == 5
+    assert changed > 0 and table.loc[table["capped"], "instead_of"].notna().all() and table.loc[~table["capped"], "instead_of"].isna().all()
+
+
+@pytest.mark.parametrize("value", ["0", "none", "None"])
+def test_suggest_without_a_limit(run_cli, tmp_path, value, flagged_leaders):
+    result = run_cli("suggest", SKOVBJERG, "--max-per-person", value, "-o", tmp_path / "s.json")
+    written = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+
+    assert result.exit_code == 0
+    assert result.stdout.endswith("; no limit per suggested person (--max-per-person)\n")
+    assert written["metadata"]["max_per_person"] == "none" and written["metadata"]["changed_by_cap"] == 0
+    # the concentration the limit exists for: one leader is 93 of the 441 suggestions
+    assert written["metadata"]["most_suggested_to_one"] == 93
+
+
+@pytest.mark.parametrize("value", ["-3", "many", "2.5", ""])
+def test_suggest_refuses_a_limit_that_is_not_a_whole_number(run_cli, value):
+    files = {path.name: path.read_bytes() for path in SKOVBJERG.iterdir()}
+
+    result = run_cli("suggest", SKOVBJERG, "--max-per-person", value)
+
+    assert result.exit_code == 1
+    assert result.output == f"Error: --max-per-person {value}: write a whole number of at least 1, or 0 or none for no limit\n"
+    assert {path.name: path.read_bytes() for path in SKOVBJERG.iterdir()} == files
 
 
 def test_suggest_for_one_person_prints_the_table(run_cli):
     result = run_cli("suggest", SKOVBJERG, "--person", "P0002", "-n", "2")
 
     assert result.exit_code == 0
-    assert result.stdout.endswith("\n\n2 suggestions for 1 people\n")
+    assert result.stdout.endswith("\n\n2 suggestions for 1 people; at most 5 per suggested person (--max-per-person), which changed 0 of them\n")
     assert "your constraint falls from" in result.stdout
 
 
@@ -103,3 +135,19 @@ def test_profile_pdf_with_a_wrong_chromium_path_is_named(run_cli, tmp_path, monk
 
     assert result.exit_code == 1
     assert result.output == f"Error: ORGNET_CHROMIUM is '{tmp_path / 'no-such-browser'}', which does not exist\n"
+
+
+def test_profile_of_a_person_with_a_300_character_id(run_cli, tmp_path):
+    long_id = "P" + "0" * 299
+    people = [{"id": long_id, "name": "Lang Id", "role": "leader"}, {"id": "P2", "name": "Kort", "role": "leader"}]
+    orgnet.write(make_network(people, [(0, 1)]), tmp_path / "data")
+    files = {path.name: path.read_bytes() for path in (tmp_path / "data").iterdir()}
+
+    result = run_cli("profile", tmp_path / "data", "-o", tmp_path / "p")
+    page = f"P{'0' * 99}-{hashlib.sha256(long_id.encode('utf-8')).hexdigest()[:12]}.html"
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote 2 profiles to {tmp_path / 'p'}; the list is {tmp_path / 'p' / 'index.html'}\n"
+    assert (tmp_path / "p" / page).exists()
+    assert f'<a href="{page}">' in (tmp_path / "p" / "index.html").read_text(encoding="utf-8")
+    assert {path.name: path.read_bytes() for path in (tmp_path / "data").iterdir()} == files

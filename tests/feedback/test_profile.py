@@ -3,6 +3,7 @@ computation, Danish throughout with Danish number format, small peer groups not 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -167,6 +168,30 @@ def test_the_index_links_every_page_and_the_policy_forbids_every_request(danish)
     assert re.findall(r'<a href="([^"]+)">', index) == ["P0002.html", "P0001.html"]
     assert "default-src 'none'" in page
     assert re.findall(r"<script nonce=\"([^\"]+)\">", page) == [nonce, nonce]
+
+
+def test_a_long_id_gets_a_bounded_name_with_a_hash(tmp_path):
+    long_latin, long_danish = "a" * 300, "ø" * 300
+    people = [{"id": long_latin, "name": "x", "role": "leader"}, {"id": long_danish, "name": "y", "role": "leader"},
+              {"id": "a" * 299 + "b", "name": "z", "role": "leader"}, {"id": "CON", "name": "w", "role": "leader"}]
+    network = make_network(people, [(0, 1), (1, 2)])
+
+    written = write_profiles(Analysis(network), tmp_path)
+    names = {person: path.name for person, path in written.pages.items()}
+    index = written.index.read_text(encoding="utf-8")
+
+    def digest(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+    assert names == {
+        long_latin: f"{'a' * 100}-{digest(long_latin)}.html",
+        long_danish: f"{'ø' * 50}-{digest(long_danish)}.html",  # 100 bytes of UTF-8
+        "a" * 299 + "b": f"{'a' * 100}-{digest('a' * 299 + 'b')}.html",  # the same first 100, another hash
+        "CON": "_CON.html",  # a name Windows reserves
+    }
+    assert all(len(name.encode("utf-8")) <= 130 for name in names.values())
+    assert all(path.exists() for path in written.pages.values())
+    assert re.findall(r'<a href="([^"]+)">', index) == list(names.values())
 
 
 def test_file_names_are_safe_and_distinct(tmp_path):

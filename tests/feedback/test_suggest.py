@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import orgnet
 from orgnet.analysis import Analysis
@@ -84,7 +85,7 @@ def brute_force(network, ego: str, n: int, any_level: bool = False) -> list[dict
 @settings(max_examples=60, deadline=None)
 @given(role_networks())
 def test_top_n_equals_the_brute_force(network):
-    table = suggest_contacts(network, n=3)
+    table = suggest_contacts(network, n=3, max_per_person=None)
 
     for ego in network.people.index:
         expected = brute_force(network, ego, 3)
@@ -99,7 +100,7 @@ def test_top_n_equals_the_brute_force(network):
 @settings(max_examples=30, deadline=None)
 @given(role_networks())
 def test_any_level_equals_the_brute_force(network):
-    table = suggest_contacts(network, n=2, any_level=True)
+    table = suggest_contacts(network, n=2, any_level=True, max_per_person=None)
 
     for ego in network.people.index:
         assert table.loc[table["person"] == ego, "suggested"].tolist() == [row["suggested"] for row in brute_force(network, ego, 2, any_level=True)]
@@ -202,17 +203,117 @@ def test_skovbjerg_constraint_before_is_the_metrics_constraint(skovbjerg):
     assert table["constraint_before"].to_numpy() == pytest.approx(expected, nan_ok=True, abs=1e-12)
 
 
-def test_accepting_each_first_suggestion_clears_every_no_informal_external_flag(skovbjerg):
-    flags = skovbjerg.flags
-    flagged = flags.loc[flags["flag"] == "no_informal_external", "id"].tolist()
-    first = suggest_contacts(skovbjerg.network, flagged, n=1, graph=skovbjerg.graph)
+def accepted_first(skovbjerg, table: pd.DataFrame) -> pd.DataFrame:
+    """The flags after every person in ``table`` accepts her first suggestion (one informal tie)."""
+    first = table[table["rank"] == 1]
     network = skovbjerg.network
     new = pd.DataFrame({"source": first["person"], "target": first["suggested"], "relation": "network", "kind": "informal", "weight": 1.0, "reports": 1})
     new["scope"] = scope_of_ties(network.people, new)
-    accepted = replace(network, ties=pd.concat([network.ties, new], ignore_index=True))
+    return Analysis(replace(network, ties=pd.concat([network.ties, new], ignore_index=True))).flags
 
-    after = Analysis(accepted).flags
 
-    assert len(flagged) > 20
+@pytest.mark.parametrize(
+    "limit, most_first, distinct_first",
+    [(None, 57, 10), (5, 5, 27)],
+    ids=["no-limit", "default-limit-5"],
+)
+def test_accepting_each_first_suggestion_clears_every_no_informal_external_flag(skovbjerg, limit, most_first, distinct_first):
+    """With and without the limit per suggested person; the limit spreads the first suggestions
+    (57 of 100 on one leader without it) and still clears every flag."""
+    flags = skovbjerg.flags
+    flagged = flags.loc[flags["flag"] == "no_informal_external", "id"].tolist()
+    first = suggest_contacts(skovbjerg.network, flagged, n=1, graph=skovbjerg.graph, max_per_person=limit)
+
+    after = accepted_first(skovbjerg, first)
+
+    assert len(flagged) == 100
     assert first["person"].tolist() == flagged
+    assert first["suggested"].value_counts().max() == most_first
+    assert first["suggested"].nunique() == distinct_first
     assert set(after.loc[after["flag"] == "no_informal_external", "id"]) & set(flagged) == set()
+
+
+def test_the_command_line_default_also_clears_every_flag_when_each_first_is_accepted(skovbjerg):
+    """What `orgnet suggest DATA` gives (every flagged leader, 3 each, at most 5 per suggested
+    person): the first suggestion of each of the 100 flagged no_informal_external clears it."""
+    from orgnet.cli.feedback import flagged_leaders
+
+    flags = skovbjerg.flags
+    flagged = flags.loc[flags["flag"] == "no_informal_external", "id"].tolist()
+    table = suggest_contacts(skovbjerg.network, flagged_leaders(skovbjerg), n=3, graph=skovbjerg.graph)
+
+    after = accepted_first(skovbjerg, table)
+
+    assert table["suggested"].value_counts().max() == 5
+    assert set(after.loc[after["flag"] == "no_informal_external", "id"]) & set(flagged) == set()
+
+
+# --- the limit per suggested person ----------------------------------------------------------
+
+
+@pytest.fixture
+def hub():
+    """Four leaders of Åløkke (a1–a4) with no tie; h, a leader of Bøgely, knows five others
+    there (b1–b5), so h is everyone's first suggestion; g of Cedertræet knows one."""
+    people = [{"id": f"a{i}", "name": f"A{i}", "organisation": "Åløkke", "role": "leader", "level": "top"} for i in range(1, 5)]
+    people += [{"id": "h", "name": "Hanne", "organisation": "Bøgely", "role": "leader", "level": "top"}]
+    people += [{"id": f"b{i}", "name": f"B{i}", "organisation": "Bøgely", "role": "employee", "level": "top"} for i in range(1, 6)]
+    people += [{"id": "g", "name": "Gorm", "organisation": "Cedertræet", "role": "leader", "level": "top"},
+               {"id": "c1", "name": "C1", "organisation": "Cedertræet", "role": "employee", "level": "top"}]
+    arcs = [(4, 5 + i) for i in range(5)] + [(10, 11)]
+    return make_network(people, arcs)
+
+
+def test_the_limit_gives_a_contested_contact_to_those_she_helps_most_and_says_so(hub):
+    table = suggest_contacts(hub, ["a1", "a2", "a3", "a4"], n=1, max_per_person=2)
+    unlimited = suggest_contacts(hub, ["a1", "a2", "a3", "a4"], n=1, max_per_person=None)
+
+    assert unlimited["suggested"].tolist() == ["h", "h", "h", "h"]
+    # all four gain the same from h (same constraint drop, 6 people newly reached): the earlier ones keep her
+    assert table["suggested"].tolist() == ["h", "h", "g", "g"]
+    assert table["capped"].tolist() == [False, False, True, True]
+    assert table["instead_of"].fillna("").tolist() == ["", "", "h", "h"]
+    assert table.attrs["orgnet"]["max_per_person"] == 2
+    assert table.attrs["orgnet"]["changed_by_cap"] == 2
+    assert table.attrs["orgnet"]["most_suggested_to_one"] == 2
+
+
+def test_the_limit_leaves_people_short_rather_than_break_it(hub):
+    table = suggest_contacts(hub, ["a1", "a2", "a3", "a4"], n=3, max_per_person=1)
+
+    assert table["suggested"].value_counts().max() == 1
+    assert table.attrs["orgnet"]["fewer_than_n"] == ["a1", "a2", "a3", "a4"]  # 3 other leaders for 12 places
+
+
+@pytest.mark.parametrize("limit", [-1, 2.5, "5", True])
+def test_a_limit_that_is_not_a_whole_number_is_refused(hub, limit):
+    with pytest.raises(OrgnetError) as error:
+        suggest_contacts(hub, ["a1"], max_per_person=limit)
+
+    assert str(error.value) == f"--max-per-person {limit}: write a whole number of at least 1, or 0 or none for no limit"
+
+
+@settings(max_examples=60, deadline=None)
+@given(role_networks(), st.integers(1, 4), st.integers(1, 3))
+def test_the_limit_holds_and_changes_only_what_it_must(network, limit, n):
+    table = suggest_contacts(network, n=n, max_per_person=limit)
+    unlimited = suggest_contacts(network, n=n, max_per_person=None)
+    wide = suggest_contacts(network, n=4 * len(network.people), max_per_person=None)
+
+    assert table["suggested"].value_counts().max() <= limit if len(table) else True
+    load = table["suggested"].value_counts()
+    for ego in network.people.index:
+        mine = table[table["person"] == ego]
+        first_n = unlimited.loc[unlimited["person"] == ego, "suggested"].tolist()
+        assert mine["rank"].tolist() == list(range(1, len(mine) + 1))
+        assert mine["suggested"].is_unique
+        # a suggestion is marked capped exactly when it is not among her first n without the limit
+        assert mine["capped"].tolist() == [s not in first_n for s in mine["suggested"]]
+        missing = [s for s in first_n if s not in set(mine["suggested"])]
+        assert mine.loc[mine["capped"], "instead_of"].tolist() == missing[: int(mine["capped"].sum())]
+        # she is short of n only when every candidate she did not get is full
+        if len(mine) < n:
+            others = set(wide.loc[wide["person"] == ego, "suggested"]) - set(mine["suggested"])
+            assert all(load.get(c, 0) == limit for c in others)
+    if len(network.people) * n <= limit:  # the limit cannot bind
+        assert table.drop(columns=["capped", "instead_of"]).equals(unlimited.drop(columns=["capped", "instead_of"]))

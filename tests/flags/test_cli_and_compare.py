@@ -33,7 +33,8 @@ def test_bagland_cli_prints_and_writes(workplace_folder, run_cli, tmp_path):
     assert "25%" in printed.output and "weak_bagland" in printed.output
     rows = {row["id"]: row for row in json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["bagland"]}
     assert rows["T3"]["coverage"] is None
-    assert rows["T3"]["flags"] == "no_management_tie, thin, no_internal, single_bridge"  # most severe first
+    # most severe first; W has no other person and no leader, so no no_internal or no_management_tie
+    assert rows["T3"]["flags"] == "thin, single_bridge"
 
 
 def test_flags_cli_exit_zero_with_flags_and_danish_reasons(workplace_folder, run_cli, tmp_path):
@@ -109,3 +110,23 @@ def test_compare_by_two_attributes_and_role(run_cli, tmp_path):
     rows = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["comparison"]
     assert {(r["level"], r["gender"]) for r in rows} == {(lv, g) for lv in ("top", "middle", "first_line") for g in ("woman", "man")}
     assert all(r["n"] is None or r["n"] >= 5 for r in rows)
+
+
+def test_flags_cli_does_not_ask_the_impossible(write_folder, run_cli, tmp_path):
+    """S1 is Solsikken's only person (no no_internal); K2 has colleagues she does not reach. The
+    TR T1's Solsikken has no leader (no no_management_tie)."""
+    folder = write_folder(
+        people="id,name,organisation,unit,role\nK1,Karen,Kærholm,Ledelse,leader\nK2,Kim,Kærholm,Køkken,employee\n"
+        "K3,Kaj,Kærholm,Køkken,employee\nS1,Sofie,Solsikken,Ledelse,tr\n",
+        ties="source,target,relation,kind\nS1,K1,advice,informal\nK2,S1,advice,informal\nK1,K3,advice,informal\n",
+    )
+    files = {path.name: path.read_bytes() for path in folder.iterdir()}
+
+    result = run_cli("flags", folder, "-o", tmp_path / "flags.json")
+    rows = pd.DataFrame(json.loads((tmp_path / "flags.json").read_text(encoding="utf-8"))["flags"])
+
+    assert result.exit_code == 0, result.output
+    assert set(rows.loc[rows["flag"] == "no_internal", "id"]) == {"K2"}
+    # thin: 2 contacts of 3 possible, below the floor of 3; K2 hangs on S1, K3 is reached through K1
+    assert rows.loc[rows["id"] == "S1", "flag"].tolist() == ["thin", "single_bridge", "bottleneck"]
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == files

@@ -14,8 +14,9 @@ import pandas as pd
 import pytest
 
 from orgnet.errors import InputError, OrgnetError
-from orgnet.flags import flag_people, load_rules
+from orgnet.flags import bagland, flag_people, load_rules
 from orgnet.generate import generate_municipality
+from orgnet.io.tables import RawTable, build_network
 from orgnet.metrics import compute_all
 from tests.metrics.conftest import make_network
 
@@ -44,7 +45,7 @@ def test_thin_floor_can_be_lowered(workplace):
 
 
 def test_no_internal_for_people_with_only_external_ties(flags):
-    assert flagged(flags, "no_internal") == {"O1", "O2", "T3"}
+    assert flagged(flags, "no_internal") == {"O1", "O2"}  # T3 is the only person of W
 
 
 def test_no_external_only_for_leaders(flags):
@@ -90,8 +91,81 @@ def test_weak_bagland_threshold_boundary(workplace, minimum, expected):
     assert flagged(table, "weak_bagland") == expected
 
 
-def test_no_management_tie(flags):
-    assert flagged(flags, "no_management_tie") == {"T2", "T3"}
+def test_no_management_tie_needs_a_leader_in_the_organisation(flags):
+    assert flagged(flags, "no_management_tie") == set()  # Z and W have no leader in the data
+
+
+# --- rules that would ask for a contact nobody in the data could be --------------------------
+
+
+def people_and_ties(people: list[tuple], ties: list[tuple]):
+    """A network from (id, organisation, unit, role) rows and (source, target, kind) ties."""
+    frame = pd.DataFrame(people, columns=["id", "organisation", "unit", "role"])
+    tie_frame = pd.DataFrame(ties, columns=["source", "target", "kind"]).assign(relation="advice")
+    return build_network(RawTable("people", frame), RawTable("ties", tie_frame))
+
+
+def test_no_internal_is_not_asked_of_the_only_person_of_her_organisation():
+    # S1 is Solsikken's only person; K2 has colleagues (K1, K3) she is not tied to.
+    network = people_and_ties(
+        [("K1", "Kærholm", "Ledelse", "leader"), ("K2", "Kærholm", "Køkken", "employee"), ("K3", "Kærholm", "Køkken", "employee"),
+         ("S1", "Solsikken", "Ledelse", "leader")],
+        [("S1", "K1", "informal"), ("K2", "S1", "informal"), ("K1", "K3", "informal")],
+    )
+
+    table = flag_people(network)
+
+    assert flagged(table, "no_internal") == {"K2"}
+    assert table.loc[table["flag"] == "no_internal", "reason"].iloc[0] == "No ties inside the own organisation (Kærholm): 0 internal contacts."
+
+
+@pytest.mark.parametrize("flag", ["no_external", "no_informal_external"])
+def test_no_external_is_not_asked_when_the_data_hold_one_organisation(flag):
+    one = people_and_ties([("L1", "Kærholm", "A", "leader"), ("L2", "Kærholm", "B", "leader")], [("L1", "L2", "informal")])
+    two = people_and_ties(
+        [("L1", "Kærholm", "A", "leader"), ("L2", "Kærholm", "B", "leader"), ("S1", "Solsikken", "C", "employee")],
+        [("L1", "L2", "informal")],
+    )
+
+    assert flagged(flag_people(one), flag) == set()
+    assert flagged(flag_people(two), flag) == {"L1", "L2"}
+
+
+def test_no_management_tie_only_where_the_organisation_has_a_leader():
+    network = people_and_ties(
+        [("T1", "Kærholm", "A", "tr"), ("E1", "Kærholm", "A", "employee"), ("L1", "Kærholm", "B", "leader"),
+         ("T2", "Solsikken", "C", "tr"), ("E2", "Solsikken", "C", "employee")],
+        [("T1", "E1", "informal"), ("T2", "E2", "informal"), ("E1", "L1", "formal")],
+    )
+
+    table = flag_people(network)
+
+    assert flagged(table, "no_management_tie") == {"T1"}  # Solsikken has no leader in the data
+    assert table.loc[table["flag"] == "no_management_tie", "reason"].iloc[0] == "No tie to any leader of Kærholm."
+
+
+def test_a_tr_alone_in_her_unit_gets_no_weak_bagland():
+    network = people_and_ties(
+        [("T1", "Kærholm", "A", "tr"), ("L1", "Kærholm", "A", "leader"), ("T2", "Kærholm", "B", "tr"), ("E2", "Kærholm", "B", "employee")],
+        [("T1", "L1", "formal"), ("T2", "L1", "formal")],
+    )
+
+    table = flag_people(network)
+    view = bagland(network)
+
+    assert view.loc["T1", "colleagues"] == 0 and np.isnan(view.loc["T1", "coverage"])  # the leader is not a colleague
+    assert flagged(table, "weak_bagland") == {"T2"}
+
+
+def test_thin_is_not_asked_of_someone_in_contact_with_everyone_else():
+    # three people: two contacts each is everyone there is, though fewer than the floor of 3
+    complete = people_and_ties([("A", "O", "U", "employee"), ("B", "O", "U", "employee"), ("C", "O", "U", "employee")],
+                               [("A", "B", "informal"), ("B", "C", "informal"), ("A", "C", "informal")])
+    path = people_and_ties([("A", "O", "U", "employee"), ("B", "O", "U", "employee"), ("C", "O", "U", "employee")],
+                           [("A", "B", "informal"), ("B", "C", "informal")])
+
+    assert flagged(flag_people(complete), "thin") == set()
+    assert flagged(flag_people(path), "thin") == {"A", "C"}
 
 
 def test_every_row_is_complete_and_most_severe_first(flags):

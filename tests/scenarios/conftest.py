@@ -63,3 +63,17 @@ def trs():
             ("F3", "Q1", "informal"),
         ],
     )
+
+
+@pytest.fixture
+def two_ledelse():
+    """Kærholm and Solsikken both have a unit called Ledelse; only Kærholm has Køkken."""
+    return network(
+        [
+            ("L1", "Kærholm", "Ledelse", "leader"),
+            ("E1", "Kærholm", "Køkken", "employee"),
+            ("L2", "Solsikken", "Ledelse", "leader"),
+            ("E2", "Solsikken", "Stue", "employee"),
+        ],
+        [("L1", "E1", "informal"), ("L1", "L2", "informal"), ("L2", "E2", "formal")],
+    )

@@ -9,6 +9,7 @@ from orgnet.analysis import Analysis
 from orgnet.errors import OrgnetError
 from orgnet.scenarios import apply_scenario, parse_scenario, read_scenarios
 from orgnet.scenarios.whatif import bagland_changes, network_figures, person_changes, what_if
+from tests.scenarios.conftest import network as make_network
 
 
 def test_merge_turns_external_ties_internal(merger):
@@ -107,7 +108,7 @@ def test_merge_accepts_names_with_commas(merger):
         ({"merge": ["A=C"]}, '--merge "A=C": write "A,B=C" (organisations A and B become C)'),
         ({"move": ["A1=Nowhere"]}, "--move A1=Nowhere: no organisation or unit 'Nowhere'"),
         ({"move": ["Z9=A"]}, "--move Z9=A: no person has id 'Z9'"),
-        ({"move": ["A1"]}, '--move A1: write ID=ORGANISATION or ID=UNIT, e.g. --move P0001="Bostedet Næsset"'),
+        ({"move": ["A1"]}, '--move A1: write ID=ORGANISATION, ID=UNIT or ID=ORGANISATION/UNIT, e.g. --move P0001="Bostedet Næsset"'),
         (
             {"remove_where": ["role=boss"]},
             "--remove-where role=boss: no person has role 'boss'. Values of role: employee, leader",
@@ -139,6 +140,81 @@ def test_scenarios_file_with_unknown_key(tmp_path):
 
     with pytest.raises(OrgnetError, match=r"scenario 'x': unknown key 'fuse'; use merge, move, remove, remove_where"):
         read_scenarios(path)
+
+
+def test_moving_to_a_unit_name_two_organisations_have_is_refused_naming_both(two_ledelse):
+    with pytest.raises(OrgnetError) as error:
+        apply_scenario(two_ledelse, parse_scenario("s", move=["E1=Ledelse"]))
+
+    assert str(error.value) == (
+        "--move E1=Ledelse: 2 organisations have a unit 'Ledelse' (Kærholm/Ledelse, Solsikken/Ledelse); "
+        'name one as ORGANISATION/UNIT, e.g. --move E1="Kærholm/Ledelse"'
+    )
+
+
+@pytest.mark.parametrize("place, organisation", [("Solsikken/Ledelse", "Solsikken"), ("Kærholm/Ledelse", "Kærholm")])
+def test_moving_to_organisation_slash_unit(two_ledelse, place, organisation):
+    people = apply_scenario(two_ledelse, parse_scenario("s", move=[f"E1={place}"])).network.people
+
+    assert people.loc["E1", ["organisation", "unit"]].tolist() == [organisation, "Ledelse"]
+
+
+def test_organisation_slash_unit_with_a_slash_in_the_organisation_name():
+    network = make_network(
+        [("A1", "Børn/Unge", "Ledelse", "leader"), ("B1", "Skole", "Ledelse", "leader"), ("E1", "Skole", "Klub", "employee")],
+        [("A1", "B1", "informal"), ("B1", "E1", "informal")],
+    )
+
+    people = apply_scenario(network, parse_scenario("s", move=["E1=Børn/Unge/Ledelse"])).network.people
+
+    assert people.loc["E1", ["organisation", "unit"]].tolist() == ["Børn/Unge", "Ledelse"]
+
+
+def test_moving_to_a_unit_only_one_organisation_has_needs_no_organisation(two_ledelse):
+    people = apply_scenario(two_ledelse, parse_scenario("s", move=["L1=Køkken"])).network.people
+
+    assert people.loc["L1", ["organisation", "unit"]].tolist() == ["Kærholm", "Køkken"]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            '[scenario.x]\nremove = 5\n',
+            "scenario 'x': remove = 5 must be a text or a list of texts, e.g. remove = [\"P0001\"]",
+        ),
+        (
+            '[scenario.x]\nmerge = [["A", "B"]]\n',
+            "scenario 'x': merge = [[\"A\", \"B\"]] must be a text or a list of texts, e.g. merge = [\"A,B=C\"]",
+        ),
+        (
+            '[scenario.x]\nmove = {P1 = "A"}\n',
+            "scenario 'x': move = {\"P1\": \"A\"} must be a text or a list of texts, e.g. move = [\"P0001=Bostedet Næsset\"]",
+        ),
+        ('scenario.x = 3\n', "scenario 'x' must be a table, e.g. [scenario.\"x\"] then remove = [\"P0001\"]"),
+    ],
+    ids=["number", "list-of-lists", "table", "not-a-table"],
+)
+def test_scenarios_file_with_a_wrong_type(tmp_path, text, message):
+    path = tmp_path / "s.toml"
+    path.write_text(text, encoding="utf-8")
+
+    with pytest.raises(OrgnetError) as error:
+        read_scenarios(path)
+
+    assert str(error.value) == f"{path}: {message}"
+
+
+def test_scenarios_file_in_windows_1252(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_bytes('[scenario."Søhøj lukker"]\nremove = ["A1"]\n'.encode("cp1252"))
+
+    with pytest.raises(OrgnetError) as error:
+        read_scenarios(path)
+
+    assert str(error.value) == (
+        f"{path}: not UTF-8 text (byte 0xf8 on line 1, 'ø' in Windows-1252); a TOML file must be UTF-8: save it again as UTF-8"
+    )
 
 
 def test_ei_by_organisation_before_and_after_a_merger(merger):

@@ -110,6 +110,50 @@ def test_whatif_refuses_bad_options(run_cli, data, arguments, message):
     assert result.output.strip() == message
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(Path(folder).iterdir())}
+
+
+def test_whatif_refuses_a_unit_name_two_organisations_have(run_cli, tmp_path, two_ledelse):
+    orgnet.write(two_ledelse, tmp_path / "data")
+    before = snapshot(tmp_path / "data")
+
+    refused = run_cli("whatif", tmp_path / "data", "--move", "E1=Ledelse")
+    accepted = run_cli("whatif", tmp_path / "data", "--move", "E1=Solsikken/Ledelse")
+
+    assert refused.exit_code == 1
+    assert refused.output.strip() == (
+        "Error: --move E1=Ledelse: 2 organisations have a unit 'Ledelse' (Kærholm/Ledelse, Solsikken/Ledelse); "
+        'name one as ORGANISATION/UNIT, e.g. --move E1="Kærholm/Ledelse"'
+    )
+    assert accepted.exit_code == 0, accepted.output
+    assert "scenario: move E1 to Solsikken/Ledelse" in accepted.output
+    assert snapshot(tmp_path / "data") == before
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (
+            '[scenario."Søhøj lukker"]\nremove = ["A1"]\n'.encode("cp1252"),
+            "not UTF-8 text (byte 0xf8 on line 1, 'ø' in Windows-1252); a TOML file must be UTF-8: save it again as UTF-8",
+        ),
+        (b"[scenario.x]\nremove = 5\n", "scenario 'x': remove = 5 must be a text or a list of texts, e.g. remove = [\"P0001\"]"),
+    ],
+    ids=["windows-1252", "number"],
+)
+def test_whatif_refuses_a_bad_scenarios_file(run_cli, data, tmp_path, content, message):
+    scenarios = tmp_path / "s.toml"
+    scenarios.write_bytes(content)
+    before = snapshot(data)
+
+    result = run_cli("whatif", data, "--scenarios", scenarios)
+
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {scenarios}: {message}"
+    assert scenarios.read_bytes() == content and snapshot(data) == before
+
+
 def test_keyplayers_prints_both_sets(run_cli, data):
     result = run_cli("keyplayers", data, "-k", "1")
 
@@ -142,10 +186,44 @@ def test_keyplayers_writes_a_table(run_cli, data, tmp_path):
     ],
 )
 def test_keyplayers_refuses_bad_options(run_cli, data, arguments, message):
+    before = snapshot(data)
+
     result = run_cli("keyplayers", data, *arguments)
 
     assert result.exit_code == 1
     assert result.output.strip() == message
+    assert snapshot(data) == before
+
+
+@pytest.mark.parametrize(
+    "k, message",
+    [
+        ("0", "Error: -k 0: choose between 1 and 2 (the network has 4 people)"),
+        ("-1", "Error: -k -1: choose between 1 and 2 (the network has 4 people)"),
+        ("4", "Error: -k 4: choose between 1 and 2 (the network has 4 people)"),
+        ("9", "Error: -k 9: choose between 1 and 2 (the network has 4 people)"),
+    ],
+    ids=["zero", "negative", "the-whole-network", "more-than-the-network"],
+)
+def test_keyplayers_refuses_k_outside_the_network(run_cli, data, k, message):
+    result = run_cli("keyplayers", data, "-k", k)
+
+    assert result.exit_code == 1
+    assert result.output.strip() == message
+
+
+@pytest.mark.parametrize("k", ["1", "2"])
+def test_keyplayers_on_two_people_says_how_many_there_are(run_cli, tmp_path, k):
+    orgnet.write(network([("A1", "A", "A", "leader"), ("B1", "B", "B", "employee")], [("A1", "B1", "informal")]), tmp_path / "two")
+    before = snapshot(tmp_path / "two")
+
+    result = run_cli("keyplayers", tmp_path / "two", "-k", k)
+
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: -k {k}: the network has 2 people; key players need at least 3 people (k can be 1 to n − 2, so that two remain)"
+    )
+    assert snapshot(tmp_path / "two") == before
 
 
 def test_diff_of_the_shipped_waves(run_cli, tmp_path):
