@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from orgnet.errors import OrgnetError
+from orgnet.io.atomic import replacing
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = (
@@ -47,6 +48,12 @@ def print_pdf(page: Path, pdf: Path, *, chromium: str | None = None) -> Path:
     """Print one HTML file to ``pdf``; an error names the page and what Chromium said."""
     chromium = chromium or find_chromium()
     page, pdf = Path(page).resolve(), Path(pdf).resolve()
+    with replacing(pdf) as (part,):
+        _print(chromium, page, part)
+    return pdf
+
+
+def _print(chromium: str, page: Path, pdf: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="orgnet-chromium-") as profile:
         command = [chromium, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -58,7 +65,6 @@ def print_pdf(page: Path, pdf: Path, *, chromium: str | None = None) -> Path:
     if done.returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
         said = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
         raise OrgnetError(f"{page}: Chromium could not print it to PDF (exit status {done.returncode}: {said[0]})")
-    return pdf
 
 
 def print_pages(pages: dict[str, Path], *, progress=None) -> dict[str, Path]:

@@ -35,6 +35,7 @@ from orgnet.feedback import wording
 from orgnet.feedback.suggest import suggest_contacts
 from orgnet.feedback.texts import check_lang, level_word, role_words
 from orgnet.i18n import format_number
+from orgnet.io.atomic import replacing
 from orgnet.metrics.centrality import Progress, degrees
 from orgnet.viz.interactive import VIS_VERSION, safe_json
 from orgnet.viz.style import SCOPE_COLOURS
@@ -88,7 +89,6 @@ def write_profiles(
     if unknown:
         raise OrgnetError(f"no person with id '{unknown[0]}'" + (f" (and {len(unknown) - 1} more unknown ids)" if len(unknown) > 1 else ""))
     output = Path(output)
-    output.mkdir(parents=True, exist_ok=True)
 
     layer_degrees = degrees(network, analysis.graph, layers=LAYERS)[list(LAYER_COLUMNS)]
     peers = _peer_figures(people, layer_degrees, k)
@@ -102,7 +102,7 @@ def write_profiles(
     assets = _assets()
     texts = wording.page_texts(lang)
 
-    pages = {}
+    rendered = {}
     for done, person in enumerate(persons, start=1):
         contacts = neighbours[people.index.get_loc(person)]
         page = template.render(
@@ -122,15 +122,17 @@ def write_profiles(
             closing=wording.CLOSING[lang],
             **assets,
         )
-        path = output / files[person]
-        path.write_text(page, encoding="utf-8")
-        pages[person] = path
+        rendered[person] = page
         if progress:
             progress("profiles", done, len(persons))
 
     index = output / "index.html"
     rows = [{"file": files[p], **_person(people, p, lang)} for p in persons]
-    index.write_text(_environment().get_template("index.html.j2").render(lang=lang, t=texts, rows=rows, version=__version__), encoding="utf-8")
+    listing = _environment().get_template("index.html.j2").render(lang=lang, t=texts, rows=rows, version=__version__)
+    pages = {person: output / files[person] for person in persons}
+    with replacing(*pages.values(), index) as parts:  # every page and the list of them as one set
+        for text, part in zip([*rendered.values(), listing], parts):
+            part.write_text(text, encoding="utf-8")
     pdfs = {}
     if pdf:
         from orgnet.feedback.pdf import print_pages
