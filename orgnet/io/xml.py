@@ -80,7 +80,8 @@ def _names_from_labels(people: pd.DataFrame) -> pd.DataFrame:
         return people.drop(columns="label") if redundant.all() else people
     people = people.copy()
     people["name"] = people["label"].where(label != people["id"].astype("str"))
-    return people.drop(columns="label")
+    people = people.drop(columns="label")
+    return people.drop(columns="name") if people["name"].isna().all() else people  # networkx: label = id
 
 
 class _Document:
@@ -96,6 +97,7 @@ class _Document:
         self.problems: list[Problem] = []
         self.declared: dict[tuple[str, str], str] = {}  # (for, key id) → column name
         self.defaults: dict[tuple[str, str], str] = {}  # (for, column) → default value
+        self.types: dict[tuple[str, str], str] = {}  # (for, column) → declared type (attr.type, type)
         self.directed_default = False
         self.graphs = 0
         self._stack: list[str] = []
@@ -151,6 +153,7 @@ class _Document:
         elif local == "attribute" and self.form == "gexf":
             column = attributes.get("title") or attributes.get("id", "")
             self.declared[(self._class, attributes.get("id", ""))] = column
+            self.types[(self._class, column)] = attributes.get("type", "string")
             self._declaring = (self._class, column)
         elif local == "default" and self._declaring is not None:
             self._in_default, self._text = True, []
@@ -200,6 +203,7 @@ class _Document:
         target = attributes.get("for", "all")
         column = attributes.get("attr.name") or attributes.get("id", "")
         self.declared[(target, attributes.get("id", ""))] = column
+        self.types[(target, column)] = attributes.get("attr.type", "string")
         self._declaring = (target, column)
 
     def _begin(self, kind: str, attributes: dict) -> None:
@@ -247,6 +251,10 @@ class _Document:
         for (target, column), default in self.defaults.items():
             if target in (kind, "all") and element.get(column) is None:
                 element[column] = default
+        for column, value in element.items():
+            declared = self.types.get((kind, column)) or self.types.get(("all", column))
+            if declared and value is not None and column.lower() != "weight":  # a weight's text is checked, and shown, as written
+                element[column] = _typed(value, declared)
         if kind == "node":
             self.nodes.append(element)
             self.node_lines.append(line)
@@ -269,6 +277,24 @@ class _Document:
                     known.add(end)
                     self.nodes.append({"id": end})
                     self.node_lines.append(line)
+
+
+def _typed(value: str, declared: str):
+    """A value as its declared type (GraphML's attr.type, GEXF's type); text that is not one stays
+    text, for validation to name."""
+    declared = declared.lower()
+    if value == "null" and declared != "string":  # Gephi writes a missing number as "null"
+        return None
+    try:
+        if declared in ("int", "long", "integer", "short", "byte"):
+            return int(value)
+        if declared in ("float", "double"):
+            return float(value)
+    except ValueError:
+        return value
+    if declared == "boolean" and value.strip().lower() in ("true", "false", "1", "0"):
+        return value.strip().lower() in ("true", "1")
+    return value
 
 
 def _period(start: str | None) -> tuple:
