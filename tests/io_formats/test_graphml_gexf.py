@@ -326,3 +326,53 @@ def test_gephis_null_for_a_missing_number_is_an_empty_value(tmp_path):
     people = orgnet.read(path).people
 
     assert people["value"].isna().tolist() == [True, False] and people.loc["2", "value"] == 11.0
+
+
+def test_yed_node_labels_are_names_and_its_graphics_are_left_out(tmp_path):
+    path = tmp_path / "yed.graphml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">\n'
+        '<key for="node" id="d6" yfiles.type="nodegraphics"/><key attr.name="description" attr.type="string" for="node" id="d5"/>\n'
+        '<key for="edge" id="d10" yfiles.type="edgegraphics"/>\n<graph edgedefault="directed" id="G">\n'
+        '<node id="n0"><data key="d5">TR</data><data key="d6"><y:ShapeNode><y:Geometry height="30" width="30" x="1" y="2"/>'
+        '<y:NodeLabel alignment="center">Anna Ærø</y:NodeLabel></y:ShapeNode></data></node>\n'
+        '<node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>Bo</y:NodeLabel></y:ShapeNode></data></node>\n'
+        '<edge id="e0" source="n0" target="n1"><data key="d10"><y:PolyLineEdge><y:LineStyle color="#000000"/></y:PolyLineEdge></data></edge>\n'
+        "</graph></graphml>",
+        encoding="utf-8",
+    )
+
+    network = orgnet.read(path)
+
+    assert network.people["name"].to_dict() == {"n0": "Anna Ærø", "n1": "Bo"}
+    assert network.people.loc["n0", "description"] == "TR" and network.people["description"].isna().tolist() == [False, True]
+    assert list(network.people.columns) == ["description", "name"]  # no geometry, no graphics
+    assert list(network.ties.columns) == ["source", "target", "relation", "kind", "weight", "reports", "scope"]
+
+
+def test_gephi_shaped_graphml_keys_and_defaults(tmp_path):
+    # the keys Gephi's GraphML export declares (label, Edge Label, weight, Edge Id, r, g, b, x, y, size)
+    path = tmp_path / "gephi.graphml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+        '<key attr.name="label" attr.type="string" for="node" id="label"/>\n'
+        '<key attr.name="Edge Label" attr.type="string" for="edge" id="edgelabel"/>\n'
+        '<key attr.name="weight" attr.type="double" for="edge" id="weight"/>\n'
+        '<key attr.name="Edge Id" attr.type="string" for="edge" id="edgeid"/>\n'
+        '<key attr.name="r" attr.type="int" for="node" id="r"/><key attr.name="size" attr.type="float" for="node" id="size"/>\n'
+        '<key attr.name="team" attr.type="string" for="node" id="team"><default>Nord</default></key>\n'
+        '<graph edgedefault="undirected">\n'
+        '<node id="1"><data key="label">Anna</data><data key="r">153</data><data key="size">10.0</data></node>\n'
+        '<node id="2"><data key="label">Bo</data><data key="r">0</data><data key="size">4.5</data><data key="team">Syd</data></node>\n'
+        '<edge source="1" target="2"><data key="edgeid">0</data><data key="weight">2.0</data><data key="edgelabel">sparring</data></edge>\n'
+        "</graph></graphml>"
+    )
+
+    network = orgnet.read(path)
+
+    assert network.people.loc["1", ["name", "team", "r", "size"]].tolist() == ["Anna", "Nord", 153, 10.0]
+    assert network.people.loc["2", "team"] == "Syd"
+    tie = network.ties.iloc[0]
+    assert (tie["source"], tie["target"], tie["weight"], tie["Edge Label"], tie["relation"]) == ("1", "2", 2.0, "sparring", "tie")
+    assert len(network.people) == nx.read_graphml(path).number_of_nodes()
