@@ -238,7 +238,10 @@ class _Document:
         kind, element, _, _ = self._open[-1]
         column = self.declared.get((kind, attributes.get("for", ""))) or attributes.get("for", "")
         if column in element and (id(element), column) not in self._dynamic:
-            column = f"attribute {column}"  # an attribute titled like the edge's own weight or label
+            declared = self.types.get((kind, column))  # an attribute titled like the edge's own weight or label
+            column = f"attribute {column}"
+            if declared:
+                self.types[(kind, column)] = declared
         value = attributes.get("value")
         start = attributes.get("start", attributes.get("startopen", attributes.get("timestamp")))
         latest = self._dynamic.get((id(element), column))

@@ -376,3 +376,17 @@ def test_gephi_shaped_graphml_keys_and_defaults(tmp_path):
     tie = network.ties.iloc[0]
     assert (tie["source"], tie["target"], tie["weight"], tie["Edge Label"], tie["relation"]) == ("1", "2", 2.0, "sparring", "tie")
     assert len(network.people) == nx.read_graphml(path).number_of_nodes()
+
+
+def test_an_attribute_titled_like_the_edges_own_weight_is_kept_beside_it(tmp_path):
+    path = tmp_path / "w.gexf"
+    path.write_text(
+        '<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed">'
+        '<attributes class="edge"><attribute id="w" title="weight" type="integer"/></attributes>'
+        '<nodes><node id="a"/><node id="b"/></nodes><edges><edge id="0" source="a" target="b" weight="2">'
+        '<attvalues><attvalue for="w" value="5"/></attvalues></edge></edges></graph></gexf>'
+    )
+
+    tie = orgnet.read(path).ties.iloc[0]
+
+    assert (tie["weight"], tie["attribute weight"]) == (2.0, 5)
