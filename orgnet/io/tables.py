@@ -307,7 +307,7 @@ def _with_relation(frame: pd.DataFrame, relation: str) -> pd.DataFrame:
     for column in ("relation", "kind"):
         if column in frame:
             missing &= frame[column].isna()
-    if not missing.any():
+    if not missing.any() and ("relation" in frame or "kind" in frame):
         return frame
     given = frame["relation"] if "relation" in frame else pd.Series(pd.NA, index=frame.index, dtype="object")
     return frame.assign(relation=given.astype("object").where(~missing, relation))

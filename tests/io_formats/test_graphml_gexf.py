@@ -390,3 +390,13 @@ def test_an_attribute_titled_like_the_edges_own_weight_is_kept_beside_it(tmp_pat
     tie = orgnet.read(path).ties.iloc[0]
 
     assert (tie["weight"], tie["attribute weight"]) == (2.0, 5)
+
+
+def test_a_graph_without_edges_is_people_only(tmp_path, run_cli):
+    path = tmp_path / "n.graphml"
+    path.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected"><node id="a"/><node id="b"/></graph></graphml>')
+
+    result = run_cli("validate", path, "--json")
+
+    assert result.exit_code == 0
+    assert (json.loads(result.output)["people"], json.loads(result.output)["ties"], json.loads(result.output)["isolates"]) == (2, 0, 2)
