@@ -37,6 +37,10 @@ class RawTable:
 
     label: str
     frame: pd.DataFrame
+    # The relation of a tie that has neither kind nor relation, for forms whose ties may carry
+    # neither (GraphML, GEXF: relation "tie", informal, as DL and Pajek). Applied after the
+    # orgnet.toml renames, so that [columns] can still give the file a relation column.
+    relation_when_none: str | None = None
 
 
 def build_network(
@@ -48,6 +52,8 @@ def build_network(
 
     people_frame = _prepare(people, "people", ("id",), config, problems)
     ties_frame = _prepare(ties, "ties", ("source", "target"), config, problems)
+    if ties_frame is not None and ties.relation_when_none:
+        ties_frame = _with_relation(ties_frame, ties.relation_when_none)
     if ties_frame is not None and "kind" not in ties_frame and "relation" not in ties_frame:
         problems.append(_missing_column(ties, "kind", ("source", "target", "relation", "kind"), ties_frame))
         ties_frame = None
@@ -293,6 +299,18 @@ def _validate_ties(
     frame["relation"] = frame["relation"].fillna(frame["kind"])
     frame["weight"] = _weights(frame, label, problems)
     return frame
+
+
+def _with_relation(frame: pd.DataFrame, relation: str) -> pd.DataFrame:
+    """Ties with neither kind nor relation get ``relation``; the others are left as they are."""
+    missing = pd.Series(True, index=frame.index)
+    for column in ("relation", "kind"):
+        if column in frame:
+            missing &= frame[column].isna()
+    if not missing.any() and ("relation" in frame or "kind" in frame):
+        return frame
+    given = frame["relation"] if "relation" in frame else pd.Series(pd.NA, index=frame.index, dtype="object")
+    return frame.assign(relation=given.astype("object").where(~missing, relation))
 
 
 def _kinds(frame: pd.DataFrame, label: str, config: Config, problems: list[Problem]) -> pd.Series:
