@@ -105,6 +105,30 @@ def both(*setups: Callable[[Path], None]) -> Callable[[Path], None]:
     return setup
 
 
+AMBIGUOUS_UNIT = {
+    "people": "id,name,organisation,unit,role\ne1,Eva,Kærholm,Ledelse,leader\ne2,Ib,Kærholm,Stuen,leader\n"
+              "s1,Sara,Solsikken,Ledelse,leader\ns2,Ole,Solsikken,Haven,leader\n",
+    "ties": "source,target,kind\ne1,e2,informal\ns1,s2,informal\ne1,s1,informal\n",
+}
+LONG_ID = {
+    "people": f"id,name,role\n{'x' * 300},Lang Id,leader\nb,Bo,leader\n",
+    "ties": f"source,target,kind\n{'x' * 300},b,informal\n",
+}
+ALONE = {  # o1 is the only person of Ørsted; everyone has an internal and an external informal contact where one can exist
+    "people": "id,name,organisation,role\na,Anna,Kærholm,leader\nb,Bo,Kærholm,leader\no1,Ole,Ørsted,leader\n",
+    "ties": "source,target,kind\na,b,informal\nb,a,informal\na,o1,informal\nb,o1,informal\n",
+}
+
+
+def write_folder(name: str, files: dict[str, str]) -> Callable[[Path], None]:
+    def setup(world: Path) -> None:
+        (world / name).mkdir()
+        for table, text in files.items():
+            (world / name / f"{table}.csv").write_text(text, encoding="utf-8")
+
+    return setup
+
+
 def duplicate_email(world: Path) -> None:
     lines = (world / "roster.csv").read_text(encoding="utf-8-sig").splitlines()
     lines[2] = lines[2].replace("k02@kommune.example", "K01@Kommune.example")
@@ -254,6 +278,28 @@ CASES = [
          "coded.csv: no pseudonym in it was made with this key", write("coded.csv", "id\nP0\n")),
     Case("reidentify to an unknown format", "reidentify coded.csv --key-file KEY --data DATA -o named.txt", 1,
          "named.txt: cannot write '.txt'; use .csv or .xlsx", write("coded.csv", "id\nP0\n")),
+    # what-if, key players, suggestions, profiles
+    Case("whatif --move to a unit two organisations have", "whatif AMB --move e1=Ledelse", 1,
+         "--move e1=Ledelse: 2 organisations have a unit 'Ledelse' (Kærholm/Ledelse, Solsikken/Ledelse); name one as ORGANISATION/UNIT",
+         write_folder("AMB", AMBIGUOUS_UNIT)),
+    Case("whatif --move to ORGANISATION/UNIT", "whatif AMB --move e1=Solsikken/Ledelse", 0, "scenario", write_folder("AMB", AMBIGUOUS_UNIT)),
+    Case("whatif with scenarios in Windows-1252", "whatif DATA --scenarios s.toml", 1,
+         "s.toml: not UTF-8 text (byte 0xf8 on line 1, 'ø' in Windows-1252); a TOML file must be UTF-8: save it again as UTF-8",
+         write("s.toml", '[scenario."sø"]\nremove = ["a"]\n', "cp1252")),
+    Case("whatif with remove = 5", "whatif DATA --scenarios s.toml", 1,
+         "s.toml: scenario 'x': remove = 5 must be a text or a list of texts, e.g. remove = [\"P0001\"]", write("s.toml", '[scenario."x"]\nremove = 5\n')),
+    Case("whatif with no change named", "whatif DATA", 1, "name a change: --remove ID"),
+    Case("keyplayers -k 1 on two people", "keyplayers TWO -k 1", 1,
+         "-k 1: the network has 2 people; key players need at least 3 people (k can be 1 to n − 2, so that two remain)"),
+    Case("keyplayers -k 0", "keyplayers DATA -k 0", 1, "-k 0: choose between 1 and"),
+    Case("keyplayers -k larger than the network", "keyplayers DATA -k 500", 1, "-k 500: choose between 1 and"),
+    Case("suggest with a cap that is not a number", "suggest DATA --max-per-person many", 1,
+         "--max-per-person many: write a whole number of at least 1, or 0 or none for no limit"),
+    Case("suggest with no cap", "suggest DATA --max-per-person none", 0, "no limit per suggested person (--max-per-person)"),
+    Case("suggest for an unknown person", "suggest DATA --person nobody", 1, "--person nobody: no person with that id"),
+    Case("profile of a 300-character id", "profile LONG -o PROFILES", 0, "wrote 2 profiles", write_folder("LONG", LONG_ID)),
+    Case("the only person of an organisation is not flagged no_internal", "flags ALONE", 0, "no one is flagged",
+         write_folder("ALONE", ALONE)),
     # what is there already
     Case("metrics onto a read-only file", "metrics DATA -o mine.csv", 1, "mine.csv: is read-only; orgnet does not replace it", read_only("mine.csv")),
     Case("graph onto a read-only file", "graph DATA -o mine.html", 1, "mine.html: is read-only; orgnet does not replace it", read_only("mine.html")),
