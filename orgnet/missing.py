@@ -68,23 +68,35 @@ def read_yes_no(people: pd.DataFrame, column: str, *, rows: bool = False) -> pd.
     ``rows``: name each refused value's row as well as its person — right only for the people
     table as read (row 2 is its first person), so only the edge (:func:`treat_missing`) asks for it.
     """
-    values, problems = [], []
-    for position, (person, value) in enumerate(people[column].items()):
-        text = "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value).strip().lower()
-        text = text[:-2] if text.endswith(".0") else text  # a spreadsheet's 1.0 / 0.0
-        if text in YES:
-            values.append(True)
-        elif text in NO:
-            values.append(False)
-        elif text in ("", "nan", "<na>", "none"):
-            values.append(pd.NA)
-        else:
-            values.append(pd.NA)
-            problems.append(Problem("people", f"person {shown(person)} has {column} {shown(value)}; {VOCABULARY}",
-                                    row=position + FIRST_DATA_ROW if rows else None, column=column, value=value))
-    if problems:
-        raise InputError(problems)
-    return pd.Series(values, index=people.index, dtype="boolean", name=column)
+    column_values = people[column]
+    # read each distinct value once: a people table has 10^5 rows but a handful of spellings
+    meaning = {value: _yes_no(value) for value in pd.unique(column_values.astype("object"))}
+    values = column_values.astype("object").map(meaning)
+    unreadable = values.isin([UNREADABLE]).to_numpy(dtype=bool)
+    if unreadable.any():
+        positions = unreadable.nonzero()[0]
+        raise InputError([
+            Problem("people", f"person {shown(people.index[i])} has {column} {shown(column_values.iloc[i])}; {VOCABULARY}",
+                    row=int(i) + FIRST_DATA_ROW if rows else None, column=column, value=column_values.iloc[i])
+            for i in positions
+        ])
+    return pd.Series(values.to_numpy(), index=people.index, dtype="boolean", name=column)
+
+
+UNREADABLE = "unreadable"
+
+
+def _yes_no(value) -> object:
+    """True, False, ``pd.NA`` for an empty cell, or :data:`UNREADABLE`."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return pd.NA
+    text = str(value).strip().lower()
+    text = text[:-2] if text.endswith(".0") else text  # a spreadsheet's 1.0 / 0.0
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    return pd.NA if text in ("", "nan", "<na>", "none") else UNREADABLE
 
 
 def responded_of(people: pd.DataFrame, *, rows: bool = False) -> pd.Series | None:
