@@ -100,3 +100,13 @@ def test_an_unknown_treatment_is_a_usage_error(run_cli, data):
 
     assert result.exit_code == 2
     assert "Invalid value for '--missing': 'impute' is not one of 'keep', 'reconstruct'." in result.output
+
+
+def test_the_workbook_about_sheet_states_the_treatment(run_cli, data, tmp_path):
+    import pandas as pd
+
+    result = run_cli("flags", data, "-o", tmp_path / "flags.xlsx", "--missing", "reconstruct")
+
+    assert result.exit_code == 0, result.output
+    about = dict(pd.read_excel(tmp_path / "flags.xlsx", sheet_name="about").itertuples(index=False, name=None))
+    assert about["missing.treatment"] == "reconstruct" and about["missing.ties_reconstructed"] == 3
