@@ -27,6 +27,7 @@ from orgnet.metrics import compute_all, with_person_columns
 from orgnet.metrics.centrality import Progress
 from orgnet.metrics.graph import SymGraph
 from orgnet.metrics.network import summarise
+from orgnet.missing import treat_missing
 from orgnet.model import OrgNetwork
 from orgnet.overview import describe
 from orgnet.selection import Condition, describe_selection, parse_conditions, select_people
@@ -57,6 +58,9 @@ class Analysis:
         ``progress(task, done, total)`` while the metrics run.
     metric_options : dict, optional
         Further keyword arguments for ``compute_all`` (e.g. structural-hole options).
+    missing : "keep" or "reconstruct"
+        What survey non-respondents' missing reports become (:mod:`orgnet.missing`); applied
+        to the data as read, before ``where``, and stated in every output's metadata.
     """
 
     def __init__(
@@ -73,10 +77,12 @@ class Analysis:
         k: int = DEFAULT_K,
         progress: Progress | None = None,
         metric_options: dict | None = None,
+        missing: str = "keep",
     ):
         self.data = network
         self.conditions = parse_conditions(where) if where and isinstance(where[0], str) else tuple(where)
-        self.network = select_people(network, self.conditions)
+        treated, self.missing = treat_missing(network, missing)
+        self.network = select_people(treated, self.conditions)
         self.seed, self.exact, self.sample_size, self.group_by = seed, exact, sample_size, group_by
         self.rules = rules or load_rules()
         self.lang, self.k, self.progress = lang, k, progress
@@ -89,6 +95,11 @@ class Analysis:
     def selection(self) -> dict:
         """The ``--where`` conditions and how many people they chose, for output metadata."""
         return describe_selection(self.conditions, len(self.network.people), len(self.data.people))
+
+    @property
+    def missing_metadata(self) -> dict:
+        """How survey non-response was treated (``--missing``), for output metadata; empty without survey data."""
+        return self.missing.metadata() if self.missing is not None else {}
 
     @property
     def is_selection(self) -> bool:
@@ -118,7 +129,7 @@ class Analysis:
             graph=self.graph,
             **self.metric_options,
         )
-        table.attrs["orgnet"] = {**table.attrs.get("orgnet", {}), **self.selection}
+        table.attrs["orgnet"] = {**table.attrs.get("orgnet", {}), **self.selection, **self.missing_metadata}
         return table
 
     @cached_property

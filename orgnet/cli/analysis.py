@@ -12,9 +12,10 @@ from orgnet.cli.options import (
     columns_option,
     config_option,
     data_argument,
+    missing_option,
     output_option,
     raw_option,
-    read_data,
+    read_treated,
     where_option,
     with_columns,
 )
@@ -67,7 +68,8 @@ def weighting(holes: str | None, symmetric: bool, path_weights: str, weighted: b
 @audience_option
 @raw_option
 @config_option
-def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, holes, symmetric, path_weights, weighted, columns, audience, raw, config) -> None:
+@missing_option
+def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, holes, symmetric, path_weights, weighted, columns, audience, raw, config, missing) -> None:
     """Compute every per-person metric of DATA and write the table to OUTPUT.
 
     With --where the metrics are those of the subnetwork among the chosen people (a leader's
@@ -77,7 +79,7 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
         raise OrgnetError("a per-person table has no management form; use orgnet compare or orgnet report --audience management")
     options = weighting(holes, symmetric, path_weights, weighted)
     check_table_path(output)
-    whole = read_data(data, config)
+    whole, treated = read_treated(data, config, missing)
     network = select_people(whole, where)
     with progress_reporter() as progress:
         table = compute_all(
@@ -86,6 +88,7 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
     if where:
         table.attrs["orgnet"].update(describe_selection(where, len(network.people), len(whole.people)))
         click.echo(f"computed on {len(network.people)} of {len(whole.people)} people ({' '.join(where)}) and the ties among them", err=True)
+    table.attrs["orgnet"].update(treated)
     table.attrs["orgnet"].update({"audience": audience, "names": "present" if "name" in network.people.columns else "none"})
     people_table = with_columns(with_person_columns(network, table), network.people, columns)
     written = write_table(people_table, output, metadata=table.attrs["orgnet"], sheet="metrics", raw=raw)
@@ -108,11 +111,12 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
 @seed_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @config_option
-def summary(data: Path, layer, group_by, where, seed, as_json, config) -> None:
+@missing_option
+def summary(data: Path, layer, group_by, where, seed, as_json, config, missing) -> None:
     """Network-level figures of DATA: density by layer, components, centralisation, E–I …"""
-    whole = read_data(data, config)
+    whole, treated = read_treated(data, config, missing)
     network = select_people(whole, where)
-    figures = summarise(network, layer=layer, group_by=group_by, seed=seed)
+    figures = {**summarise(network, layer=layer, group_by=group_by, seed=seed), **treated}
     if where:
         figures = {**describe_selection(where, len(network.people), len(whole.people)), **figures}
     if as_json:

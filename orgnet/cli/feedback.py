@@ -10,6 +10,7 @@ from orgnet.analysis import Analysis
 from orgnet.cli.options import (
     config_option,
     data_argument,
+    missing_option,
     open_analysis,
     output_option,
     rules_option,
@@ -57,7 +58,8 @@ def _check_persons(analysis: Analysis, persons: tuple[str, ...]) -> None:
 @output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
 @rules_option
 @config_option
-def suggest(data: Path, persons, where, n: int, any_level: bool, max_per_person: str, lang: str, output: Path | None, rules, config) -> None:
+@missing_option
+def suggest(data: Path, persons, where, n: int, any_level: bool, max_per_person: str, lang: str, output: Path | None, rules, config, missing) -> None:
     """Whom each person could contact: peers whose tie would help most, with the reason.
 
     For each chosen person (--person; default: every flagged leader): first a leader in another
@@ -68,7 +70,7 @@ def suggest(data: Path, persons, where, n: int, any_level: bool, max_per_person:
     cap = _limit(max_per_person)
     if output:
         check_table_path(output)
-    analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang)
+    analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang, missing=missing)
     _check_persons(analysis, persons)
     with progress_reporter() as analysis.progress:
         chosen = list(persons) or flagged_leaders(analysis)
@@ -84,7 +86,7 @@ def suggest(data: Path, persons, where, n: int, any_level: bool, max_per_person:
         text = table[["person", "name", "rank", "suggested", "suggested_name", "reason"]].to_string(index=False) if len(table) else "no suggestions"
         click.echo(f"{text}\n\n{len(table)} suggestions for {len(chosen)} people; {_limit_note(table)}")
         return
-    metadata = {**table.attrs["orgnet"], "lang": lang, "audience": "consultant", "names": "present", **(analysis.selection if analysis.is_selection else {})}
+    metadata = {**table.attrs["orgnet"], "lang": lang, "audience": "consultant", "names": "present", **(analysis.selection if analysis.is_selection else {}), **analysis.missing_metadata}
     written = write_table(table, output, metadata=metadata, sheet="suggestions")
     click.echo(f"wrote {len(table)} suggestions for {len(chosen)} people to {', '.join(map(str, written))}; {_limit_note(table)}")
 
@@ -117,7 +119,8 @@ def _limit_note(table) -> str:
 @click.option("--pdf", is_flag=True, help="Also print each page to DIR/<id>.pdf (needs Chromium).")
 @rules_option
 @config_option
-def profile(data: Path, output: Path, persons, where, lang: str, k: int, n: int, pdf: bool, rules, config) -> None:
+@missing_option
+def profile(data: Path, output: Path, persons, where, lang: str, k: int, n: int, pdf: bool, rules, config, missing) -> None:
     """One page per person to hand to that person alone: contacts beside peers, own network, flags, suggestions, questions.
 
     Default: every leader (with --where, every chosen leader). Nothing on a page is about
@@ -128,7 +131,7 @@ def profile(data: Path, output: Path, persons, where, lang: str, k: int, n: int,
 
     if pdf:
         find_chromium()  # before any work: a missing browser is said at once
-    analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k)
+    analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k, missing=missing)
     _check_persons(analysis, persons)
     with progress_reporter() as analysis.progress:
         written = write_profiles(analysis, output, persons=list(persons) or None, suggestions=n, pdf=pdf, progress=analysis.progress)

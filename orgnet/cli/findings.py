@@ -13,6 +13,7 @@ from orgnet.cli.options import (
     columns_option,
     config_option,
     data_argument,
+    missing_option,
     open_analysis,
     output_option,
     raw_option,
@@ -33,8 +34,8 @@ k_option = click.option("--k", "k", type=int, default=DEFAULT_K, show_default=Tr
 
 
 def findings_options(command):
-    """The options flags and bagland share: DATA, -o, --lang, --rules, --where, --audience, --k, --config."""
-    for option in (config_option, raw_option, k_option, audience_option, where_option, rules_option, lang_option, table_output, data_argument):
+    """The options flags and bagland share: DATA, -o, --lang, --rules, --where, --audience, --k, --config, --missing."""
+    for option in (missing_option, config_option, raw_option, k_option, audience_option, where_option, rules_option, lang_option, table_output, data_argument):
         command = option(command)
     return command
 
@@ -46,6 +47,7 @@ def _emit(
     if note:
         click.echo(note, err=True)
     metadata = {**metadata, **analysis.selection} if analysis.is_selection else metadata
+    metadata = {**metadata, **analysis.missing_metadata}
     metadata = {**metadata, "audience": audience, "k": analysis.k, "names": "none" if audience == "management" else "present"}
     if output is None:
         click.echo(text)
@@ -54,22 +56,22 @@ def _emit(
     click.echo(f"wrote {len(table)} rows to {', '.join(map(str, written))}")
 
 
-def _open(data, config, where, rules, lang, output, audience="consultant", k=DEFAULT_K) -> Analysis:
+def _open(data, config, where, rules, lang, output, audience="consultant", k=DEFAULT_K, missing="keep") -> Analysis:
     views.check_audience(audience, k)
     if output:
         check_table_path(output)
-    return open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k)
+    return open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k, missing=missing)
 
 
 @click.command()
 @findings_options
 @columns_option
-def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, raw: bool, columns, config: Path | None) -> None:
+def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, raw: bool, columns, config: Path | None, missing: str) -> None:
     """Flag people with thin networks, no bridges, weak bagland … and say why (exit 0 even when people are flagged).
 
     --audience management gives counts of each flag overall and by level instead, groups under k suppressed.
     """
-    analysis = _open(data, config, where, rules, lang, output, audience, k)
+    analysis = _open(data, config, where, rules, lang, output, audience, k, missing)
     if audience == "management":
         with progress_reporter() as analysis.progress:
             by_level = views.flag_counts(analysis, by="level", k=k) if "level" in analysis.network.people else None
@@ -87,12 +89,12 @@ def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where,
 
 @click.command(name="bagland")
 @findings_options
-def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, raw: bool, config: Path | None) -> None:
+def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | None, where, audience: str, k: int, raw: bool, config: Path | None, missing: str) -> None:
     """For each TR: unit size, colleagues reached, coverage, who is not reached, ties to management, flags.
 
     --audience management gives counts and shares over all TRs instead, and only when there are at least k TRs.
     """
-    analysis = _open(data, config, where, rules, lang, output, audience, k)
+    analysis = _open(data, config, where, rules, lang, output, audience, k, missing)
     if audience == "management":
         with progress_reporter() as analysis.progress:
             overview = views.bagland_overview(analysis, k=k)
@@ -121,9 +123,10 @@ def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | No
 @raw_option
 @rules_option
 @config_option
-def compare_command(data: Path, by: tuple[str, ...], k: int, role: str | None, where, audience: str, output: Path | None, raw: bool, rules: Path | None, config: Path | None) -> None:
+@missing_option
+def compare_command(data: Path, by: tuple[str, ...], k: int, role: str | None, where, audience: str, output: Path | None, raw: bool, rules: Path | None, config: Path | None, missing: str) -> None:
     """Contacts per layer and flag shares by group, small groups suppressed (for every audience)."""
-    analysis = _open(data, config, where, rules, "en", output, audience, k)
+    analysis = _open(data, config, where, rules, "en", output, audience, k, missing)
     with progress_reporter() as analysis.progress:
         table = analysis.comparison(list(by), role=role, k=k)
     _emit(analysis, table, output, format_comparison(table, list(by), k), {"by": list(by), "role": role}, "comparison", audience, raw)

@@ -9,7 +9,15 @@ import click
 import pandas as pd
 
 import orgnet
-from orgnet.cli.options import config_option, data_argument, open_analysis, output_option, replace_option, where_option
+from orgnet.cli.options import (
+    config_option,
+    data_argument,
+    missing_option,
+    open_analysis,
+    output_option,
+    replace_option,
+    where_option,
+)
 from orgnet.cli.paths import InputPath, OutputPath, data_output, folder_or_file, page_folder, table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
@@ -47,7 +55,8 @@ def _size(text: str | None) -> tuple[int, int] | None:
 @click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the page.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed: the same input and seed give the same groups.")
 @config_option
-def groups_command(data, output, where, size, mode, by, apart, together, keep_existing, coordinators, write_groups, replace, lang, seed, config) -> None:
+@missing_option
+def groups_command(data, output, where, size, mode, by, apart, together, keep_existing, coordinators, write_groups, replace, lang, seed, config, missing) -> None:
     """Propose leader network groups (ledernetværksgrupper) and measure what they would change.
 
     By default the people with role leader; leaders without an informal contact outside their
@@ -55,7 +64,7 @@ def groups_command(data, output, where, size, mode, by, apart, together, keep_ex
     """
     if output is not None and output.suffix and output.suffix.lower() not in FORMATS:
         raise OrgnetError(f"{output}: write .csv, .xlsx, .json or a folder")
-    analysis = open_analysis(data, config, lang=lang, seed=seed)
+    analysis = open_analysis(data, config, lang=lang, seed=seed, missing=missing)
     people = analysis.network.people
     if where:
         chosen = chosen_people(people, parse_conditions(where))
@@ -73,7 +82,7 @@ def groups_command(data, output, where, size, mode, by, apart, together, keep_ex
     click.echo(f"{summary['groups']} groups for {summary['placed']} of {summary['people']} people ({summary['rule']})")
     click.echo(objective_text(summary, "en"))
     click.echo(effect.to_string(index=False))
-    metadata = {**summary, "objective": objective_text(summary, lang), "effect": dict(zip(effect["figure"], effect["after"]))}
+    metadata = {**summary, "objective": objective_text(summary, lang), "effect": dict(zip(effect["figure"], effect["after"])), **analysis.missing_metadata}
     if output is not None and output.suffix:
         written = write_table(members, output, metadata=metadata, sheet="groups")
     elif output is not None:

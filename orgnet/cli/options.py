@@ -18,6 +18,7 @@ from orgnet.cli.paths import InputPath, OutputPath, Shape
 from orgnet.config import load_config
 from orgnet.errors import OrgnetError
 from orgnet.flags import load_rules
+from orgnet.missing import treat_missing
 from orgnet.model import OrgNetwork
 
 data_argument = click.argument("data", type=InputPath())
@@ -46,6 +47,14 @@ raw_option = click.option(
     "--raw",
     is_flag=True,
     help="Keep text that starts with = + - @ as it is (for programs); by default it gets an apostrophe so no spreadsheet runs it.",
+)
+missing_option = click.option(
+    "--missing",
+    type=click.Choice(["keep", "reconstruct"]),
+    default="keep",
+    show_default=True,
+    help="Survey data (a responded column): people who did not answer keep only the ties others reported (keep), "
+    "or those ties are also taken as their own reports (reconstruct, as UCINET and Stork & Richards 1992 do).",
 )
 rules_option = click.option("--rules", type=InputPath(), default=None, help="A TOML file overriding the default flag rules.")
 replace_option = click.option(
@@ -100,7 +109,23 @@ def flag_rules(data: Path, config: Path | None, rules_file: Path | None) -> dict
 def open_analysis(data: Path, config: Path | None, *, where=(), rules_file: Path | None = None, **options) -> Analysis:
     """Read DATA and return its :class:`Analysis` (nothing is computed until asked for)."""
     network = read_data(data, config)
-    return Analysis(network, where=where, rules=flag_rules(data, config, rules_file), **options)
+    analysis = Analysis(network, where=where, rules=flag_rules(data, config, rules_file), **options)
+    missing_note(analysis)
+    return analysis
+
+
+def read_treated(data: Path, config: Path | None, missing: str) -> tuple[OrgNetwork, dict]:
+    """DATA with ``--missing`` applied, and the metadata that says so (for commands without an Analysis)."""
+    network, treated = treat_missing(read_data(data, config), missing)
+    if treated is not None and missing != "keep":
+        click.echo(treated.note(), err=True)
+    return network, treated.metadata() if treated is not None else {}
+
+
+def missing_note(analysis: Analysis) -> None:
+    """Say on stderr what --missing reconstruct added (keep, today's behaviour, is stated in the metadata only)."""
+    if analysis.missing is not None and analysis.missing.treatment != "keep":
+        click.echo(analysis.missing.note(), err=True)
 
 
 def selection_note(analysis: Analysis) -> str | None:

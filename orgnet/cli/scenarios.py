@@ -12,9 +12,11 @@ from orgnet.cli.options import (
     config_option,
     data_argument,
     flag_rules,
+    missing_option,
     open_analysis,
     output_option,
     read_data,
+    read_treated,
     rules_option,
     selection_note,
     where_option,
@@ -66,7 +68,8 @@ lang_option = click.option(
 @lang_option
 @rules_option
 @config_option
-def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output, lang, rules, config) -> None:
+@missing_option
+def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output, lang, rules, config, missing) -> None:
     """What breaks if people leave, organisations merge or people move: DATA before and after."""
     if output:
         check_output(output)
@@ -77,7 +80,7 @@ def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output
         raise OrgnetError(
             'name a change: --remove ID, --remove-where ATTR=VALUE, --merge "A,B=C", --move ID=PLACE or --scenarios FILE'
         )
-    network = read_data(data, config)
+    network, _ = read_treated(data, config, missing)
     with progress_reporter() as report:
         result = what_if(network, scenarios, rules=flag_rules(data, config, rules), lang=lang, progress=report)
     click.echo(_figures_text(result.figures))
@@ -125,11 +128,12 @@ def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output
 @where_option
 @output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
 @config_option
-def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, output, config) -> None:
+@missing_option
+def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, output, config, missing) -> None:
     """The k people whose removal most fragments the network, or who together reach most (Borgatti 2006)."""
     if output:
         check_table_path(output)
-    analysis = open_analysis(data, config, where=where)
+    analysis = open_analysis(data, config, where=where, missing=missing)
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)
@@ -145,7 +149,7 @@ def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, ou
             "betweenness_rank",
         ]
     ]
-    metadata = {**result.metadata, **analysis.selection}
+    metadata = {**result.metadata, **analysis.selection, **analysis.missing_metadata}
     if output:
         written = write_table(table.reset_index(), output, metadata=metadata, sheet="keyplayers")
         click.echo(f"wrote {len(table)} rows to {', '.join(map(str, written))}")

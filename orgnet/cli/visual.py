@@ -10,6 +10,7 @@ from orgnet.cli.options import (
     audience_option,
     config_option,
     data_argument,
+    missing_option,
     open_analysis,
     output_option,
     rules_option,
@@ -41,7 +42,8 @@ lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="e
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the layout.")
 @audience_option
 @config_option
-def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconnected, where, ego, radius: int, lang: str, seed: int, audience, config) -> None:
+@missing_option
+def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconnected, where, ego, radius: int, lang: str, seed: int, audience, config, missing) -> None:
     """Draw DATA: an interactive, self-contained HTML graph, or a static picture."""
     if audience == "management":
         raise OrgnetError(
@@ -49,7 +51,7 @@ def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconne
             "use orgnet report --audience management"
         )
     check_graph_path(output)
-    analysis = open_analysis(data, config, where=where, lang=lang, seed=seed)
+    analysis = open_analysis(data, config, where=where, lang=lang, seed=seed, missing=missing)
     with progress_reporter() as analysis.progress:
         whole_network = layer is None and ego is None
         drawing = graph_data(
@@ -80,7 +82,8 @@ def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconne
 @click.option("--groups", "with_groups", is_flag=True, help="Add proposed leader network groups (orgnet groups, default options) and their effect.")
 @rules_option
 @config_option
-def report(data: Path, output: Path, lang: str, k: int, where, seed: int, audience, with_groups: bool, rules, config) -> None:
+@missing_option
+def report(data: Path, output: Path, lang: str, k: int, where, seed: int, audience, with_groups: bool, rules, config, missing) -> None:
     """Write a self-contained HTML report (DIR/index.html) and an Excel workbook (DIR/orgnet.xlsx).
 
     --audience management writes a report with no person in it: figures for groups of at least
@@ -91,7 +94,7 @@ def report(data: Path, output: Path, lang: str, k: int, where, seed: int, audien
     from orgnet.report.management import build_management_report
 
     check_audience(audience, k)
-    analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k, seed=seed)
+    analysis = open_analysis(data, config, where=where, rules_file=rules, lang=lang, k=k, seed=seed, missing=missing)
     with progress_reporter() as analysis.progress:
         if audience == "management":
             files = build_management_report(analysis, output)

@@ -35,10 +35,11 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from orgnet.errors import InputError, OrgnetError, Problem
+from orgnet.errors import InputError, OrgnetError
 from orgnet.feedback.constraint import ConstraintUpdate, tie_strengths
 from orgnet.feedback.texts import check_lang, suggestion_reason
 from orgnet.metrics.graph import SymGraph
+from orgnet.missing import read_yes_no
 from orgnet.model import OrgNetwork
 
 COLUMNS = [
@@ -49,8 +50,6 @@ COLUMNS = [
 DEFAULT_MAX_PER_PERSON = 5  # argued in docs/action.md
 LEVEL_ORDER = ("top", "middle", "first_line")
 ELIGIBILITY_COLUMNS = ("responded", "available")
-YES = {"1", "yes", "y", "true", "ja", "j", "sand", "x"}
-NO = {"0", "no", "n", "false", "nej", "falsk"}
 CHUNK = 256  # egos scored together: three dense chunk × n arrays
 DECIMALS = 10  # constraint compared at this precision, so equal values computed two ways rank alike
 
@@ -327,15 +326,10 @@ def _eligible(people: pd.DataFrame) -> np.ndarray:
     for column in ELIGIBILITY_COLUMNS:
         if column not in people:
             continue
-        for position, (person, value) in enumerate(people[column].items()):
-            if value is None or pd.isna(value) or str(value).strip() == "":
-                continue
-            text = str(value).strip().lower()
-            text = text[:-2] if text.endswith(".0") else text
-            if text in NO:
-                keep[position] = False
-            elif text not in YES:
-                problems.append(Problem("people", f"person '{person}' has {column} '{value}'; write yes or no (ja/nej, true/false, 1/0)", column=column, value=value))
+        try:
+            keep &= ~read_yes_no(people, column).eq(False).fillna(False).to_numpy(dtype=bool)
+        except InputError as error:  # both columns' problems at once
+            problems += error.problems
     if problems:
         raise InputError(problems)
     return keep

@@ -17,6 +17,7 @@ from orgnet.flags.rules import FLAGS, LANGUAGES, SEVERITIES, load_rules
 from orgnet.i18n import format_number, local, value_name
 from orgnet.metrics import compute_all
 from orgnet.metrics.graph import SymGraph
+from orgnet.missing import non_respondents
 from orgnet.model import OrgNetwork
 
 __all__ = ["flag_people", "load_rules", "FLAGS", "bagland", "COLUMNS"]
@@ -119,9 +120,7 @@ class _Context:
     @property
     def silent(self) -> pd.Series:
         """People who did not answer the survey (``responded`` false): only others' reports of them are known."""
-        if "responded" not in self.people:
-            return pd.Series(False, index=self.people.index)
-        return self.people["responded"].astype(str).str.strip().str.lower().isin(("false", "no", "nej", "0"))
+        return non_respondents(self.people)
 
     def _isolated(self, flag):
         isolated = self.degree == 0

@@ -10,6 +10,7 @@ from orgnet.metrics.brokerage import group_codes, network_ei_index
 from orgnet.metrics.centrality import layer_mask
 from orgnet.metrics.cohesion import communities
 from orgnet.metrics.graph import SymGraph
+from orgnet.missing import responded_of
 from orgnet.model import OrgNetwork
 
 LAYERS = ("all", "formal", "informal", "internal", "external")
@@ -106,8 +107,9 @@ def reciprocity_by_relation(network: OrgNetwork) -> dict:
     a non-respondent cannot return a tie, so counting them would understate reciprocity.
     """
     ties = network.ties
-    if "responded" in network.people.columns:
-        answered = network.people.index[network.people["responded"].astype(str).str.strip().str.lower().isin(("true", "yes", "ja", "1"))]
+    responded = responded_of(network.people)
+    if responded is not None:
+        answered = network.people.index[responded.eq(True).fillna(False).to_numpy(dtype=bool)]
         ties = ties[ties["source"].isin(answered) & ties["target"].isin(answered)]
     return {str(relation): _reciprocity(SymGraph.from_network(network, group)) for relation, group in ties.groupby("relation", sort=True)}
 

@@ -27,7 +27,7 @@ from orgnet.model import OrgNetwork
 from orgnet.networking.page import report_section
 from orgnet.report import charts
 from orgnet.report.findings import COMPARE_BY, main_findings
-from orgnet.report.notes import data_notes
+from orgnet.report.notes import data_notes, survey_notes
 from orgnet.viz.graph import graph_data
 from orgnet.viz.interactive import render_graph_html
 
@@ -65,7 +65,7 @@ def build_report(
     overview, figures = analysis.overview, analysis.summary
 
     findings = main_findings(analysis)
-    notes = data_notes(network, lang)
+    notes = data_notes(network, lang) + survey_notes(analysis)
 
     nonce = secrets.token_urlsafe(16)
     graph_html = graph_intro = None

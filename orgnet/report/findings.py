@@ -28,6 +28,7 @@ import pandas as pd
 
 from orgnet.analysis import Analysis
 from orgnet.i18n import column_name, format_number, value_name
+from orgnet.missing import non_respondents, response_rates
 
 # The attributes the report compares by; the groups-differ finding looks at the same tables.
 COMPARE_BY = ("role", "level", "gender", "employer")
@@ -60,12 +61,32 @@ SENTENCES = {
         "en": "{count} of {base} people ({share}) have a thin network: fewer than {floor} contacts, or among the lowest {decile} of their peers.",
         "da": "{count} af {base} personer ({share}) har et tyndt netværk: færre end {floor} kontakter eller blandt de laveste {decile} af deres ligestillede.",
     },
+    "response": {
+        "en": "{count} of {base} people answered the survey ({rate}){by_organisation}.",
+        "da": "{count} af {base} personer besvarede undersøgelsen ({rate}){by_organisation}.",
+    },
+    "no_answer": {
+        "en": "{people} did not answer ({roles}): only what others reported about them is known.",
+        "da": "{people} svarede ikke ({roles}): kun det, andre har oplyst om dem, kendes.",
+    },
     "groups_differ": {
         "en": "Median contacts differ most by {attribute}: {high} for {high_group} (n = {high_n}) against {low} for {low_group} (n = {low_n}).",
         "da": "Medianen for kontakter varierer mest efter {attribute}: {high} for {high_group} (n = {high_n}) mod {low} for {low_group} (n = {low_n}).",
     },
 }
 WHO = {"leader": {"en": "leaders", "da": "ledere"}}
+BY_ORGANISATION = {"en": "; by organisation: {rates}", "da": "; efter organisation: {rates}"}
+AND = {"en": "and", "da": "og"}
+# (one, several) of a word counted in a sentence: "1 leder", "2 ledere"
+PEOPLE = {"en": ("person", "people"), "da": ("person", "personer")}
+ROLE_FORMS = {
+    "leader": {"en": ("leader", "leaders"), "da": ("leder", "ledere")},
+    "tr": {"en": ("TR", "TRs"), "da": ("TR", "TR'er")},
+    "safety_rep": {"en": ("safety representative", "safety representatives"), "da": ("sikkerhedsrepræsentant", "sikkerhedsrepræsentanter")},
+    "employee": {"en": ("employee", "employees"), "da": ("medarbejder", "medarbejdere")},
+}
+OTHER_ROLE = {"en": ("person with role {role}", "people with role {role}"), "da": ("person med rollen {role}", "personer med rollen {role}")}
+NO_ROLE = {"en": ("person without a role", "people without a role"), "da": ("person uden rolle", "personer uden rolle")}
 PEOPLE_CONCERNED = {"en": "people concerned", "da": "berørte personer"}
 
 
@@ -93,6 +114,8 @@ def main_findings(analysis: Analysis) -> list[Finding]:
     """
     writer = _Writer(analysis)
     found = [
+        writer.response(),
+        writer.no_answer(),
         writer.no_informal_external(),
         writer.bagland(),
         writer.count_flag("bottleneck"),
@@ -101,6 +124,34 @@ def main_findings(analysis: Analysis) -> list[Finding]:
         writer.count_flag("thin"),
     ]
     return [finding for finding in found if finding is not None]
+
+
+def counted(count: int, forms: tuple[str, str], lang: str) -> str:
+    """``1 leder``, ``2 ledere``: the count in ``lang`` and the word's form for it."""
+    return f"{format_number(count, lang)} {forms[0] if count == 1 else forms[1]}"
+
+
+def role_forms(role, lang: str) -> tuple[str, str]:
+    """(one, several) for a value of ``role``; a role orgnet does not know is named as written."""
+    if role is None or role is pd.NA or (isinstance(role, float) and role != role):
+        return NO_ROLE[lang]
+    if role in ROLE_FORMS:
+        return ROLE_FORMS[role][lang]
+    return tuple(form.format(role=role) for form in OTHER_ROLE[lang])
+
+
+def listed(items: list[str], lang: str) -> str:
+    """``a, b and c`` / ``a, b og c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {AND[lang]} {items[-1]}"
+
+
+def non_respondents_by_role(people: pd.DataFrame, lang: str) -> str:
+    """``2 ledere og 3 medarbejdere``: the non-respondents counted by role, most first."""
+    silent = people[non_respondents(people).to_numpy()]
+    roles = silent["role"].astype("object") if "role" in silent else pd.Series(None, index=silent.index, dtype="object")
+    counts = roles.where(roles.notna(), None).value_counts(dropna=False)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+    return listed([counted(int(n), role_forms(role, lang), lang) for role, n in ordered], lang)
 
 
 class _Writer:
@@ -133,6 +184,26 @@ class _Writer:
         if "role" not in self.people:
             return None
         return self.people["role"].isin(roles)
+
+    def response(self) -> Finding | None:
+        """The survey's response rate, overall and per organisation, as ``orgnet survey import`` printed it."""
+        rates = response_rates(self.people)
+        if rates is None or len(self.people) < self.k:
+            return None
+        overall = rates.iloc[0]
+        shown = rates[(rates["level"] == "organisation") & (rates["people"] >= self.k)]  # a group under k is never named
+        by_organisation = BY_ORGANISATION[self.lang].format(rates=", ".join(
+            f"{group} {self.number(rate, percent=True)}" for group, rate in zip(shown["group"], shown["rate"]))) if len(shown) else ""
+        return self.sentence("response", int(overall["responded"]), int(overall["people"]), "data-notes",
+                             rate=self.number(overall["rate"], percent=True), by_organisation=by_organisation)
+
+    def no_answer(self) -> Finding | None:
+        silent = int(non_respondents(self.people).sum())
+        if not silent or len(self.people) < self.k:
+            return None
+        text = SENTENCES["no_answer"][self.lang].format(people=counted(silent, PEOPLE[self.lang], self.lang),
+                                                        roles=non_respondents_by_role(self.people, self.lang))
+        return Finding("no_answer", text[0].upper() + text[1:], silent, len(self.people), "data-notes")
 
     def no_informal_external(self) -> Finding | None:
         flag = "no_informal_external"

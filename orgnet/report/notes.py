@@ -8,8 +8,11 @@ the rest should be read — so an empty table is never mistaken for a finding.
 
 from __future__ import annotations
 
+from orgnet.analysis import Analysis
+from orgnet.i18n import format_number
+from orgnet.missing import non_respondents, response_rates
 from orgnet.model import OrgNetwork
-from orgnet.report.findings import COMPARE_BY
+from orgnet.report.findings import COMPARE_BY, PEOPLE, counted
 
 NOTES = {
     "no_organisation": {
@@ -52,6 +55,32 @@ NOTES = {
         "ingen sammenligninger.",
     },
 }
+SURVEY_NOTES = {
+    "survey_response": {
+        "en": "Survey response: {count} of {base} people answered ({rate}).",
+        "da": "Svarprocent: {count} af {base} personer svarede ({rate}).",
+    },
+    "by_organisation": {"en": "By organisation: {rates}.", "da": "Efter organisation: {rates}."},
+    "by_unit": {"en": "By unit: {rates}.", "da": "Efter enhed: {rates}."},
+    "rate_of": {"en": "{group} {rate} ({count} of {base})", "da": "{group} {rate} ({count} af {base})"},
+    "did_not_answer": {
+        "en": "Did not answer ({people}): {names}.",
+        "da": "Svarede ikke ({people}): {names}.",
+    },
+    "missing_keep": {
+        "en": "They keep the ties others reported about them (--missing keep): a tie that only they would have named is missing, "
+        "and their own figures are lower bounds.",
+        "da": "De har de forbindelser, andre har oplyst om dem (--missing keep): en forbindelse, som kun de selv ville have nævnt, "
+        "mangler, og deres egne tal er mindsteværdier.",
+    },
+    "missing_reconstruct": {
+        "en": "Their missing answers were reconstructed from what others reported about them (--missing reconstruct, as UCINET "
+        "and Stork & Richards 1992 do): {ties} added, each the reverse of a tie someone reported to them.",
+        "da": "Deres manglende svar er genskabt ud fra det, andre har oplyst om dem (--missing reconstruct, som i UCINET og hos "
+        "Stork & Richards 1992): {ties} tilføjet, hver den modsatte retning af en forbindelse, som en anden har angivet til dem.",
+    },
+}
+TIES = {"en": ("tie", "ties"), "da": ("forbindelse", "forbindelser")}
 KINDS = {"formal": {"en": "formal", "da": "formelle"}, "informal": {"en": "informal", "da": "uformelle"}}
 
 
@@ -74,3 +103,43 @@ def data_notes(network: OrgNetwork, lang: str) -> list[tuple[str, str]]:
     if not any(attribute in people.columns for attribute in COMPARE_BY):
         notes.append(("no_comparison", NOTES["no_comparison"][lang]))
     return notes
+
+
+def survey_notes(analysis: Analysis) -> list[tuple[str, str]]:
+    """The survey's response (overall, per organisation, per unit), who did not answer, and what
+    ``--missing`` did about them — the figures of ``orgnet survey import``; none without ``responded``."""
+    people, lang = analysis.network.people, analysis.lang
+    rates = response_rates(people)
+    if rates is None:
+        return []
+    texts = {key: value[lang] for key, value in SURVEY_NOTES.items()}
+
+    def rate(row) -> str:
+        return texts["rate_of"].format(group=row.group, rate=format_number(row.rate, lang, percent=True),
+                                       count=format_number(row.responded, lang), base=format_number(row.people, lang))
+
+    overall = rates.iloc[0]
+    response = [texts["survey_response"].format(count=format_number(int(overall["responded"]), lang),
+                                                base=format_number(int(overall["people"]), lang),
+                                                rate=format_number(overall["rate"], lang, percent=True))]
+    for level in ("organisation", "unit"):
+        rows = list(rates[rates["level"] == level].itertuples())
+        if rows:
+            response.append(texts[f"by_{level}"].format(rates="; ".join(rate(row) for row in rows)))
+    notes = [("survey_response", " ".join(response))]
+    silent = people[non_respondents(people).to_numpy()]
+    if len(silent):
+        names = [_who(person, row) for person, row in silent.iterrows()]
+        treatment = analysis.missing.treatment if analysis.missing is not None else "keep"
+        treated = texts[f"missing_{treatment}"].format(ties=counted(analysis.missing.reconstructed if analysis.missing else 0, TIES[lang], lang))
+        notes.append(("did_not_answer", texts["did_not_answer"].format(people=counted(len(silent), PEOPLE[lang], lang), names="; ".join(names))
+                      + " " + treated))
+    return notes
+
+
+def _who(person, row) -> str:
+    """``Mette Hansen (Kærholm / Bofællesskabet Ågården)``: the name, else the id, and where the person is."""
+    name = row.get("name")
+    shown = str(name) if isinstance(name, str) and name.strip() else str(person)
+    place = [str(row[c]) for c in ("organisation", "unit") if c in row.index and isinstance(row[c], str) and row[c].strip()]
+    return f"{shown} ({' / '.join(place)})" if place else shown
