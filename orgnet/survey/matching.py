@@ -99,6 +99,7 @@ class RosterIndex:
                 self.by_given.setdefault(" ".join((first, *middle)), []).append(person)
         # the places an answer may name: every unit and organisation, compared as place keys
         self.places = {place_key(p) for p in (*self.unit, *self.org) if p is not None and place_key(p)}
+        self._place_ends = {p.rsplit(" ", 1)[-1] for p in self.places}
         roles = people["role"] if "role" in people else None
         self.role = None if roles is None else pd.Series([role_code(r) for r in roles], index=people.index, dtype=object)
         self._choices = sorted(set(self.keys.values()))
@@ -115,42 +116,59 @@ class RosterIndex:
         """The result for ``text`` before the respondent's unit is looked at."""
         if text in self.by_exact:
             ids = self.by_exact[text]
-            return Result("exact", ids, 100.0, ids, needs_context=len(ids) > 1)
+            return self._or_with_place_at_end(text, Result("exact", ids, 100.0, ids, needs_context=len(ids) > 1))
         name, place = split_place(text)
-        if place is None:
-            name, place = self.comma_qualifier(text)
+        name, before = self.comma_qualifier(name)  # "Ulla Jensen, leder i Lyngbakken": a role after the comma
+        place = " ".join(q for q in (before, place) if q) or None
         result = self._by_name(name)
         if place is not None:
             return self._with_place(result, place)
-        if result.method == "folded" or result.needs_context:  # the text is a roster name as it stands
+        return self._or_with_place_at_end(text, result)
+
+    def _or_with_place_at_end(self, text: str, result: Result) -> Result:
+        """``Tina Berg Vesterå``: an organisation written after the name, no comma.
+
+        Read so only when the text as a whole is no roster name, or when both readings give the
+        same people; a whole name (``Per Holm``) that is also a name and a place (``Per`` at
+        ``Holm``) fits two ways and goes to review with every person either reading fits.
+        """
+        if fold(text).rsplit(" ", 1)[-1] not in self._place_ends:  # most texts: no place at the end, one fold
             return result
-        head, place = self._space_qualifier(text)  # "Tina Berg Vesterå": the organisation after the name, no comma
+        head, place = self._space_qualifier(text)
         if place is None:
             return result
         placed = self._with_place(self._by_name(head), place)
-        if not placed.candidates or (result.method == "fuzzy" and placed.id in result.ids):
+        if not placed.candidates:
             return result
-        if result.method == "fuzzy":  # a near spelling of one person, or another person at that place: both fit
-            why = WHY["two_readings"].format(near=self.describe(result.ids[0]), score=result.score, place=place)
-            return Result("ambiguous", [], result.score, [*result.ids, *(p for p in placed.candidates if p not in result.ids)], why=why)
-        return placed
+        if not result.ids:  # no roster name as a whole: a name and a place, also when the place says it is not her
+            return placed
+        if not placed.ids or set(placed.ids) <= set(result.ids):
+            return result
+        both = [*result.ids, *(p for p in placed.ids if p not in result.ids)]
+        why = WHY["two_readings"].format(whole=self._listed(result.ids), place=place, placed=self._listed(placed.ids))
+        return Result("ambiguous", [], result.score, both, why=why)
+
+    def _listed(self, people: list[str]) -> str:
+        return " or ".join(self.describe(p) for p in people)
 
     def _by_name(self, name: str) -> Result:
         key = name_key(name)
         if not key:
             return Result("unmatched", why=WHY["nothing"])
+        first, last, middle = parts(key)
+        by_initials = initials(name, key)
         for found in (self.by_key.get(key), self.by_key.get(fold(name))):
             if found:
+                if by_initials and len(first) > 1:  # "BO Hansen": Bo Hansen, or the initials of Birte Olga Hansen
+                    found = found + [p for p in self._initials_fit_people(by_initials, last) if p not in found]
                 return Result("folded", found, 100.0, found, needs_context=len(found) > 1)
-        first, last, middle = parts(key)
         if not last:  # a first name alone ("Lone", "jens-peter" is two words): only the unit can tell
             found = self.by_first.get(first_name(first), [])
             if not found:
                 return Result("unmatched", why=WHY["no_first_name"])
             return Result("ambiguous", found, 100.0, found, needs_context=True, basis="first_name")
-        by_initials = initials(name, key)
         if by_initials:  # "J.P. Møller", "K Nielsen", "KB Hansen"
-            found = [p for p in self.by_last.get(last, []) if _initials_fit(by_initials, self.keys[p])]
+            found = self._initials_fit_people(by_initials, last)
             # "BO Hansen" may be initials or the name Bo: every person either reading fits
             found += [p for p in self.by_first_last.get((first_name(first), last), []) if p not in found]
             if found:
@@ -159,14 +177,18 @@ class RosterIndex:
         if given:  # "Anne Marie", "Karl-Bjarne": the first names without the surname, like a first name alone
             found = given + [p for p in self.by_first_last.get((first_name(first), last), []) if p not in given]
             return Result("ambiguous", found, 100.0, found, needs_context=True, basis="first_names")
-        found = self.by_first_last.get((first_name(first), last))
-        if found:  # a short form of the first name, or middle names left out
+        # a short form of the first name, or middle names left out; a middle word typed must be theirs
+        found = [p for p in self.by_first_last.get((first_name(first), last), []) if _middle_fits(middle, self.keys[p])]
+        if found:
             return Result("folded", found, 100.0, found, needs_context=len(found) > 1)
         if len(last) == 1:  # "Tove L.": a first name and the surname's initial
             found = [p for p in self.by_first.get(first_name(first), []) if _surname_initial_fits(first, middle, last, self.keys[p])]
             if found:
                 return Result("folded", found, 100.0, found, needs_context=len(found) > 1, basis="surname_initial")
         return self._fuzzy(key)
+
+    def _initials_fit_people(self, letters: list[str], last: str) -> list[str]:
+        return [p for p in self.by_last.get(last, []) if _initials_fit(letters, self.keys[p])]
 
     def _fuzzy(self, key: str) -> Result:
         hits = process.extract(key, self._choices, scorer=fuzz.token_sort_ratio, limit=6, score_cutoff=FUZZY_SUGGEST)
@@ -203,10 +225,7 @@ class RosterIndex:
         return Result("ambiguous", [], result.score, result.candidates, basis=result.basis, why=why)
 
     def _at_place(self, person: str, wanted: str) -> bool:
-        for place in (self.unit[person], self.org[person]):
-            if place is not None and fuzz.partial_ratio(wanted, fold(place)) >= PLACE_ACCEPT and len(wanted) >= 3:
-                return True
-        return False
+        return len(wanted) >= 3 and any(place is not None and _place_fits(wanted, place_key(place)) for place in (self.unit[person], self.org[person]))
 
     def is_qualifier(self, text: str) -> bool:
         """Whether ``text`` is a known place (a roster unit or organisation) and/or roles, nothing else."""
@@ -226,7 +245,8 @@ class RosterIndex:
         words = str(text).split()
         for k in range(1, len(words)):
             tail = " ".join(words[k:])
-            if self.is_qualifier(tail):
+            _, rest = role_and_place(tail)
+            if rest and rest in self.places:  # without a comma only a known place counts, not a role alone
                 return " ".join(words[:k]), tail
         return text, None
 
@@ -297,8 +317,22 @@ WHY = {
     "fuzzy_close": "a near spelling of more than one name: similarity {best} for the closest, {next} for the next ({margin} points apart needed)",
     "place_none": "the place named ({place}) is not the unit or organisation of {who} the name fits",
     "role_none": "the roster gives {who} the name fits at that place another role than the one named ({place})",
-    "two_readings": "read as a whole, a near spelling of {near} (similarity {score}); read as a name and a place, someone at {place}",
+    "two_readings": "read as one name it fits {whole}; read as a name and a place ({place}) it fits {placed}",
 }
+
+
+def _place_fits(wanted: str, place: str) -> bool:
+    """The place typed is the person's place, or whole words of it, give or take a typo.
+
+    ``Ågården`` and ``vuggestue`` fit ``Bofællesskabet Ågården`` and ``Vuggestuen``; ``Holm`` does
+    not fit ``Kærholm`` (a part of a word is another place).
+    """
+    if fuzz.ratio(wanted, place) >= PLACE_ACCEPT:
+        return True
+    typed, theirs = wanted.split(), place.split()
+    shorter, longer = (typed, theirs) if len(typed) <= len(theirs) else (theirs, typed)
+    words = " ".join(shorter)
+    return any(fuzz.ratio(words, " ".join(longer[i : i + len(shorter)])) >= PLACE_ACCEPT for i in range(len(longer) - len(shorter) + 1))
 
 
 def _who(n: int) -> str:
@@ -309,6 +343,12 @@ def _initials_fit(initials: list[str], key: str) -> bool:
     first, _, middle = parts(key)
     names = [first, *middle]
     return len(initials) <= len(names) and all(name.startswith(letter) for letter, name in zip(initials, names))
+
+
+def _middle_fits(typed: tuple[str, ...], key: str) -> bool:
+    """``Jens P. Møller`` and ``Jens Møller`` fit Jens Peter Møller; ``Ulla (Lyngbakken); KB Hansen Jensen`` does not fit Ulla Jensen."""
+    theirs = iter(parts(key)[2])
+    return all(any(name.startswith(word) for name in theirs) for word in typed)
 
 
 def _surname_initial_fits(first: str, middle: tuple[str, ...], letter: str, key: str) -> bool:

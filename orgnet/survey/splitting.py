@@ -17,16 +17,17 @@ import re
 from orgnet.survey.matching import RosterIndex
 from orgnet.survey.names import split_place
 
-WHOLE = ("exact", "folded", "fuzzy")  # a typed list is kept whole only when it is one name as it stands
 SEPARATORS = re.compile(r"\s*(?:[;\n/&]|,|\bog\b|\band\b)\s*")
 
 
 def split_names(text: str, index: RosterIndex) -> list[str]:
     """``"Lone og Per, Jensen, Ulla (Lyngbakken)"`` → ``["Lone", "Per", "Jensen, Ulla (Lyngbakken)"]``."""
-    whole = index.match(text)
-    if whole.method in WHOLE and len(whole.ids) == 1:
-        return [text]
     pieces = _pieces(text)
+    if len(pieces) < 2:
+        return [text] if pieces else []
+    whole = index.match(text)
+    if whole.method == "exact" and len(whole.ids) == 1:  # a roster name or label as written, separators and all
+        return [text]
     answers, i = [], 0
     while i < len(pieces):
         j = i + 1
