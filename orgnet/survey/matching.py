@@ -98,8 +98,9 @@ class RosterIndex:
             if middle:
                 self.by_given.setdefault(" ".join((first, *middle)), []).append(person)
         # the places an answer may name: every unit and organisation, compared as place keys
-        self.places = {place_key(p) for p in (*self.unit, *self.org) if p is not None and place_key(p)}
+        self.places = {place_key(p) for p in {*self.unit, *self.org} - {None}} - {""}
         self._place_ends = {p.rsplit(" ", 1)[-1] for p in self.places}
+        self._ends_with_place: dict[str, bool] = {}  # last typed word → whether a place ends so (cheap for 20,000 answers)
         roles = people["role"] if "role" in people else None
         self.role = None if roles is None else pd.Series([role_code(r) for r in roles], index=people.index, dtype=object)
         self._choices = sorted(set(self.keys.values()))
@@ -132,7 +133,11 @@ class RosterIndex:
         same people; a whole name (``Per Holm``) that is also a name and a place (``Per`` at
         ``Holm``) fits two ways and goes to review with every person either reading fits.
         """
-        if fold(text).rsplit(" ", 1)[-1] not in self._place_ends:  # most texts: no place at the end, one fold
+        last = text.rsplit(None, 1)[-1] if text.strip() else ""
+        ends = self._ends_with_place.get(last)
+        if ends is None:
+            ends = self._ends_with_place[last] = fold(last).rsplit(" ", 1)[-1] in self._place_ends
+        if not ends:  # most texts
             return result
         head, place = self._space_qualifier(text)
         if place is None:
