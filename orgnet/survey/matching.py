@@ -103,6 +103,9 @@ class RosterIndex:
         self._ends_with_place: dict[str, bool] = {}  # last typed word → whether a place ends so (cheap for 20,000 answers)
         roles = people["role"] if "role" in people else None
         self.role = None if roles is None else pd.Series([role_code(r) for r in roles], index=people.index, dtype=object)
+        # a whole name that is also someone else's first names alone: both fit
+        self._given_too = {key: [p for p in given if p not in self.by_key[key]] for key, given in self.by_given.items() if key in self.by_key}
+        self._given_too = {key: people for key, people in self._given_too.items() if people}
         self._choices = sorted(set(self.keys.values()))
         self._people_of_key: dict[str, list[str]] = {}
         for person, key in self.keys.items():
@@ -117,6 +120,9 @@ class RosterIndex:
         """The result for ``text`` before the respondent's unit is looked at."""
         if text in self.by_exact:
             ids = self.by_exact[text]
+            also = self._given_too.get(self.keys[ids[0]], [])  # "Anne Marie": her name, and the first names of Anne Marie Kjær
+            if also:
+                return Result("exact", [*ids, *also], 100.0, [*ids, *also], needs_context=True)
             return self._or_with_place_at_end(text, Result("exact", ids, 100.0, ids, needs_context=len(ids) > 1))
         name, place = split_place(text)
         name, before = self.comma_qualifier(name)  # "Ulla Jensen, leder i Lyngbakken": a role after the comma
@@ -164,6 +170,7 @@ class RosterIndex:
         by_initials = initials(name, key)
         for found in (self.by_key.get(key), self.by_key.get(fold(name))):
             if found:
+                found = found + self._given_too.get(key, [])
                 if by_initials and len(first) > 1:  # "BO Hansen": Bo Hansen, or the initials of Birte Olga Hansen
                     found = found + [p for p in self._initials_fit_people(by_initials, last) if p not in found]
                 return Result("folded", found, 100.0, found, needs_context=len(found) > 1)

@@ -45,6 +45,11 @@ def test_kb_hansen_had_no_candidate_before():
     assert KARL.match("KB Hansen").candidates == ["kbh"]
 
 
+def test_two_initials_need_two_first_names():
+    index = _index([("kh", "Karl Hansen", "Kærholm", "Hus A")])
+    assert index.match("KB Hansen").method == "unmatched"  # Karl Hansen has no second first name for the B
+
+
 @pytest.mark.parametrize("typed", ["Bo Hansen", "Ida Hansen", "BO HANSEN"])
 def test_a_short_first_name_is_not_initials(typed):
     assert initials(typed, name_key(typed)) == []
@@ -96,6 +101,15 @@ def test_two_people_with_the_same_first_names_in_the_unit_go_to_review():
     result = index.resolve(index.match("Anne Marie"), "col")
     assert (result.method, result.candidates) == ("ambiguous", ["am", "am2"])
     assert result.why == "only the first names; 2 people on the roster fit, 2 in the respondent's unit"
+
+
+def test_a_whole_name_that_is_also_someones_first_names_fits_both():
+    index = _index([("am", "Anne Marie Kjær", "Kærholm", "Hus A"), ("amr", "Anne Marie", "Solsikken", "Børnehaven"),
+                    ("out", "Rikke Dahl", "Åbakken Skole", "Indskolingen"), ("col", "Per Holm", "Kærholm", "Hus A")])
+    for typed in ("Anne Marie", "anne marie"):
+        result = index.resolve(index.match(typed), "out")
+        assert (result.method, result.candidates) == ("ambiguous", ["amr", "am"]), typed
+        assert _decided(index, typed, "col") == ("unit", "am")  # Anne Marie Kjær's colleague
 
 
 # --- a first name and the surname's initial: Tove L. ----------------------------------------------
