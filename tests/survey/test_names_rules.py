@@ -213,6 +213,13 @@ def test_a_name_with_its_organisation_appended(typed):
     assert _decided(_index(TINA), typed, "out") == ("unit", "tv")
 
 
+def test_an_organisation_appended_with_two_of_that_name_there_goes_to_review():
+    index = _index([*TINA, ("tv2", "Tina Berg", "Vesterå", "Hallen")])
+    result = index.resolve(index.match("Tina Berg Vesterå"), "out")
+    assert (result.method, result.candidates) == ("ambiguous", ["tv", "tv2"])
+    assert result.why == "the full name with (Vesterå); 2 people on the roster fit, none in the respondent's unit or organisation"
+
+
 def test_an_organisation_appended_that_is_not_the_persons_says_why():
     index = _index(TINA[1:])
     result = index.match("Tina Berg Kærholm Vesterå")
