@@ -7,7 +7,6 @@ nothing is dropped silently. The same inputs always give byte-identical files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +24,10 @@ from orgnet.survey.matching import MATCH_COLUMNS, REVIEW, Result, RosterIndex
 from orgnet.survey.names import fold
 from orgnet.survey.questions import DEFAULT_SCALE, DEFAULT_WEIGHT, QuestionSet
 from orgnet.survey.roster import file_of, respondent_key, respondent_lookup, row_and_id
+from orgnet.survey.splitting import split_names
 
 BETWEENNESS_RATE = 0.80  # Smith & Moody (2013): betweenness suffers first when respondents are missing
 COMPARISON_RATE = 0.65
-WHOLE = ("exact", "folded", "fuzzy")  # a typed list is kept whole only when it is one name as it stands
-_LIST_SPLIT = re.compile(r"\s*(?:[;\n/&]|,|\bog\b|\band\b)\s*")
 
 
 @dataclass
@@ -159,9 +157,7 @@ def _split_others(answers: pd.DataFrame, index: RosterIndex) -> pd.DataFrame:
         return answers
     rows = []
     for record in answers[others].to_dict("records"):
-        whole = index.match(record["answer"])
-        pieces = [record["answer"]] if whole.method in WHOLE and len(whole.ids) == 1 else [p for p in _LIST_SPLIT.split(record["answer"]) if p]
-        rows += [{**record, "answer": piece} for piece in pieces]
+        rows += [{**record, "answer": piece} for piece in split_names(record["answer"], index)]
     return pd.concat([answers[~others], pd.DataFrame(rows, columns=answers.columns)], ignore_index=True)
 
 
@@ -201,6 +197,7 @@ def _match(answers: pd.DataFrame, index: RosterIndex, decisions: Decisions) -> t
             "name": index.names[person] if person else "", "score": result.score, "method": result.method,
             "candidates": "; ".join(index.describe(p) for p in result.candidates) if result.method not in ("exact",) else "",
             "answers": int(counts[(text, context)]), "review": "yes" if result.method in REVIEW else "",
+            "why": result.why if result.method in REVIEW else "",
         })
     matches = pd.DataFrame(records, columns=MATCH_COLUMNS)
     order = matches["review"].eq("yes").map({True: 0, False: 1})

@@ -70,7 +70,10 @@ def test_a_first_name_alone_is_never_guessed_outside_the_unit():
     assert lone.method == "ambiguous" and lone.candidates == ["k5", "s5"]
     assert INDEX.resolve(lone, "k4").id == "k5"  # one Lone in Hus B
     kristine = INDEX.match("Kristine")
-    assert INDEX.resolve(kristine, "s5").method == "ambiguous"  # she is in another organisation
+    outside = INDEX.resolve(kristine, "s5")  # she is in another organisation
+    assert (outside.method, outside.candidates) == ("ambiguous", ["k6"])
+    assert outside.why == ("only a first name; 1 person on the roster fits (k6 Kristine Frederiksen (Hus A)), "
+                           "none in the respondent's unit or organisation; it may be someone not on the roster")
 
 
 @pytest.mark.parametrize("typed", ["min gamle chef", "Karin fra kommunen", "xyz"])
