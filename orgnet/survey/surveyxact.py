@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, shown
 from orgnet.io.text import clean_strings, decode, sniff_delimiter
-from orgnet.survey.wide import Wide, respondent_column
+from orgnet.survey.names import fold
+from orgnet.survey.wide import CONTACT, FREQUENCY, OTHERS, Wide, respondent_column
 
 
 def read_surveyxact_workbook(path: Path, sheets: dict[str, pd.DataFrame]) -> Wide | None:
@@ -73,6 +75,32 @@ def _code(value: str) -> str:
     return value[:-2] if value.endswith(".0") else value
 
 
+@dataclass(frozen=True)
+class _Item:
+    """One row of Structure: a variable of the Dataset and what it is."""
+
+    question: str  # questionName (statoverall for the status)
+    variable: str
+    kind: str  # questionType: closed / open
+    subtype: str  # multiple / single / string / …
+    text: str
+    value: str  # choiceValue
+    choice: str  # choiceText, trimmed
+
+
+def _items(structure: pd.DataFrame) -> list[_Item]:
+    def cell(row, column):
+        return str(row[column]).strip() if column in row and pd.notna(row[column]) else ""
+
+    return [_Item(cell(row, "questionName"), cell(row, "variableName"), cell(row, "questionType").lower(), cell(row, "subType").lower(),
+                  cell(row, "questionText"), _code(cell(row, "choiceValue")), " ".join(cell(row, "choiceText").split()))
+            for _, row in structure.iterrows()]
+
+
+def _words(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
 def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, labels: dict) -> Wide:
     needed = ("variableName", "questionText", "subType", "choiceText")
     missing = [c for c in needed if c not in structure.columns]
@@ -80,19 +108,104 @@ def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, 
         raise InputError([Problem(f"{label} [Structure]", f"missing column '{c}'. Columns: {', '.join(structure.columns)}") for c in missing])
     dataset = dataset.astype("object").where(dataset.notna(), "")
     respondent = respondent_column(dataset.columns, f"{label} [Dataset]")
-    headers, choices = {}, {}
+    items = [item for item in _items(structure) if item.variable in dataset.columns and item.variable != respondent]
+    status = [item for item in items if _is_status(item)]
+    items = [item for item in items if not _is_status(item)]
+
+    # The open "other" choice: a Multiple variable (or a Single question's label) "Andre, skriv
+    # navn(e):" whose typed text is an Open variable with questionText "<question> - <choice>".
+    # The tick says only that names were typed; the Open variable holds the names.
+    other_tick = {_words(f"{i.text} - {i.choice}"): i for i in items if i.subtype == "multiple"}
+    other_label = {_words(f"{i.text} - {text}"): (i, text) for i in items if i.subtype == "single"
+                   for (variable, _), text in labels.items() if variable == i.variable}
+    ticks, said_other, others, headers, choices = set(), {}, set(), {}, {}
+    for item in items:
+        if item.kind != "open":
+            continue
+        key = _words(item.text)
+        if key in other_tick:
+            ticks.add(other_tick[key].variable)
+            others.add(item.variable)
+            headers[item.variable] = other_tick[key].text
+        elif key in other_label:
+            single, text = other_label[key]
+            said_other[single.variable] = text
+            others.add(item.variable)
+            headers[item.variable] = single.text
+
     frame = pd.DataFrame(index=dataset.index)
     frame[respondent] = dataset[respondent]
-    for _, item in structure.iterrows():
-        variable = str(item["variableName"]).strip()
-        if variable not in dataset.columns or variable == respondent:
+    for item in items:
+        if item.variable in ticks:
             continue
-        values = dataset[variable].astype(str).str.strip().map(_code)
-        headers[variable] = str(item["questionText"]).strip()
-        if str(item["subType"]).strip().lower() == "multiple":
-            choices[variable] = str(item["choiceText"]).strip()
-            frame[variable] = values
-        else:  # a single choice (a dropdown of names or of frequencies) or open text: codes → labels
-            frame[variable] = [labels.get((variable, v), v) for v in values]
+        values = dataset[item.variable].astype(str).str.strip().map(_code)
+        if item.variable in others:
+            frame[item.variable] = values
+            continue
+        headers[item.variable] = item.text
+        if item.subtype == "multiple":
+            choices[item.variable] = item.choice
+            frame[item.variable] = values
+            continue
+        texts = [labels.get((item.variable, v), v) for v in values]
+        if item.variable in said_other:  # "Andre" chosen: the names are in the Open variable
+            texts = ["" if t == said_other[item.variable] else t for t in texts]
+        question, dash, part = item.text.rpartition(" - ")
+        if item.subtype == "single" and dash and question.strip() and not any(p.search(fold(part)) for p in (CONTACT, FREQUENCY, OTHERS)):
+            # a frequency battery: one Single variable per person, "<question> - <Name (Unit)>", its code how often
+            headers[item.variable] = question.strip()
+            choices[item.variable] = part.strip()
+        frame[item.variable] = texts
     frame = clean_strings(frame.astype("object"))
-    return Wide(label, "SurveyXact", frame, respondent, headers, choices, separator=";")
+    responded, notes = _status(label, dataset.loc[frame.index], status, labels)
+    return Wide(label, "SurveyXact", frame, respondent, headers, choices, separator=";", others=others, responded=responded, notes=notes)
+
+
+# --- the response status ------------------------------------------------------------------------------
+
+# statoverall's codes, the same in every SurveyXact survey: 1 Ny, 2 Distribueret, 3 Nogen svar,
+# 4 Gennemført, 5 Frafaldet. Only 3 and 4 have answered; the labels are read first (Danish,
+# Norwegian, English), the code when a label is unknown.
+ANSWERED = {"nogen svar", "gennemfort", "noen svar", "gjennomfort", "some answers", "partially completed", "completed", "complete"}
+NOT_ANSWERED = {"ny", "new", "distribueret", "distribuert", "distributed", "frafaldet", "frafalt", "dropped out", "declined"}
+ANSWERED_CODES = {"3", "4"}
+NOT_ANSWERED_CODES = {"1", "2", "5"}
+
+
+def _is_status(item: _Item) -> bool:
+    return item.question.lower() == "statoverall" or item.variable.lower() == "statoverall"
+
+
+def _status(label: str, dataset: pd.DataFrame, status: list[_Item], labels: dict) -> tuple[pd.Series | None, list[str]]:
+    """Whether each row answered, from statoverall (one 0/1 variable per status, or one coded
+    variable); None when the export has no status."""
+    if not status:
+        return None, []
+    states = pd.Series("", index=dataset.index, dtype="object")
+    codes = pd.Series("", index=dataset.index, dtype="object")
+    for item in status:
+        values = dataset[item.variable].astype(str).str.strip().map(_code)
+        if item.subtype == "multiple":
+            chosen = values == "1"
+            states[chosen], codes[chosen] = item.choice, item.value
+        else:
+            known = values != ""
+            states[known] = [labels.get((item.variable, v), v) for v in values[known]]
+            codes[known] = values[known]
+    answered = pd.Series(True, index=dataset.index)
+    problems = []
+    for row, state, code in zip(dataset.index, states, codes):
+        folded = fold(state)
+        if folded in ANSWERED or (folded not in NOT_ANSWERED and code in ANSWERED_CODES):
+            continue
+        if folded in NOT_ANSWERED or code in NOT_ANSWERED_CODES:
+            answered[row] = False
+        else:
+            problems.append(Problem(f"{label} [Dataset]", f"status {shown(state or code or '(none)')} is none of Ny, Distribueret, Nogen svar, "
+                                                          "Gennemført, Frafaldet (statoverall)", row=int(row), column=status[0].variable, value=state))
+    if problems:
+        raise InputError(problems)
+    counts = states.replace("", "(none)").value_counts(sort=False)
+    note = (f"status (statoverall): {int(answered.sum())} of {len(answered)} answered ("
+            + ", ".join(f"{count} {state}" for state, count in counts.items()) + ")")
+    return answered, [note]
