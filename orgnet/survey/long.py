@@ -10,8 +10,8 @@ Text`` and ``answer-text`` are one name):
 
 ``orgnet.toml`` beside the file names them when the usual names do not fit, as for every other
 file (``[columns]`` then ``"Hvem svarede" = "respondent"``). Two columns that could hold one role
-are refused rather than guessed. Which column was taken for which role is said in the import
-summary.
+are refused rather than guessed. Which column was taken for which role, and which columns were
+not read, is said in the import summary.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ SYNONYMS = {
                  "variable", "relation", "sporgsmal", "sporgsmalstekst", "spm"),
     "answer": ("answer", "answer text", "answertext", "answer value", "response", "response text", "value", "alter",
                "named", "nominee", "contact", "svar", "svartekst", "to"),
-    "frequency": ("frequency", "freq", "weight", "how often", "hyppighed", "vaegt", "strength", "tie strength"),
+    "frequency": ("frequency", "freq", "weight", "how often", "hyppighed", "hvor ofte", "hvor tit", "vaegt", "strength", "tie strength"),
 }
 _ROLE_OF = {synonym: role for role, synonyms in SYNONYMS.items() for synonym in synonyms}
 
@@ -71,5 +71,7 @@ def read_long(label: str, frame: pd.DataFrame, renames: dict[str, str]) -> pd.Da
     })
     answers.attrs["tool"] = "long table"
     answers.attrs["columns"] = {role: roles[role] for role in ROLES if role in roles}
-    answers.attrs["notes"] = ["columns read: " + ", ".join(f"{role} = '{roles[role]}'" for role in ROLES if role in roles)]
+    unread = [str(c) for c in frame.columns if c not in roles.values()]
+    answers.attrs["notes"] = ["columns read: " + ", ".join(f"{role} = '{roles[role]}'" for role in ROLES if role in roles)
+                              + ("; not read: " + ", ".join(f"'{c}'" for c in unread) if unread else "")]
     return answers
