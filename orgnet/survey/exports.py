@@ -118,8 +118,9 @@ def answers_of(wide: Wide, questions: QuestionSet, labels: list[str]) -> tuple[p
     frequency_of: dict[tuple[str, str], str] = {}  # (question, slot) → column
     contact_of: dict[tuple[str, str], str] = {}
     plan = []
+    question_of: dict = {}  # a battery's 2,000 columns share one header
     for column, header in wide.headers.items():
-        question = questions.question_of(header)
+        question = question_of[header] if header in question_of else question_of.setdefault(header, questions.question_of(header))
         if question is None:
             unused.append(column)
             continue
@@ -139,28 +140,29 @@ def answers_of(wide: Wide, questions: QuestionSet, labels: list[str]) -> tuple[p
         else:
             plan.append((column, question.key, "list"))
     slot_of = {column: slot for (_, slot), column in contact_of.items()}
-    who = wide.frame[wide.respondent] if wide.respondent else pd.Series(pd.NA, index=wide.frame.index)
+    reading: dict[str, tuple[str, str | None]] = {}  # a choice cell's text → (folded, frequency): a battery repeats a few texts
+    who = dict(zip(wide.frame.index, wide.frame[wide.respondent])) if wide.respondent else dict.fromkeys(wide.frame.index, pd.NA)
     for column, key, how in plan:
         cells = wide.frame[column]
-        present = cells.notna()
+        present = cells.notna().to_numpy()
+        given = zip(cells.index[present].tolist(), cells.to_numpy()[present].tolist())
         if how == "contact":
             paired = frequency_of.get((key, slot_of[column]))
             freq = wide.frame[paired] if paired else pd.Series(pd.NA, index=cells.index)
-            for row in cells.index[present]:
-                records.append((wide.label, int(row), who[row], key, cells[row], _frequency(scale, freq[row], wide.label, row, paired, problems), "text"))
+            for row, cell in given:
+                records.append((wide.label, int(row), who[row], key, cell, _frequency(scale, freq[row], wide.label, row, paired, problems), "text"))
         elif how == "others":
-            for row in cells.index[present]:
-                records.append((wide.label, int(row), who[row], key, cells[row], pd.NA, "others"))
+            for row, cell in given:
+                records.append((wide.label, int(row), who[row], key, cell, pd.NA, "others"))
         elif how == "list":
-            for row in cells.index[present]:
-                for answer in split(cells[row]):
+            for row, cell in given:
+                for answer in split(cell):
                     records.append((wide.label, int(row), who[row], key, answer, pd.NA, "choice"))
         else:
             choice = wide.choices[column]
-            for row in cells.index[present]:
-                value = str(cells[row]).strip()
-                folded = fold(value)
-                frequency = scale.label_of(value)
+            for row, cell in given:
+                value = str(cell).strip()
+                folded, frequency = reading.get(value) or reading.setdefault(value, (fold(value), scale.label_of(value)))
                 if folded in SELECTED or value == choice:
                     records.append((wide.label, int(row), who[row], key, choice, pd.NA, "choice"))
                 elif frequency is not None:  # one column per person holding how often (a frequency battery)

@@ -16,10 +16,11 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from orgnet.errors import InputError, Problem, shown
-from orgnet.io.text import clean_strings, decode, sniff_delimiter
+from orgnet.io.text import decode, sniff_delimiter
 from orgnet.survey.names import fold
 from orgnet.survey.wide import CONTACT, FREQUENCY, OTHERS, Wide, respondent_column
 
@@ -94,7 +95,14 @@ def _items(structure: pd.DataFrame) -> list[_Item]:
 
     return [_Item(cell(row, "questionName"), cell(row, "variableName"), cell(row, "questionType").lower(), cell(row, "subType").lower(),
                   cell(row, "questionText"), _code(cell(row, "choiceValue")), " ".join(cell(row, "choiceText").split()))
-            for _, row in structure.iterrows()]
+            for row in structure.to_dict("records")]
+
+
+def _cells(values: pd.Series, turn) -> np.ndarray:
+    """Each cell stripped and turned by ``turn``; empty → NA. Computed once per distinct value."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=False)
+    turned = [turn(str(value).strip()) if pd.notna(value) else "" for value in distinct]
+    return np.array([text.strip() if text and text.strip() else pd.NA for text in turned], dtype=object)[codes]
 
 
 def _words(text: str) -> str:
@@ -106,7 +114,7 @@ def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, 
     missing = [c for c in needed if c not in structure.columns]
     if missing:
         raise InputError([Problem(f"{label} [Structure]", f"missing column '{c}'. Columns: {', '.join(structure.columns)}") for c in missing])
-    dataset = dataset.astype("object").where(dataset.notna(), "")
+    dataset = dataset.astype("object")  # _cells reads a missing cell as empty
     respondent = respondent_column(dataset.columns, f"{label} [Dataset]")
     items = [item for item in _items(structure) if item.variable in dataset.columns and item.variable != respondent]
     status = [item for item in items if _is_status(item)]
@@ -116,8 +124,10 @@ def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, 
     # navn(e):" whose typed text is an Open variable with questionText "<question> - <choice>".
     # The tick says only that names were typed; the Open variable holds the names.
     other_tick = {_words(f"{i.text} - {i.choice}"): i for i in items if i.subtype == "multiple"}
-    other_label = {_words(f"{i.text} - {text}"): (i, text) for i in items if i.subtype == "single"
-                   for (variable, _), text in labels.items() if variable == i.variable}
+    texts_of: dict[str, list[str]] = {}
+    for (variable, _), text in labels.items():
+        texts_of.setdefault(variable, []).append(text)
+    other_label = {_words(f"{i.text} - {text}"): (i, text) for i in items if i.subtype == "single" for text in texts_of.get(i.variable, [])}
     ticks, said_other, others, headers, choices = set(), {}, set(), {}, {}
     for item in items:
         if item.kind != "open":
@@ -133,31 +143,36 @@ def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, 
             others.add(item.variable)
             headers[item.variable] = single.text
 
-    frame = pd.DataFrame(index=dataset.index)
-    frame[respondent] = dataset[respondent]
+    # Column by column in plain Python over each column's few distinct values: a battery over a
+    # roster of 2,000 is 2,000 variables, and pandas' per-column calls would cost seconds each time.
+    columns = {respondent: _cells(dataset[respondent], lambda v: v)}
     for item in items:
         if item.variable in ticks:
             continue
-        values = dataset[item.variable].astype(str).str.strip().map(_code)
+        raw = dataset[item.variable]
         if item.variable in others:
-            frame[item.variable] = values
+            columns[item.variable] = _cells(raw, lambda v: v)
             continue
         headers[item.variable] = item.text
         if item.subtype == "multiple":
             choices[item.variable] = item.choice
-            frame[item.variable] = values
+            columns[item.variable] = _cells(raw, _code)
             continue
-        texts = [labels.get((item.variable, v), v) for v in values]
-        if item.variable in said_other:  # "Andre" chosen: the names are in the Open variable
-            texts = ["" if t == said_other[item.variable] else t for t in texts]
+        other = said_other.get(item.variable)  # "Andre" chosen: the names are in the Open variable
+
+        def text(value: str, variable=item.variable, other=other) -> str:
+            value = _code(value)
+            value = labels.get((variable, value), value)
+            return "" if value == other else value
+
+        columns[item.variable] = _cells(raw, text)
         question, dash, part = item.text.rpartition(" - ")
         if item.subtype == "single" and dash and question.strip() and not any(p.search(fold(part)) for p in (CONTACT, FREQUENCY, OTHERS)):
             # a frequency battery: one Single variable per person, "<question> - <Name (Unit)>", its code how often
             headers[item.variable] = question.strip()
             choices[item.variable] = part.strip()
-        frame[item.variable] = texts
-    frame = clean_strings(frame.astype("object"))
-    responded, notes = _status(label, dataset.loc[frame.index], status, labels)
+    frame = pd.DataFrame(columns, index=dataset.index, dtype="object").dropna(how="all")
+    responded, notes = _status(label, dataset.loc[frame.index, [item.variable for item in status]].fillna(""), status, labels)
     return Wide(label, "SurveyXact", frame, respondent, headers, choices, separator=";", others=others, responded=responded, notes=notes)
 
 
