@@ -1,4 +1,4 @@
-"""A fictional test corpus: 45 people in three institutions, the same truth in twelve export shapes.
+"""A fictional test corpus: 45 people in three institutions, the same truth in eleven export shapes.
 
 Every trap of typed names is in it: namesakes (two Mette Hansen), Danish letters typed as
 aa/oe/ae or plain a/o (Søren Ågård as "Soeren Aagaard"), "Hansen, Mette" word order, hyphens

@@ -1,6 +1,6 @@
 """The acceptance test of `orgnet survey import` on the corpus of tests/survey/corpus.py.
 
-The same truth is exported in every shape of the corpus (twelve, from the tools' documented
+The same truth is exported in every shape of the corpus (eleven, from the tools' documented
 formats). After the automatic pass no answer is matched to the wrong person (precision 1.0), at
 least 97 % of the true ties are found, each with the weight of the frequency the tool exported,
 `responded` is the tool's own status, and every answer that is not a tie is in matches.csv for
@@ -47,6 +47,7 @@ def test_corpus_has_every_trap():
                  "Per", "Lone fra Kærholm", "min gamle chef", "Hansen, Mette", "Mette Hansen fra Solsikken"):
         assert trap in typed, trap
     assert any("," in unit for unit in CORPUS.roster["unit"])  # breaks a blind split of Google's checkboxes
+    assert len(SHAPES) == 11 and len(WITH_STATUS) == 3
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))
