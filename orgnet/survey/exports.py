@@ -54,13 +54,13 @@ def read_export(path: Path, questions: QuestionSet | None = None) -> Wide | pd.D
     name = str(path)
     if not path.exists():
         raise InputError([Problem(name, "no such file or folder")])
-    if path.is_dir():
-        return read_surveyxact_folder(path)
     scale = Scale(questions or QuestionSet())
+    if path.is_dir():
+        return read_surveyxact_folder(path, scale)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         sheets = read_sheets(path)
-        surveyxact = read_surveyxact_workbook(path, sheets)
+        surveyxact = read_surveyxact_workbook(path, sheets, scale)
         if surveyxact is not None:
             return surveyxact
         frame = next(iter(sheets.values()))

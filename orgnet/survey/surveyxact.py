@@ -21,20 +21,22 @@ import pandas as pd
 
 from orgnet.errors import InputError, Problem, shown
 from orgnet.io.text import decode, sniff_delimiter
+from orgnet.survey.frequency import Scale
 from orgnet.survey.names import fold
+from orgnet.survey.questions import QuestionSet
 from orgnet.survey.wide import CONTACT, FREQUENCY, OTHERS, Wide, respondent_column
 
 
-def read_surveyxact_workbook(path: Path, sheets: dict[str, pd.DataFrame]) -> Wide | None:
+def read_surveyxact_workbook(path: Path, sheets: dict[str, pd.DataFrame], scale: Scale | None = None) -> Wide | None:
     """The workbook as a SurveyXact export, or None if it lacks the three sheets."""
     lower = {sheet.lower(): sheet for sheet in sheets}
     if not {"dataset", "structure", "labels"} <= set(lower):
         return None
     labels = pd.read_excel(path, sheet_name=lower["labels"], header=None, dtype=str, engine="openpyxl", keep_default_na=False)
-    return read_surveyxact(str(path), sheets[lower["dataset"]], sheets[lower["structure"]], _labels_sheet(labels))
+    return read_surveyxact(str(path), sheets[lower["dataset"]], sheets[lower["structure"]], _labels_sheet(labels), scale)
 
 
-def read_surveyxact_folder(folder: Path) -> Wide:
+def read_surveyxact_folder(folder: Path, scale: Scale | None = None) -> Wide:
     files = {p.stem.lower(): p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".txt")}
     missing = [n for n in ("dataset", "structure", "labels") if n not in files]
     if missing:
@@ -42,7 +44,7 @@ def read_surveyxact_folder(folder: Path) -> Wide:
     dataset = _plain_csv(files["dataset"], header=True)
     structure = _plain_csv(files["structure"], header=True)
     labels = _plain_csv(files["labels"], header=False)
-    return read_surveyxact(str(folder), dataset, structure, _labels_sheet(labels))
+    return read_surveyxact(str(folder), dataset, structure, _labels_sheet(labels), scale)
 
 
 def _plain_csv(path: Path, *, header: bool) -> pd.DataFrame:
@@ -109,7 +111,9 @@ def _words(text: str) -> str:
     return " ".join(str(text).split()).casefold()
 
 
-def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, labels: dict) -> Wide:
+def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, labels: dict, scale: Scale | None = None) -> Wide:
+    """The export as a :class:`Wide` table; ``scale`` tells a frequency battery from a dropdown."""
+    scale = scale or Scale(QuestionSet())
     needed = ("variableName", "questionText", "subType", "choiceText")
     missing = [c for c in needed if c not in structure.columns]
     if missing:
@@ -167,8 +171,11 @@ def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, 
 
         columns[item.variable] = _cells(raw, text)
         question, dash, part = item.text.rpartition(" - ")
-        if item.subtype == "single" and dash and question.strip() and not any(p.search(fold(part)) for p in (CONTACT, FREQUENCY, OTHERS)):
-            # a frequency battery: one Single variable per person, "<question> - <Name (Unit)>", its code how often
+        if (item.subtype == "single" and dash and question.strip() and not any(p.search(fold(part)) for p in (CONTACT, FREQUENCY, OTHERS))
+                and any(scale.label_of(text) for text in texts_of.get(item.variable, []))):
+            # a frequency battery: one Single variable per person, "<question> - <Name (Unit)>", its
+            # codes labelled how often. A Single variable none of whose labels is a frequency is a
+            # dropdown (of names, say), whatever its questionText.
             headers[item.variable] = question.strip()
             choices[item.variable] = part.strip()
     frame = pd.DataFrame(columns, index=dataset.index, dtype="object").dropna(how="all")

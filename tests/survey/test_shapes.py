@@ -23,6 +23,7 @@ from orgnet.survey.exports import read_export
 from orgnet.survey.frequency import Scale
 from orgnet.survey.questions import QuestionSet
 from tests.survey.corpus import (
+    ADVICE,
     MEETINGS,
     OTHER_CHOICE,
     build_corpus,
@@ -59,13 +60,30 @@ def test_readsx_exports_map_through_structure(form, tmp_path):
     assert wide.frame["s_1"].dropna().tolist() == ["skating", "Vanlig fager"]
     # choiceText trimmed (the export has "Design og redesign " and, in the workbook, a line break)
     assert wide.choices["v_1_1"] == "Design og redesign"
-    # a battery: one Single variable per item, "<question> - <item>"
-    assert wide.choices["p_01"] == "Matematikk R1"
-    assert wide.headers["p_01"] == "Kryss av for de programfagene du har valgt/skal velge (Kryss kun av på de fagene som er aktuelle for deg)"
+    # "<question> - <item>" Single variables whose labels are no frequencies: read as they are
+    assert "p_01" not in wide.choices
+    assert wide.headers["p_01"] == "Kryss av for de programfagene du har valgt/skal velge (Kryss kun av på de fagene som er aktuelle for deg) - Matematikk R1"
     assert wide.frame["p_02"].tolist()[:4] == ["Har faget dette skoleåret", pd.NA, "Skal velge neste skoleår", "Skal velge neste skoleår"]
     assert set(wide.frame["s_2"].dropna()) == {"Studiespesialisering", "Kunst, design og arkitektur"}
     assert not any(c.startswith("stato_") for c in wide.headers)
     assert _bytes(source) == before
+
+
+@pytest.mark.parametrize("form", ["comma_ansi", "tab_utf16", "ex_survey2.xlsx"])
+def test_readsx_battery_is_one_item_per_variable_when_its_labels_are_the_scale(form):
+    scale = {"Har faget dette skoleåret": 4, "Hadde på VG 1": 3, "Skal velge neste skoleår": 2, "Tilbys ikke på skolen": 1, "Har ikke bestemt meg": 1}
+    wide = read_export(READSX / form, QuestionSet(scale=scale))
+    assert [wide.choices[f"p_0{k}"] for k in (1, 2, 3)] == ["Matematikk R1", "Matematikk R2", "Matematikk S1"]
+    assert wide.headers["p_01"] == "Kryss av for de programfagene du har valgt/skal velge (Kryss kun av på de fagene som er aktuelle for deg)"
+
+
+def test_a_single_variable_of_names_with_a_dash_in_its_text_stays_a_dropdown(tmp_path):
+    folder, roster = _sx_folder(tmp_path, [["a@x.dk", "0", "1", "0", "0", "0", "0", "1", "0", "2"]],
+                                extra=(["s_9", "s_9", "Closed", "Single", f"{ADVICE} - vælg den vigtigste", "", ""],
+                                       [["s_9", "1", "Anna Ærø"], ["s_9", "2", "Cy Friis"]]))
+    result = import_survey(folder, read_roster(roster))
+    assert sorted(map(tuple, result.ties[["source", "target", "relation", "weight"]].values.tolist())) == [
+        ("a", "b", "meetings", 1.0), ("a", "c", "advice", 1.0)]
 
 
 def test_readsx_semicolon_export_without_email_is_refused():
@@ -114,7 +132,7 @@ def test_battery_is_the_weight_and_the_status_decides_who_answered(tmp_path, ros
     assert _bytes(export) == before
 
 
-def _sx_folder(tmp_path: Path, dataset: list[list[str]], *, statuses=True) -> tuple[Path, Path]:
+def _sx_folder(tmp_path: Path, dataset: list[list[str]], *, statuses=True, extra=None) -> tuple[Path, Path]:
     """A tiny SurveyXact export: meetings as one 0/1 variable per person, and statoverall."""
     roster = pd.DataFrame([("a", "Anna Ærø", "a@x.dk"), ("b", "Bo Bøgh", "b@x.dk"), ("c", "Cy Friis", "c@x.dk")], columns=["id", "name", "email"])
     roster.to_csv(tmp_path / "roster.csv", index=False)
@@ -127,7 +145,12 @@ def _sx_folder(tmp_path: Path, dataset: list[list[str]], *, statuses=True) -> tu
         structure += [["statoverall", f"stato_{k}", "Closed", "Multiple", "Samlet status", str(k), s]
                       for k, s in enumerate(("Ny", "Distribueret", "Nogen svar", "Gennemført", "Frafaldet"), start=1)]
     header = ["email", "m_1_1", "m_1_2", "m_1_3", *([f"stato_{k}" for k in range(1, 6)] if statuses else [])]
-    for name, rows in (("dataset", [header, *dataset]), ("structure", structure), ("labels", [["m_1_1", "0", "Ikke valgt"]])):
+    labels = [["m_1_1", "0", "Ikke valgt"]]
+    if extra is not None:  # one more variable: its Structure row and its Labels
+        structure.append(extra[0])
+        labels += extra[1]
+        header.append(extra[0][1])
+    for name, rows in (("dataset", [header, *dataset]), ("structure", structure), ("labels", labels)):
         buffer = io.StringIO()
         csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
         (folder / f"{name}.csv").write_bytes(buffer.getvalue().encode("cp1252"))
