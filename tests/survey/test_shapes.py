@@ -305,3 +305,15 @@ def test_google_download_joins_checkboxes_with_semicolons(danish, tmp_path, rost
     assert meetings["answer"].str.contains("Værkstedet, dag og aften").any()  # a unit with a comma stays whole
     assert export.read_bytes() == before
 
+
+
+def test_a_long_table_in_a_workbook_is_read_by_the_same_names(tmp_path, roster_file):
+    from orgnet.io.excel import write_workbook
+
+    csv_file = write_long_foreign(CORPUS, tmp_path / "answers-export.csv")
+    frame = pd.read_csv(csv_file, dtype=str, keep_default_na=False)
+    write_workbook({"Svar": frame}, tmp_path / "answers-export.xlsx")
+    result = import_survey(tmp_path / "answers-export.xlsx", read_roster(roster_file))
+    assert result.tool == "long table"
+    assert result.notes == ["columns read: respondent = 'respondent_email', question = 'question', answer = 'answer_text', frequency = 'frequency'"]
+    assert len(result.ties) == 241
