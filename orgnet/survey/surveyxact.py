@@ -7,6 +7,15 @@ choiceText``) says what each Dataset column is; columns are mapped through it by
 never by position. A ``Multiple`` question is one 0/1 variable per choice; a ``Single`` question's
 codes are turned into their text through ``Labels`` (no header: variableName, value,
 valueLabel). The shapes are those of the readSX R package's example exports.
+
+Three things are not what they look like:
+
+* a *frequency battery* — one Single variable per person, questionText ``<question> - <Name
+  (Unit)>``, coded how often — is one choice per variable whose value is the tie's weight;
+* the *"other" choice* (``Andre, skriv navn(e):``) is no name: its typed text is the Open
+  variable whose questionText is ``<question> - <choice>``, and that is what is matched;
+* *statoverall* (``stato_1 … stato_5``) is the response status, not a question: it decides who
+  answered (:attr:`Wide.responded`).
 """
 
 from __future__ import annotations
