@@ -8,14 +8,16 @@ each comes from):
 
 * Microsoft Forms ``.xlsx``: ``ID, Start time, Completion time, Email, Name, …``, one column
   per question, a multi-select answer in one cell joined by ``;`` (with a trailing ``;``).
-* Google Forms ``.csv``: ``Timestamp``, e-mail, checkboxes joined by ``", "`` in one cell, grid
-  rows as ``Question [Row]``.
+* Google Forms ``.csv``: ``Timestamp`` (``Tidsstempel``), e-mail, grid rows as ``Question [Row]``;
+  checkboxes joined by ``", "`` in the linked Sheet's export, by ``;`` in "Download responses".
 * SurveyXact: ``Dataset`` / ``Structure`` / ``Labels`` (workbook sheets or a folder of CSVs in
   comma-ANSI, semicolon-ANSI or tab UTF-16), one 0/1 column per choice, mapped through
-  ``Structure`` and never by position.
+  ``Structure`` and never by position; a frequency battery, the typed text of an "other" choice
+  and the response status (``statoverall``) read as such.
 * Qualtrics ``.csv``: three header rows (names, question text, ``{"ImportId": …}``), a
   ``Selected Choice`` cell joined by ``,`` or one column per choice.
-* long: one row per answer, ``respondent, question, answer[, frequency]``.
+* long: one row per answer, ``respondent, question, answer[, frequency]`` under their usual names
+  or those ``orgnet.toml`` gives (see :mod:`orgnet.survey.long`).
 """
 
 from __future__ import annotations
@@ -26,9 +28,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from orgnet.config import ALL_FILES, load_config
 from orgnet.errors import InputError, Problem
-from orgnet.io.text import clean_strings, decode, read_csv_text, sniff_delimiter
+from orgnet.io.text import decode, read_csv_text, sniff_delimiter
 from orgnet.survey.forms import read_google, read_msforms
+from orgnet.survey.frequency import Scale
+from orgnet.survey.long import is_long, read_long
 from orgnet.survey.names import fold
 from orgnet.survey.qualtrics import read_qualtrics
 from orgnet.survey.questions import QuestionSet
@@ -40,23 +45,28 @@ NOT_SELECTED = {"0", "ikke valgt", "not selected", "nej", "no", "false"}
 ANSWER_COLUMNS = ["file", "row", "respondent", "question", "answer", "frequency", "source"]
 
 
-def read_export(path: Path) -> Wide | pd.DataFrame:
-    """Read ``path`` in whichever shape it has; a long table comes back as answers already."""
+def read_export(path: Path, questions: QuestionSet | None = None) -> Wide | pd.DataFrame:
+    """Read ``path`` in whichever shape it has; a long table comes back as answers already.
+
+    ``questions`` gives the frequency scale a long table's frequencies are checked against.
+    """
     path = Path(path)
     name = str(path)
     if not path.exists():
         raise InputError([Problem(name, "no such file or folder")])
+    scale = Scale(questions or QuestionSet())
     if path.is_dir():
-        return read_surveyxact_folder(path)
+        return read_surveyxact_folder(path, scale)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         sheets = read_sheets(path)
-        surveyxact = read_surveyxact_workbook(path, sheets)
+        surveyxact = read_surveyxact_workbook(path, sheets, scale)
         if surveyxact is not None:
             return surveyxact
         frame = next(iter(sheets.values()))
-        if _is_long(frame):
-            return _long(name, frame)
+        renames = _renames(path)
+        if is_long(frame.columns, renames):
+            return _long(name, frame, renames, scale)
         return read_msforms(name, frame)
     if suffix in (".csv", ".txt", ".tsv"):
         text = decode(path.read_bytes(), name)
@@ -64,33 +74,32 @@ def read_export(path: Path) -> Wide | pd.DataFrame:
         if len(rows) >= 3 and any(cell.strip().startswith('{"ImportId"') for cell in rows[2]):
             return read_qualtrics(name, rows)
         frame = read_csv_text(path, name)
-        if _is_long(frame):
-            return _long(name, frame)
+        renames = _renames(path)
+        if is_long(frame.columns, renames):
+            return _long(name, frame, renames, scale)
         if any(fold(c) in ("timestamp", "tidsstempel") for c in frame.columns):
             return read_google(name, frame)
         raise InputError([Problem(name, "not a survey export orgnet knows: expected a Google Forms CSV (Timestamp, …), a Qualtrics CSV "
-                                        "(three header rows) or a long table (respondent, question, answer)")])
+                                        "(three header rows) or a long table (respondent, question, answer); a long table's columns "
+                                        f"can be named in orgnet.toml [columns], e.g. \"{frame.columns[0]}\" = \"respondent\". "
+                                        f"Columns in the file: {', '.join(map(str, frame.columns))}")])
     raise InputError([Problem(name, f"unknown export form '{path.suffix}'; expected .xlsx, .csv or a SurveyXact folder "
                                     "(dataset.csv, structure.csv, labels.csv)")])
 
 
-def _is_long(frame: pd.DataFrame) -> bool:
-    return {"respondent", "question", "answer"} <= {str(c).strip().lower() for c in frame.columns}
+def _renames(path: Path) -> dict[str, str]:
+    """``[columns]`` of the orgnet.toml beside the export: the file's column = its role."""
+    config = load_config(path.parent / "orgnet.toml")
+    return config.columns.get(ALL_FILES, {})
 
 
-def _is_long(frame: pd.DataFrame) -> bool:
-    return {"respondent", "question", "answer"} <= {str(c).strip().lower() for c in frame.columns}
-
-
-def _long(label: str, frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.rename(columns=lambda c: str(c).strip().lower())
-    frame = clean_strings(frame.astype("object").where(frame.notna(), ""))
-    answers = pd.DataFrame({
-        "file": label, "row": frame.index.astype(int), "respondent": frame["respondent"].to_numpy(),
-        "question": frame["question"].to_numpy(), "answer": frame["answer"].to_numpy(),
-        "frequency": frame["frequency"].to_numpy() if "frequency" in frame else pd.NA, "source": "text",
-    })
-    answers.attrs["tool"] = "long table"
+def _long(label: str, frame: pd.DataFrame, renames: dict[str, str], scale: Scale) -> pd.DataFrame:
+    answers = read_long(label, frame, renames)
+    column = answers.attrs["columns"].get("frequency", "frequency")
+    problems: list[Problem] = []
+    answers["frequency"] = scale.canonical(answers["frequency"], label, answers["row"], lambda _: column, problems)
+    if problems:
+        raise InputError(problems)
     return answers
 
 
@@ -98,21 +107,28 @@ def _long(label: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def answers_of(wide: Wide, questions: QuestionSet, labels: list[str]) -> tuple[pd.DataFrame, list[str], list[Problem]]:
-    """One row per answer; also the columns that belong to no question, and cells that make no sense."""
+    """One row per answer; also the columns that belong to no question, and cells that make no sense.
+
+    A frequency is given as the scale's own label (``Sjældnere end månedligt`` → ``sjældnere``);
+    one off the scale is a problem naming the column of the file it is in.
+    """
     split = _splitter(wide.separator, labels)
+    scale = Scale(questions)
     records, unused, problems = [], [], []
-    weights = questions.weights
     frequency_of: dict[tuple[str, str], str] = {}  # (question, slot) → column
     contact_of: dict[tuple[str, str], str] = {}
     plan = []
+    question_of: dict = {}  # a battery's 2,000 columns share one header
     for column, header in wide.headers.items():
-        question = questions.question_of(header)
+        question = question_of[header] if header in question_of else question_of.setdefault(header, questions.question_of(header))
         if question is None:
             unused.append(column)
             continue
         folded = fold(header)
         frequency, contact = FREQUENCY.search(folded), CONTACT.search(folded)
-        if column in wide.choices:
+        if column in wide.others:
+            plan.append((column, question.key, "others"))
+        elif column in wide.choices:
             plan.append((column, question.key, "choice"))
         elif frequency:
             frequency_of[(question.key, frequency.group(1))] = column
@@ -124,37 +140,48 @@ def answers_of(wide: Wide, questions: QuestionSet, labels: list[str]) -> tuple[p
         else:
             plan.append((column, question.key, "list"))
     slot_of = {column: slot for (_, slot), column in contact_of.items()}
-    who = wide.frame[wide.respondent] if wide.respondent else pd.Series(pd.NA, index=wide.frame.index)
+    reading: dict[str, tuple[str, str | None]] = {}  # a choice cell's text → (folded, frequency): a battery repeats a few texts
+    who = dict(zip(wide.frame.index, wide.frame[wide.respondent])) if wide.respondent else dict.fromkeys(wide.frame.index, pd.NA)
     for column, key, how in plan:
         cells = wide.frame[column]
-        present = cells.notna()
+        present = cells.notna().to_numpy()
+        given = zip(cells.index[present].tolist(), cells.to_numpy()[present].tolist())
         if how == "contact":
             paired = frequency_of.get((key, slot_of[column]))
             freq = wide.frame[paired] if paired else pd.Series(pd.NA, index=cells.index)
-            for row in cells.index[present]:
-                records.append((wide.label, int(row), who[row], key, cells[row], freq[row], "text"))
+            for row, cell in given:
+                records.append((wide.label, int(row), who[row], key, cell, _frequency(scale, freq[row], wide.label, row, paired, problems), "text"))
         elif how == "others":
-            for row in cells.index[present]:
-                records.append((wide.label, int(row), who[row], key, cells[row], pd.NA, "others"))
+            for row, cell in given:
+                records.append((wide.label, int(row), who[row], key, cell, pd.NA, "others"))
         elif how == "list":
-            for row in cells.index[present]:
-                for answer in split(cells[row]):
+            for row, cell in given:
+                for answer in split(cell):
                     records.append((wide.label, int(row), who[row], key, answer, pd.NA, "choice"))
         else:
             choice = wide.choices[column]
-            for row in cells.index[present]:
-                value = str(cells[row]).strip()
-                folded = fold(value)
+            for row, cell in given:
+                value = str(cell).strip()
+                folded, frequency = reading.get(value) or reading.setdefault(value, (fold(value), scale.label_of(value)))
                 if folded in SELECTED or value == choice:
                     records.append((wide.label, int(row), who[row], key, choice, pd.NA, "choice"))
-                elif folded in weights:
-                    records.append((wide.label, int(row), who[row], key, choice, value, "choice"))
+                elif frequency is not None:  # one column per person holding how often (a frequency battery)
+                    records.append((wide.label, int(row), who[row], key, choice, frequency, "choice"))
                 elif folded not in NOT_SELECTED:
-                    problems.append(Problem(wide.label, f"'{value}' is neither selected/not selected nor a frequency of the scale",
-                                            row=int(row), column=column, value=value))
+                    problems.append(Problem(wide.label, f"'{value}' is neither selected/not selected nor a frequency of the scale "
+                                                        f"({', '.join(scale.labels)})", row=int(row), column=column, value=value))
     answers = pd.DataFrame.from_records(records, columns=ANSWER_COLUMNS)
     answers.attrs["tool"] = wide.tool
     return answers, unused, problems
+
+
+def _frequency(scale: Scale, value: object, label: str, row, column: str | None, problems: list[Problem]) -> object:
+    if column is None or pd.isna(value):
+        return pd.NA
+    known = scale.label_of(value)
+    if known is None:
+        problems.append(scale.problem(label, int(row), column, value))
+    return pd.NA if known is None else known  # refused above; NA so that it is refused once
 
 
 def _splitter(separator: str, labels: list[str]):

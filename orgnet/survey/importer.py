@@ -46,12 +46,14 @@ class SurveyImport:
     warnings: list[str] = field(default_factory=list)
     decisions: Decisions = field(default_factory=Decisions)  # the edited matches.csv this import applied
     decisions_used: int = 0  # distinct answers decided by it (method manual or none)
+    notes: list[str] = field(default_factory=list)  # how the export was read (columns taken, status), from its reader
 
     def summary(self) -> str:
         outcome = self.answers["outcome"].value_counts()
         overall = self.rates.iloc[0]
         lines = [
             f"read {len(self.answers)} answers ({self.tool}) from {int(overall['responded'])} of {int(overall['people'])} people",
+            *self.notes,
             f"ties: {len(self.ties)}; answers to review: {int(outcome.get('review', 0))} "
             f"({int((self.matches['review'] == 'yes').sum())} distinct texts in matches.csv)",
         ]
@@ -73,15 +75,16 @@ def import_survey(
     """Read ``export``, match every answer to ``roster`` and build the network tables."""
     questions = questions or QuestionSet()
     index = RosterIndex(roster)
-    read = read_export(Path(export))
+    read = read_export(Path(export), questions)
     problems: list[Problem] = []
     if isinstance(read, Wide):
         answers, unused, found = answers_of(read, questions, sorted(set(index.labels)))
         problems += found
         respondent_rows = read.frame[read.respondent]
-        tool = read.tool
+        tool, notes = read.tool, read.notes
+        answered = read.responded  # the tool's own status, where it keeps one
     else:
-        answers, unused, tool = read, [], read.attrs.get("tool", "long table")
+        answers, unused, tool, notes, answered = read, [], read.attrs.get("tool", "long table"), read.attrs.get("notes", []), None
         respondent_rows = answers.drop_duplicates("respondent").set_index("row")["respondent"]
         problems += _unknown_questions(answers, questions)
     label = str(export)
@@ -98,13 +101,14 @@ def import_survey(
     matches = _with_unused(matches, chosen, used, index)
     ties, answers = _ties(answers, questions)
 
-    responded = pd.Series(roster.index.isin(list(who.values())), index=roster.index)
+    in_export = respondent_rows if answered is None else respondent_rows[answered.reindex(respondent_rows.index, fill_value=True)]
+    responded = pd.Series(roster.index.isin([who[key] for key in in_export if key in who]), index=roster.index)
     people = roster.assign(responded=responded)
     respondents, rates = _response(people, answers)
     warnings = _warnings(rates) + unused_warnings(chosen, used, set(answers["answer"]))
     applied = int(matches.loc[matches["answers"] > 0, "method"].isin(["manual", "none"]).sum())
     return SurveyImport(people, ties, matches, answers.reset_index(drop=True), respondents, rates, questions, tool, unused, warnings,
-                        chosen, applied)
+                        chosen, applied, notes)
 
 
 # --- respondents -----------------------------------------------------------------------------------

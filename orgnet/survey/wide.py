@@ -15,7 +15,7 @@ import pandas as pd
 
 from orgnet.errors import InputError, Problem
 
-RESPONDENT_COLUMNS = ("email", "e-mail", "mail", "email address", "e-mailadresse", "mailadresse", "recipientemail",
+RESPONDENT_COLUMNS = ("email", "e-mail", "mail", "email address", "e-mail address", "e-mailadresse", "mailadresse", "recipientemail",
                       "respondent", "respondentid", "respondent id", "externalreference", "external reference")
 CONTACT = re.compile(r"\b(?:kontakt|contact|navn|name|person)\s*(\d+)\b")
 FREQUENCY = re.compile(r"\b(?:hyppighed|frequency|hvor ofte|how often)\s*(\d+)\b")
@@ -33,6 +33,11 @@ class Wide:
     headers: dict[str, str]  # column → question text
     choices: dict[str, str] = field(default_factory=dict)  # column → choice, for one-column-per-choice
     separator: str = ";"
+    others: set[str] = field(default_factory=set)  # columns of typed "other" names, whatever their header says
+    # row → whether that person answered, where the tool records it (SurveyXact's statoverall);
+    # None: everyone in the export answered
+    responded: pd.Series | None = None
+    notes: list[str] = field(default_factory=list)  # how the file was read, one line each, for the import summary
 
 
 def respondent_column(columns, label: str) -> str:

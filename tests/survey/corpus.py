@@ -1,4 +1,4 @@
-"""A fictional test corpus: 45 people in three institutions, the same truth in five export shapes.
+"""A fictional test corpus: 45 people in three institutions, the same truth in eleven export shapes.
 
 Every trap of typed names is in it: namesakes (two Mette Hansen), Danish letters typed as
 aa/oe/ae or plain a/o (Søren Ågård as "Soeren Aagaard"), "Hansen, Mette" word order, hyphens
@@ -6,6 +6,16 @@ and initials (jens-peter møller, J.P. Møller), short forms (Lis for Lisbeth), 
 name alone, "Lone fra Kærholm", a unit name with a comma (which breaks Google Forms' joined
 checkboxes), and answers that fit nobody ("min gamle chef"). ``truth`` is what each answer
 meant; the tests compare the import with it.
+
+The shapes follow each tool's documented export, not orgnet's writer: Microsoft Forms' Excel
+download; Google Forms' linked-Sheet CSV and its "Download responses (.csv)" (every field quoted,
+checkboxes joined by ``;``, ``Timestamp`` as ``2026/03/02 7:31:59 AM CET``), also with a Danish
+form's headers; SurveyXact's Dataset/Structure/Labels as readSX's example exports have them
+(typed names in open fields; and a frequency battery — one Closed/Single variable per person,
+coded 1–4 through Labels — with an "Andre, skriv navn(e):" choice whose typed text is an Open
+variable placed last, and the statoverall status, as comma-ANSI, tab UTF-16 CSVs and as a
+workbook); Qualtrics' three-header-row CSV; and long tables, orgnet's own and another tool's
+(``respondent_email, question, answer_text, frequency``, frequencies in the tool's wording).
 """
 
 from __future__ import annotations
@@ -76,6 +86,11 @@ PEOPLE = [
     ("a15", "Helle Bruun", "Åbakken Skole", "Indskolingen", "employee", "", "f"),
 ]
 NON_RESPONDENTS = ("k15", "s15", "a13", "a14", "a15")
+# SurveyXact's statoverall for everyone invited: 1 Ny, 2 Distribueret, 3 Nogen svar, 4 Gennemført, 5 Frafaldet
+STATUSES = ("Ny", "Distribueret", "Nogen svar", "Gennemført", "Frafaldet")
+STATUS = {"k15": "Distribueret", "s15": "Distribueret", "a13": "Ny", "a14": "Frafaldet", "a15": "Distribueret", "k14": "Nogen svar", "s09": "Nogen svar"}
+# SurveyXact's wording of the scale, codes 1–4 (orgnet's scale says sjældnere / månedligt / ugentligt / dagligt)
+TOOL_SCALE = {"sjældnere": "Sjældnere end månedligt", "månedligt": "Månedligt", "ugentligt": "Ugentligt", "dagligt": "Dagligt"}
 
 # How people type a colleague's name. A namesake is typed with the place when outside one's own
 # organisation (that is what people do); inside it, the bare name is left for the unit to decide.
@@ -115,6 +130,12 @@ class Corpus:
     responses: list[Response]
 
     @property
+    def responded(self) -> dict[str, bool]:
+        """Who answered: everyone with a response (the tools that keep a status agree)."""
+        answered = {r.person for r in self.responses}
+        return {p: p in answered for p in self.roster["id"]}
+
+    @property
     def labels(self) -> dict[str, str]:
         return {p: choice_label(n, u) for p, n, u in zip(self.roster["id"], self.roster["name"], self.roster["unit"])}
 
@@ -135,6 +156,7 @@ class Corpus:
         for r in self.responses:
             for typed, _, meant in r.advice:
                 out[(r.person, "advice", typed.strip())] = meant
+                out[(r.person, "advice", self.labels[meant])] = meant  # picked from a list or a battery
             for piece, meant in r.others_meant:
                 out[(r.person, "advice", piece)] = meant
             for meant in r.meetings:
@@ -298,6 +320,114 @@ def write_long(corpus: Corpus, path: Path) -> Path:
     return _write_rows(path, rows, "utf-8-sig", ";")
 
 
+def write_google_download(corpus: Corpus, path: Path, *, danish: bool = False) -> Path:
+    """Google Forms' "Download responses (.csv)": every field quoted, checkboxes joined by ';' with no space."""
+    mail = dict(zip(corpus.roster["id"], corpus.roster["email"]))
+    stamp, email = ("Tidsstempel", "Mailadresse") if danish else ("Timestamp", "Email Address")
+    rows = [[f"2026/03/02 7:{31 + i % 20}:59 AM CET", mail[r.person], *row] for i, (r, row) in enumerate(zip(corpus.responses, _wide_rows(corpus, ";")))]
+    buffer = io.StringIO()
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows([[stamp, email, *_questions_header()], *rows])
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+    return path
+
+
+BATTERY = "Hvor ofte søger du råd og sparring hos disse kolleger?"
+OTHER_QUESTION = "Søger du også råd og sparring hos andre?"
+OTHER_CHOICE = "Andre, skriv navn(e):"
+
+
+def surveyxact_battery(corpus: Corpus) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
+    """Dataset, Structure and Labels of a SurveyXact survey with a frequency battery and statoverall.
+
+    Advice is a battery: one Closed/Single variable per roster person (``r_1_<k>``), questionText
+    "<question> - <Name (Unit)>", codes 1–4 in SurveyXact's wording, blank when not chosen. The
+    other names are an "Andre, skriv navn(e):" choice whose typed text is the Open variable
+    ``s_1``, placed last. Meetings are one 0/1 Multiple variable per person. Everyone invited has a
+    row; statoverall (stato_1 … stato_5, one 0/1 variable per status) says who answered: those
+    who did not have 0 in every Multiple column and blanks elsewhere.
+    """
+    labels = corpus.labels
+    ids = list(corpus.roster["id"])
+    mail = dict(zip(corpus.roster["id"], corpus.roster["email"]))
+    structure = [["questionName", "variableName", "questionType", "subType", "questionText", "choiceValue", "choiceText"]]
+    label_rows = []
+    structure.append(["email", "email", "Open", "String", "Kontaktoplysninger - email", "", ""])
+    for k, person in enumerate(ids, start=1):
+        structure.append([f"r_1_{k}", f"r_1_{k}", "Closed", "Single", f"{BATTERY} - {labels[person]}", "", ""])
+        label_rows += [[f"r_1_{k}", str(code), TOOL_SCALE[text]] for code, text in enumerate(SCALE[::-1], start=1)]
+    structure.append(["r_2", "r_2_1", "Closed", "Multiple", OTHER_QUESTION, "1", OTHER_CHOICE + " "])  # SurveyXact keeps the trailing space
+    label_rows += [["r_2_1", "0", "Ikke valgt"], ["r_2_1", "1", "Valgt"]]
+    for k, person in enumerate(ids, start=1):
+        structure.append(["m_1", f"m_1_{k}", "Closed", "Multiple", MEETINGS, str(k), labels[person]])
+        label_rows += [[f"m_1_{k}", "0", "Ikke valgt"], [f"m_1_{k}", "1", "Valgt"]]
+    for code, status in enumerate(STATUSES, start=1):
+        structure.append(["statoverall", f"stato_{code}", "Closed", "Multiple", "Samlet status", str(code), status])
+        label_rows += [[f"stato_{code}", "0", "Ikke valgt"], [f"stato_{code}", "1", "Valgt"]]
+    structure.append(["s_1", "s_1", "Open", "String", f"{OTHER_QUESTION} - {OTHER_CHOICE}", "", ""])
+    # the Dataset's order is not Structure's: the reader maps by name, never by position
+    battery = [f"r_1_{k}" for k in range(len(ids), 0, -1)]
+    header = ["email", *battery, "r_2_1", *[f"m_1_{k}" for k in range(1, len(ids) + 1)], *[f"stato_{c}" for c in range(1, 6)], "s_1"]
+    code = {text: str(c) for c, text in enumerate(SCALE[::-1], start=1)}
+    by_person = {r.person: r for r in corpus.responses}
+    rows = []
+    for person in ids:
+        r = by_person.get(person, Response(person))
+        status = STATUS.get(person, "Gennemført")
+        often = {meant: code[freq] for _, freq, meant in r.advice}
+        chosen = set(r.meetings)
+        rows.append([mail[person], *[often.get(ids[int(v.rsplit("_", 1)[1]) - 1], "") for v in battery], "1" if r.others else "0",
+                     *["1" if p in chosen else "0" for p in ids], *["1" if s == status else "0" for s in STATUSES], r.others])
+    return [header, *rows], structure, label_rows
+
+
+def write_surveyxact_battery(corpus: Corpus, folder: Path, *, encoding: str, delimiter: str) -> Path:
+    """The battery survey as SurveyXact's three CSVs (comma-ANSI, semicolon-ANSI or tab UTF-16)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dataset, structure, labels = surveyxact_battery(corpus)
+    terminator = "\r\n" if encoding.startswith("utf-16") else "\n"
+    for name, rows in (("dataset", dataset), ("structure", structure), ("labels", labels)):
+        rows = [[*row, ""] for row in rows] if name == "structure" else rows  # SurveyXact's stray empty last column
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=delimiter, lineterminator=terminator).writerows(rows)
+        (folder / f"{name}.csv").write_bytes(buffer.getvalue().encode(encoding))
+    return folder
+
+
+def write_surveyxact_workbook(corpus: Corpus, path: Path) -> Path:
+    """The battery survey as SurveyXact's workbook: sheets Labels (no header), Dataset, Structure; codes as numbers."""
+    from openpyxl import Workbook
+
+    dataset, structure, labels = surveyxact_battery(corpus)
+
+    def cell(value: str):
+        return int(value) if value.isdigit() else (value or None)
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in (("Labels", labels), ("Dataset", dataset), ("Structure", structure)):
+        sheet = workbook.create_sheet(title)
+        for i, row in enumerate(rows):
+            sheet.append([cell(v) if i or title == "Labels" else v for v in row])
+    workbook.save(path)
+    return path
+
+
+# another tool's long table: its own column names and its own wording of the scale
+FOREIGN_QUESTIONS = {"advice": "Who do you turn to for advice and sparring?", "meetings": "Whom do you meet in fixed forums (meetings, committees, MED)?"}
+
+
+def write_long_foreign(corpus: Corpus, path: Path) -> Path:
+    """One row per answer as another tool writes it: respondent_email, question, answer_text, frequency."""
+    mail = dict(zip(corpus.roster["id"], corpus.roster["email"]))
+    labels = corpus.labels
+    rows = [["respondent_email", "question", "answer_text", "frequency"]]
+    for r in corpus.responses:
+        rows += [[mail[r.person], FOREIGN_QUESTIONS["advice"], typed, TOOL_SCALE[freq]] for typed, freq, _ in r.advice]
+        rows += [[mail[r.person], FOREIGN_QUESTIONS["advice"], piece, ""] for piece, _ in r.others_meant]
+        rows += [[mail[r.person], FOREIGN_QUESTIONS["meetings"], labels[p], ""] for p in r.meetings]
+    return _write_rows(path, rows, "utf-8")
+
+
 def _write_rows(path: Path, rows: list[list[str]], encoding: str, delimiter: str = ",") -> Path:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
@@ -311,7 +441,15 @@ SHAPES = {
     "surveyxact": lambda c, d: write_surveyxact(c, d / "surveyxact"),
     "qualtrics": lambda c, d: write_qualtrics(c, d / "qualtrics.csv"),
     "long": lambda c, d: write_long(c, d / "long.csv"),
+    "google_download": lambda c, d: write_google_download(c, d / "google-download.csv"),
+    "google_download_da": lambda c, d: write_google_download(c, d / "google-download-da.csv", danish=True),
+    "surveyxact_battery_comma_ansi": lambda c, d: write_surveyxact_battery(c, d / "sx-comma", encoding="cp1252", delimiter=","),
+    "surveyxact_battery_tab_utf16": lambda c, d: write_surveyxact_battery(c, d / "sx-tab", encoding="utf-16", delimiter="\t"),
+    "surveyxact_battery_workbook": lambda c, d: write_surveyxact_workbook(c, d / "surveyxact.xlsx"),
+    "long_foreign": lambda c, d: write_long_foreign(c, d / "answers-export.csv"),
 }
+# the shapes whose tool keeps a response status: everyone invited is in them
+WITH_STATUS = ("surveyxact_battery_comma_ansi", "surveyxact_battery_tab_utf16", "surveyxact_battery_workbook")
 
 
 def write_roster(corpus: Corpus, path: Path) -> Path:

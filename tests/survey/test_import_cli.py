@@ -124,7 +124,7 @@ def test_errors_name_file_row_and_value(tmp_path, run_cli):
     name = str(export)
     assert result.output == (
         "Error: 4 problems in the input:\n"
-        f"  - {name}, row 2, column 'frequency': frequency 'hver time' is not on the scale (dagligt, ugentligt, månedligt, sjældnere, daily, weekly, monthly, less often)\n"
+        f"  - {name}, row 2, column '{ADVICE} – hyppighed 1': frequency 'hver time' is not on the scale (dagligt, ugentligt, månedligt, sjældnere, daily, weekly, monthly, less often)\n"
         f"  - {name}, row 3: respondent 'c@x.dk' is not in the roster (matched on e-mail and id)\n"
         f"  - {name}, row 4: the answer has no e-mail or respondent id; an anonymous answer cannot be placed in the network\n"
         f"  - {name}, row 5: respondent 'a@x.dk' answered twice (first at row 2); keep one of the answers\n"
@@ -181,7 +181,8 @@ def test_qualtrics_one_column_per_choice_and_grid_frequencies(tmp_path):
     (tmp_path / "q.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputError) as error:
         import_survey(tmp_path / "q.csv", read_roster(tmp_path / "roster.csv"))
-    assert str(error.value).endswith(f"{tmp_path / 'q.csv'}, row 5, column 'Q2_1': 'Maybe' is neither selected/not selected nor a frequency of the scale")
+    assert str(error.value).endswith(f"{tmp_path / 'q.csv'}, row 5, column 'Q2_1': 'Maybe' is neither selected/not selected nor a frequency of the scale "
+                                      "(dagligt, ugentligt, månedligt, sjældnere, daily, weekly, monthly, less often)")
     lines[-1] = "R_2,c@x.dk,,,,"
     (tmp_path / "q.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = import_survey(tmp_path / "q.csv", read_roster(tmp_path / "roster.csv"))
