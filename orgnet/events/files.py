@@ -64,12 +64,10 @@ def not_utf8_problem(path: Path) -> InputError:
             except UnicodeDecodeError:
                 try:
                     shown = line.decode("cp1252").strip()
-                    looks = f"it reads as Windows-1252 (as Excel saves \"CSV\"): '{shown[:60]}'"
+                    what = f"not UTF-8 but apparently Windows-1252, as Excel saves \"CSV\" (the row reads '{shown[:60]}')"
                 except UnicodeDecodeError:
-                    looks = "it is not Windows-1252 either"
-                return InputError([Problem(
-                    str(path), f"not UTF-8 ({looks}); save the file as UTF-8 (Excel: \"CSV UTF-8\") and run again", row=row,
-                )])
+                    what = "neither UTF-8 nor Windows-1252"
+                return InputError([Problem(str(path), f"{what}; save the file as UTF-8 (Excel: \"CSV UTF-8\") and run again", row=row)])
             row += 1
     return InputError([Problem(str(path), "not UTF-8; save the file as UTF-8 and run again")])
 

@@ -81,7 +81,8 @@ class SparkEngine:
                     delimiter = sniff_delimiter(handle.read(65536))
                 for file in source.files:  # Spark would replace bytes that are not UTF-8, silently
                     check_utf8(Path(file))
-            frame = self.session.read.csv(source.files, header=True, sep=delimiter, inferSchema=False, encoding="UTF-8")
+            # a quote inside a quoted field is doubled (RFC 4180, as Excel and DuckDB write it), not backslashed
+            frame = self.session.read.csv(source.files, header=True, sep=delimiter, inferSchema=False, encoding="UTF-8", quote='"', escape='"')
             # a byte-order mark stays in Spark's first column name; DuckDB drops it
             frame = frame.toDF(*[column.lstrip("\ufeff") for column in frame.columns])
         from pyspark.sql.types import ArrayType
