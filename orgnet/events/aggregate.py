@@ -22,8 +22,8 @@ class EventNetwork:
     """The result: ties between roster ids, and what happened to every event.
 
     ``ties`` has ``source``, ``target``, ``relation`` (the channel), ``kind``, ``weight``,
-    ``interactions``, ``hours`` and ``windows`` (or ``window``, the window's first day, with
-    ``per_window``). ``summary`` has one row per channel and outcome.
+    ``interactions``, ``hours`` and ``windows`` (the calendar windows its counted interactions fall
+    in; or ``window``, the calendar window's first day, with ``per_window``). ``summary`` has one row per channel and outcome.
     """
 
     ties: pd.DataFrame
