@@ -251,33 +251,41 @@ def tie_steps(dialect: Dialect, rules: EventRules, origin: int) -> list[tuple[st
         both = f"({m} > 0 OR ({f} > 0 AND {b} > 0))" if rules.reciprocal else "TRUE"
         return f"({h} >= {minimum} AND {both})"
 
-    # pairs with any interaction; only those that could qualify over the whole period are scanned
+    # Per pair over the whole period: could it qualify at all (``candidate``), and does it qualify
+    # in every calendar block in which it has interactions (``dense``)? A block is a span of the
+    # window's length, so all of a dense pair's interactions lie in a qualifying span: it needs no
+    # scan. Only the other candidates are sorted and scanned; the others are not looked at again.
     pairs = f"""
-        SELECT lo, hi, {qualifies('h', 'f', 'b', 'm')} AS candidate FROM (
-          SELECT least(s, t) AS lo, greatest(s, t) AS hi, sum({halves}) AS h, sum({forward}) AS f,
+        SELECT lo, hi, {qualifies('sum(h)', 'sum(f)', 'sum(b)', 'sum(m)')} AS candidate,
+               min(CASE WHEN {qualifies('h', 'f', 'b', 'm')} THEN 1 ELSE 0 END) = 1 AS dense FROM (
+          SELECT least(s, t) AS lo, greatest(s, t) AS hi, {window} AS w, sum({halves}) AS h, sum({forward}) AS f,
                  sum({backward}) AS b, sum({met}) AS m
-          FROM edges WHERE s IS NOT NULL AND t IS NOT NULL GROUP BY least(s, t), greatest(s, t)) p"""
+          FROM edges WHERE s IS NOT NULL AND t IS NOT NULL GROUP BY least(s, t), greatest(s, t), {window}) p
+        GROUP BY lo, hi"""
     known = f"""
-        SELECT e.channel, e.s, e.t, e.ts, e.ms, p.lo, p.hi, {window} AS w,
+        SELECT e.channel, e.s, e.t, e.ts, e.ms, p.lo, p.hi, p.dense, {window} AS w,
                {halves} AS dh, {forward} AS df, {backward} AS db, {met} AS dm
         FROM edges e JOIN pairs p ON least(e.s, e.t) = p.lo AND greatest(e.s, e.t) = p.hi
         WHERE p.candidate AND e.s IS NOT NULL AND e.t IS NOT NULL"""
+    by_window = "w, " if rules.per_window else ""
+    group_window = ", w" if rules.per_window else ""
+    counted_columns = f"s, t, channel, {by_window}count(*) AS interactions, sum(ms) AS ms, count(DISTINCT w) AS windows"
     if rules.per_window:
         span = "PARTITION BY lo, hi, w"
         sums = ", ".join(f"sum({d}) OVER ({span}) AS {d[1]}" for d in ("dh", "df", "db", "dm"))
         counted = f"SELECT *, {qualifies('h', 'f', 'b', 'm')} AS counts FROM (SELECT *, {sums} FROM ({known}) k) q"
+        ties = f"SELECT {counted_columns} FROM ({counted}) c WHERE counts GROUP BY s, t, channel{group_window}"
     else:
         ahead = f"PARTITION BY lo, hi ORDER BY ts RANGE BETWEEN CURRENT ROW AND {length - 1} FOLLOWING"
         behind = f"PARTITION BY lo, hi ORDER BY ts RANGE BETWEEN {length - 1} PRECEDING AND CURRENT ROW"
         sums = ", ".join(f"sum({d}) OVER ({ahead}) AS {d[1]}" for d in ("dh", "df", "db", "dm"))
-        starts = f"SELECT *, CASE WHEN {qualifies('h', 'f', 'b', 'm')} THEN 1 ELSE 0 END AS starts FROM (SELECT *, {sums} FROM ({known}) k) q"
+        sparse = f"SELECT * FROM ({known}) k WHERE NOT dense"
+        starts = f"SELECT *, CASE WHEN {qualifies('h', 'f', 'b', 'm')} THEN 1 ELSE 0 END AS starts FROM (SELECT *, {sums} FROM ({sparse}) k) q"
         counted = f"SELECT *, max(starts) OVER ({behind}) = 1 AS counts FROM ({starts}) s"
-    by_window = "w, " if rules.per_window else ""
-    group_window = ", w" if rules.per_window else ""
-    ties = f"""
-        SELECT s, t, channel, {by_window}count(*) AS interactions, sum(ms) AS ms, count(DISTINCT w) AS windows
-        FROM ({counted}) c WHERE counts
-        GROUP BY s, t, channel{group_window}"""
+        ties = f"""
+            SELECT {counted_columns} FROM ({known}) k WHERE dense GROUP BY s, t, channel
+            UNION ALL
+            SELECT {counted_columns} FROM ({counted}) c WHERE counts GROUP BY s, t, channel"""
     return [("edges", edges), ("pairs", pairs), ("ties", ties)]
 
 
