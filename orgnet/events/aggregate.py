@@ -10,6 +10,7 @@ import pandas as pd
 
 from orgnet.errors import InputError, Problem
 from orgnet.events import plan
+from orgnet.events.files import empty_files
 from orgnet.events.rules import EventRules
 from orgnet.events.sources import Source, bind_columns
 
@@ -21,8 +22,8 @@ class EventNetwork:
     """The result: ties between roster ids, and what happened to every event.
 
     ``ties`` has ``source``, ``target``, ``relation`` (the channel), ``kind``, ``weight``,
-    ``interactions``, ``hours`` and ``windows`` (or ``window``, the window's first day, with
-    ``per_window``). ``summary`` has one row per channel and outcome.
+    ``interactions``, ``hours`` and ``windows`` (the calendar windows its counted interactions fall
+    in; or ``window``, the calendar window's first day, with ``per_window``). ``summary`` has one row per channel and outcome.
     """
 
     ties: pd.DataFrame
@@ -43,7 +44,9 @@ def aggregate(engine, sources: list[Source], roster: pd.DataFrame, rules: EventR
     mapping : dict
         ``[events.columns]`` of orgnet.toml: channel → {file column: orgnet column}.
     """
-    problems: list[Problem] = []
+    problems = [problem for source in sources for problem in empty_files(source.files)]
+    if problems:
+        raise InputError(problems)
     views = []
     for number, source in enumerate(sources):
         raw = f"raw_{number}"
@@ -59,10 +62,11 @@ def aggregate(engine, sources: list[Source], roster: pd.DataFrame, rules: EventR
 
     read = {}
     for view, source in views:
-        checks = engine.query(plan.source_checks(view)).iloc[0]
+        meeting = source.channel == "meeting"
+        checks = engine.query(plan.source_checks(view, meeting)).iloc[0]
         read[source.channel] = read.get(source.channel, 0) + int(checks["n"])
-        if checks["no_sender"] or checks["bad_ts"] or checks["bad_te"]:
-            problems.extend(_problems(engine.query(plan.source_problems(view, MAX_PROBLEMS)), source))
+        if checks["bad"]:
+            problems.extend(_problems(engine.query(plan.source_problems(view, MAX_PROBLEMS, meeting)), source))
     if problems:
         raise InputError(problems[:MAX_PROBLEMS] if len(problems) > MAX_PROBLEMS else problems)
 
@@ -142,15 +146,20 @@ def _empty_unknown() -> pd.DataFrame:
 
 def _problems(bad: pd.DataFrame, source: Source) -> list[Problem]:
     """Each bad row as a Problem, with its row number where the file is local."""
-    role_column = {"sender": source.columns.get("sender"), "ts": source.columns.get("ts"), "te": source.columns.get("te")}
+    role_column = {"sender": source.columns.get("sender"), "ts": source.columns.get("ts"), "te": source.columns.get("te"),
+                   "order": source.columns.get("te")}
     problems, seen, tables = [], {}, {}
     for row in bad.itertuples():
         file = _local(row.file)
         column = role_column[row.problem]
-        value = {"sender": None, "ts": row.ts_text, "te": row.te_text}[row.problem]
+        value = {"sender": None, "ts": row.ts_text, "te": row.te_text, "order": row.te_text}[row.problem]
         value = None if value is None or pd.isna(value) else value
         if row.problem == "sender":
             message = "empty sender"
+        elif row.problem == "order":
+            message = f"the meeting ends before it starts ({row.ts_text}); a meeting counts only with an end at or after its start"
+        elif value is None and row.problem == "te":
+            message = "empty end; a meeting counts only with an end at or after its start"
         elif value is None:
             message = "empty timestamp"
         else:

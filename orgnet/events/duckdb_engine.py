@@ -6,6 +6,7 @@ when ``memory_limit`` is reached instead of failing; the file is removed afterwa
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,9 +14,15 @@ from pathlib import Path
 import pandas as pd
 
 from orgnet.errors import OrgnetError
+from orgnet.events.addresses import FOLD_FUNCTION, address_key
+from orgnet.events.files import longest_line, not_utf8_problem
 from orgnet.events.plan import DUCKDB
 from orgnet.events.sources import Source
 from orgnet.io.text import sniff_delimiter
+
+DUCKDB_MAX_LINE_SIZE = 2_097_152  # read_csv's default max_line_size, in bytes
+# DuckDB's error for bytes that are not UTF-8 names the file on a line of its own
+NOT_UTF8 = re.compile(r"(?s)not utf-8 encoded.*?\n\s*file = ([^\n]+)")
 
 
 class DuckDBEngine:
@@ -40,6 +47,8 @@ class DuckDBEngine:
         except duckdb.Error as error:
             self.close()
             raise OrgnetError(f"DuckDB refused a setting: {str(error).splitlines()[0]}") from None
+        # the rare non-ASCII address is folded by Python itself, so that it meets the roster's
+        self.connection.create_function(FOLD_FUNCTION, address_key, ["VARCHAR"], "VARCHAR")
 
     def register(self, name: str, source: Source) -> list[str]:
         files = "[" + ", ".join(_quote(file) for file in source.files) + "]"
@@ -48,15 +57,19 @@ class DuckDBEngine:
         if source.format == "parquet":
             reader = f"read_parquet({files}, filename = true, union_by_name = true)"
         else:
-            delimiter = ","
+            delimiter, longest = ",", 0
             if "://" not in source.files[0]:
                 with open(source.files[0], encoding="utf-8-sig", errors="replace") as handle:
                     delimiter = sniff_delimiter(handle.read(65536))
-            reader = f"read_csv({files}, header = true, all_varchar = true, delim = {_quote(delimiter)}, filename = true, union_by_name = true)"
+                longest = max(longest_line(Path(file)) for file in source.files)
+            # DuckDB refuses a row longer than max_line_size (2 MB unless told): allow the longest
+            size = f", max_line_size = {longest + 1}" if longest >= DUCKDB_MAX_LINE_SIZE else ""
+            reader = (f"read_csv({files}, header = true, all_varchar = true, delim = {_quote(delimiter)}, filename = true, "
+                      f"union_by_name = true{size})")
         self._run(source.label, f"CREATE VIEW {name} AS SELECT *, filename AS _file FROM {reader}")
-        columns = [row[0] for row in self._run(source.label, f"DESCRIBE {name}").fetchall()]
-        return [column for column in columns if column not in ("filename", "_file")]
-
+        described = self._run(source.label, f"DESCRIBE {name}").fetchall()
+        source.list_columns = {row[0] for row in described if str(row[1]).endswith("[]")}
+        return [row[0] for row in described if row[0] not in ("filename", "_file")]
     def register_roster(self, roster: pd.DataFrame) -> None:
         self.connection.register("roster_frame", roster)
         self.connection.execute("CREATE TEMP TABLE roster AS SELECT * FROM roster_frame")
@@ -85,6 +98,9 @@ class DuckDBEngine:
                 "give it more with --memory-limit, or fewer --threads (each thread needs its share)"
             ) from None
         except duckdb.Error as error:
+            not_utf8 = NOT_UTF8.search(str(error))
+            if not_utf8:
+                raise not_utf8_problem(Path(not_utf8.group(1).strip())) from None
             raise OrgnetError(f"DuckDB could not read or run '{step}': {str(error).splitlines()[0]}") from None
 
     def close(self) -> None:

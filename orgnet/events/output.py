@@ -9,34 +9,80 @@ import pandas as pd
 import orgnet
 from orgnet.config import Config
 from orgnet.errors import InputError, Problem
+from orgnet.events.addresses import roster_address
 from orgnet.events.aggregate import EventNetwork, aggregate
+from orgnet.events.plan import window_rule
 from orgnet.events.rules import DEFAULT_KINDS, EventRules
 from orgnet.events.sources import events_config, resolve
 from orgnet.export import write_table
 from orgnet.io.tables import RawTable, build_network
-from orgnet.io.text import read_csv_text
+from orgnet.io.text import ROW_OF_FIRST_RECORD, read_csv_text
 
 
 def read_roster(path: Path, config: Config | None = None) -> tuple[RawTable, pd.DataFrame]:
-    """The roster as a people table (validated as any people.csv) and its ``email`` → ``id`` map."""
+    """The roster as a people table (validated as any people.csv) and its address → ``id`` map.
+
+    A CSV file, a data folder (its ``people.csv``) or a workbook (its ``people`` sheet, or its only
+    sheet). Addresses are keyed as the logs' are (:func:`orgnet.events.addresses.roster_address`),
+    so two rows whose addresses differ only in case or Unicode form are refused as one address.
+    """
     path = Path(path)
     file = path / "people.csv" if path.is_dir() else path
-    frame = read_csv_text(file, str(file))
+    frame = _roster_workbook(file) if file.suffix.lower() in (".xlsx", ".xlsm") else read_csv_text(file, str(file))
     rename = (config or Config()).columns.get("people", {})
     frame = frame.rename(columns=rename)
     if "email" not in frame.columns:
         raise InputError([Problem(str(file), f"no column 'email' (the roster maps addresses to people); columns: {', '.join(frame.columns)}")])
     people = RawTable(str(file), frame)
     build_network(people, RawTable(str(file), pd.DataFrame({"source": [], "target": [], "kind": []}, dtype="str")), None, config)
-    emails = frame["email"].str.strip().str.lower()
+    emails = frame["email"].map(lambda cell: None if pd.isna(cell) else roster_address(str(cell)))
     problems = []
     for address, rows in emails[emails.notna()].groupby(emails[emails.notna()]).groups.items():
         if len(rows) > 1:
             problems.append(Problem(str(file), f"e-mail '{address}' is given for {len(rows)} people (rows {', '.join(map(str, rows))})", row=int(rows[0]), column="email", value=address))
     if problems:
         raise InputError(problems)
-    mapping = pd.DataFrame({"email": emails, "id": frame["id"].str.strip()}).dropna().reset_index(drop=True)
+    mapping = pd.DataFrame({"email": emails, "id": frame["id"].astype("string").str.strip()}).dropna().reset_index(drop=True)
     return people, mapping
+
+
+def _roster_workbook(file: Path) -> pd.DataFrame:
+    """The roster sheet of a workbook (``people``, or the only sheet) as text cells, indexed by row."""
+    import zipfile
+
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    from orgnet.io.limits import check_workbook
+
+    if file.is_file():
+        check_workbook(file, str(file))
+    try:
+        sheets = pd.read_excel(file, sheet_name=None, dtype=object, engine="openpyxl")
+    except FileNotFoundError:
+        raise InputError([Problem(str(file), "file not found")]) from None
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise InputError([Problem(str(file), f"not an Excel workbook (.xlsx): {exc}; give the roster as a workbook, a CSV file or a data folder")]) from None
+    by_name = {name.strip().lower(): frame for name, frame in sheets.items()}
+    if "people" in by_name:
+        frame = by_name["people"]
+    elif len(sheets) == 1:
+        frame = next(iter(sheets.values()))
+    else:
+        raise InputError([Problem(str(file), f"no sheet 'people' for the roster; sheets in the workbook: {', '.join(sheets)}")])
+    frame.columns = [str(column).strip() for column in frame.columns]
+    frame = frame.map(_cell_text)
+    frame.index = pd.RangeIndex(ROW_OF_FIRST_RECORD, ROW_OF_FIRST_RECORD + len(frame), name="row")
+    return frame.dropna(how="all").astype("string")
+
+
+def _cell_text(value: object) -> object:
+    """A cell as the text a CSV export would hold (7.0 from Excel is '7'); empty cells missing."""
+    if value is None or (isinstance(value, float) and value != value):
+        return pd.NA
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or pd.NA
 
 
 def open_engine(engine: str, *, memory_limit: str | None = None, threads: int | None = None, master: str | None = None, timezone: str = "UTC"):
@@ -65,7 +111,11 @@ def build_from_events(
         result = aggregate(runner, sources, emails, rules, mapping)
     finally:
         runner.close()
-    result.metadata = {"engine": engine, "rules": rules.describe(), "events": [s.label for s in sources], "roster": people.label}
+    origin = None if result.origin is None else pd.Timestamp(result.origin, unit="s", tz="UTC").isoformat()
+    result.metadata = {
+        "engine": engine, "rules": rules.describe(), "windows": window_rule(rules), "window_origin": origin,
+        "events": [s.label for s in sources], "roster": people.label,
+    }
     return people, result
 
 

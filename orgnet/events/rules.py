@@ -53,7 +53,8 @@ class EventRules:
     min_interactions : int
         Interactions between two people within one window needed for a tie (Viva Insights: 2).
     window_seconds : int
-        The window length (Viva Insights: four weeks, 28 days).
+        The window length (Viva Insights: four weeks, 28 days). A window slides: any span of
+        this length, the last interaction less than ``window_seconds`` after the first.
     reciprocal : bool
         A tie needs interaction both ways within the window (A wrote to B and B to A, or they met).
     max_meeting_size, max_meeting_hours, max_recipients
@@ -66,7 +67,8 @@ class EventRules:
     since, until : datetime or None
         Only events in ``[since, until)``.
     per_window : bool
-        One network per window instead of one for the whole period.
+        One network per calendar window (fixed blocks of ``window_seconds`` from the origin)
+        instead of one for the whole period.
     timezone : str
         The zone of timestamps that carry no offset.
     """

@@ -39,6 +39,7 @@ class Source:
     channel: str | None = None
     table: str | None = None  # a table the engine already knows (Spark: ``table:db.name``)
     columns: dict[str, str] = field(default_factory=dict)  # role -> column in the file
+    list_columns: set[str] = field(default_factory=set)  # columns that hold lists (Parquet list<string>)
 
 
 def resolve(arguments: list[str]) -> list[Source]:

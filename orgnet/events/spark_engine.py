@@ -11,10 +11,12 @@ import os
 import shutil
 import sys
 import warnings
+from pathlib import Path
 
 import pandas as pd
 
 from orgnet.errors import OrgnetError
+from orgnet.events.files import check_utf8
 from orgnet.events.plan import SPARK
 from orgnet.events.sources import Source
 from orgnet.io.text import sniff_delimiter
@@ -77,9 +79,15 @@ class SparkEngine:
             if "://" not in source.files[0]:
                 with open(source.files[0], encoding="utf-8-sig", errors="replace") as handle:
                     delimiter = sniff_delimiter(handle.read(65536))
-            frame = self.session.read.csv(source.files, header=True, sep=delimiter, inferSchema=False, encoding="UTF-8")
+                for file in source.files:  # Spark would replace bytes that are not UTF-8, silently
+                    check_utf8(Path(file))
+            # a quote inside a quoted field is doubled (RFC 4180, as Excel and DuckDB write it), not backslashed
+            frame = self.session.read.csv(source.files, header=True, sep=delimiter, inferSchema=False, encoding="UTF-8", quote='"', escape='"')
             # a byte-order mark stays in Spark's first column name; DuckDB drops it
             frame = frame.toDF(*[column.lstrip("\ufeff") for column in frame.columns])
+        from pyspark.sql.types import ArrayType
+
+        source.list_columns = {f.name for f in frame.schema.fields if isinstance(f.dataType, ArrayType)}
         frame = frame.withColumn("_file", functions.input_file_name())
         frame.createOrReplaceTempView(name)
         self._views.append(name)

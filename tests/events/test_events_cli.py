@@ -70,10 +70,14 @@ def test_columns_mapped_in_orgnet_toml_and_naive_times_in_a_zone(run_cli, tmp_pa
         ("Bjørn", "Åse", "formal"), ("Åse", "Bjørn", "formal")
     ]
     assert "wrote 2 ties (duckdb)" in result.output
-    # read as UTC, 00:30 on 2 February opens the second window: no tie
-    result = run_cli(*args, "-o", tmp_path / "utc")
+    # read as UTC, 00:30 on 2 February opens the second calendar window: no tie in either window
+    result = run_cli(*args, "-o", tmp_path / "utc", "--per-window")
     assert result.exit_code == 0, result.output
-    assert len(orgnet.read(tmp_path / "utc").ties) == 0
+    assert sorted(p.name for p in (tmp_path / "utc").iterdir() if p.is_dir()) == []
+    assert "wrote 0 ties (duckdb)" in result.output
+    # the sliding window (the default) needs only 45 minutes: a tie wherever the blocks fall
+    result = run_cli(*args, "-o", tmp_path / "utc-sliding")
+    assert len(orgnet.read(tmp_path / "utc-sliding").ties) == 2
 
 
 def test_summary_printed(run_cli, stories, tmp_path):
@@ -91,7 +95,7 @@ def test_summary_printed(run_cli, stories, tmp_path):
         *(f"  {channel:<8} {outcome:<40} {count:>12}\n" for channel, outcome, count in rows),
         "interactions with addresses not in the roster: 2,258 (by domain: partner.dk (2,208), kommune.dk (48), gmail.com (2)); "
         "see unknown-addresses.csv\n",
-        f"wrote 12 ties (duckdb) to {tmp_path / 'out'}\n",
+        f"wrote 16 ties (duckdb) to {tmp_path / 'out'}\n",
     ])
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "events-summary.csv", "events-summary.meta.json", "people.csv", "ties.csv", "unknown-addresses.csv", "unknown-addresses.meta.json",

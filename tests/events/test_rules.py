@@ -22,12 +22,19 @@ EXPECTED = pd.DataFrame(
         # one e-mail each way in a window
         ("R2a", "R2b", "email", "informal", 1, 1, 0.0833, 1),
         ("R2b", "R2a", "email", "informal", 1, 1, 0.0833, 1),
-        # 2 Feb 00:00:00 and 1 Mar 23:59:59 are in one window
+        # one second apart across the calendar blocks' edge (1 Feb 23:59:59, 2 Feb 00:00:00): the
+        # sliding window holds both (each direction in its own calendar window)
+        ("W1a", "W1b", "email", "informal", 1, 1, 0.0833, 1),
+        ("W1b", "W1a", "email", "informal", 1, 1, 0.0833, 1),
+        # 2 Feb 00:00:00 and 1 Mar 23:59:59 are 28 days less one second apart
         ("W2a", "W2b", "email", "informal", 1, 1, 0.0833, 1),
         ("W2b", "W2a", "email", "informal", 1, 1, 0.0833, 1),
-        # 2 Feb 00:30+01:00 is 1 Feb 23:30 UTC: the same window as 1 Feb 23:45 UTC
+        # 2 Feb 00:30+01:00 is 1 Feb 23:30 UTC, 15 minutes before the answer
         ("Z1", "Z2", "email", "informal", 1, 1, 0.0833, 1),
         ("Z2", "Z1", "email", "informal", 1, 1, 0.0833, 1),
+        # 1 Feb 23:30 UTC and 2 Feb 00:30 UTC: an hour apart, across the blocks' edge
+        ("Z3", "Z4", "email", "informal", 1, 1, 0.0833, 1),
+        ("Z4", "Z3", "email", "informal", 1, 1, 0.0833, 1),
     ],
     columns=["source", "target", "relation", "kind", "weight", "interactions", "hours", "windows"],
 )

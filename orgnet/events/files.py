@@ -1,0 +1,84 @@
+"""What the engines cannot say well about a local event file: that it is empty, that it is not
+UTF-8 (and what it looks like instead), and how long its longest line is.
+
+Each check reads as little as it can: the size from the file system, the longest line only of
+files larger than the engine's line limit, and the bytes up to the first one that is not UTF-8
+only after the engine refused the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import numpy as np
+
+from orgnet.errors import InputError, Problem
+
+CHUNK = 1 << 24  # 16 MiB: bounds the memory of a scan
+
+
+def empty_files(files: list[str]) -> list[Problem]:
+    """An empty log (no bytes, or only a byte-order mark and white space) as a problem each."""
+    problems = []
+    for file in files:
+        path = Path(file)
+        if "://" in file or not path.is_file():
+            continue
+        size = path.stat().st_size
+        if size == 0 or (size <= 64 and not path.read_bytes().lstrip(codecs.BOM_UTF8).strip()):
+            problems.append(Problem(file, "the file is empty; expected a header row and one event per row"))
+    return problems
+
+
+def longest_line(path: Path, *, at_least: int = 2_097_152) -> int:
+    """The longest line of ``path`` in bytes, or 0 if the file is shorter than ``at_least``.
+
+    The engine's default limit suffices for any smaller file, so only larger files are scanned,
+    one chunk at a time (a few hundred MB a second).
+    """
+    if path.stat().st_size < at_least:
+        return 0
+    longest, carried = 0, 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            ends = np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10)
+            if len(ends) == 0:
+                carried += len(chunk)
+                continue
+            longest = max(longest, carried + int(ends[0]) + 1)
+            if len(ends) > 1:
+                longest = max(longest, int(np.diff(ends).max()))
+            carried = len(chunk) - int(ends[-1]) - 1
+    return max(longest, carried)
+
+
+def not_utf8_problem(path: Path) -> InputError:
+    """The refusal of a log that is not UTF-8, naming its first such row and what it looks like."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    row = 1
+    with open(path, "rb") as handle:
+        for line in handle:
+            try:
+                decoder.decode(line)
+            except UnicodeDecodeError:
+                try:
+                    shown = line.decode("cp1252").strip()
+                    what = f"not UTF-8 but apparently Windows-1252, as Excel saves \"CSV\" (the row reads '{shown[:60]}')"
+                except UnicodeDecodeError:
+                    what = "neither UTF-8 nor Windows-1252"
+                return InputError([Problem(str(path), f"{what}; save the file as UTF-8 (Excel: \"CSV UTF-8\") and run again", row=row)])
+            row += 1
+    return InputError([Problem(str(path), "not UTF-8; save the file as UTF-8 and run again")])
+
+
+def check_utf8(path: Path) -> None:
+    """Raise :func:`not_utf8_problem` if ``path`` holds bytes that are not UTF-8 (Spark would replace them)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(path, "rb") as handle:
+        try:
+            while chunk := handle.read(CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            raise not_utf8_problem(path) from None
