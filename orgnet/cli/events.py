@@ -28,7 +28,7 @@ def _kinds(values: tuple[str, ...]) -> dict[str, str]:
 
 @click.command()
 @click.argument("events", nargs=-1, required=True, metavar="EVENTS...", type=EventSource())
-@click.option("--people", "roster", type=InputPath(), required=True, help="The roster: people.csv (or a data folder) with id and email.")
+@click.option("--people", "roster", type=InputPath(), required=True, help="The roster, with id and email: a CSV file, a data folder (its people.csv) or a workbook (its people sheet).")
 @output_option(data_output(*EVENTS_FILES, more=_parquet), "The data folder to write.", required=True)
 @replace_option
 @click.option("--config", type=InputPath(), default=None, help="orgnet.toml with [events.columns.<channel>] and [events.kinds].")

@@ -48,20 +48,9 @@ def read_roster(path: Path, config: Config | None = None) -> tuple[RawTable, pd.
 
 def _roster_workbook(file: Path) -> pd.DataFrame:
     """The roster sheet of a workbook (``people``, or the only sheet) as text cells, indexed by row."""
-    import zipfile
+    from orgnet.io.excel import read_sheets
 
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    from orgnet.io.limits import check_workbook
-
-    if file.is_file():
-        check_workbook(file, str(file))
-    try:
-        sheets = pd.read_excel(file, sheet_name=None, dtype=object, engine="openpyxl")
-    except FileNotFoundError:
-        raise InputError([Problem(str(file), "file not found")]) from None
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise InputError([Problem(str(file), f"not an Excel workbook (.xlsx): {exc}; give the roster as a workbook, a CSV file or a data folder")]) from None
+    sheets = read_sheets(file, str(file), advice="; give the roster as a workbook, a CSV file or a data folder", dtype=object)
     by_name = {name.strip().lower(): frame for name, frame in sheets.items()}
     if "people" in by_name:
         frame = by_name["people"]

@@ -19,10 +19,11 @@ from orgnet.io.tables import RawTable
 from orgnet.io.text import ROW_OF_FIRST_RECORD
 
 
-def read_sheets(path: Path, name: str, **options) -> dict[str, pd.DataFrame]:
+def read_sheets(path: Path, name: str, *, advice: str = "", **options) -> dict[str, pd.DataFrame]:
     """Every sheet of a workbook, after the checks every workbook gets (encrypted, zip bomb, damaged).
 
-    The one way orgnet opens a workbook as input; ``options`` go to :func:`pandas.read_excel`.
+    The one way orgnet opens a workbook as input; ``advice`` ends the message for a file that is
+    no workbook, ``options`` go to :func:`pandas.read_excel`.
     """
     if not Path(path).is_file():
         raise InputError([Problem(name, "file not found")])
@@ -30,7 +31,7 @@ def read_sheets(path: Path, name: str, **options) -> dict[str, pd.DataFrame]:
     try:
         return pd.read_excel(path, sheet_name=None, engine="openpyxl", **options)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, SyntaxError) as exc:  # ParseError is a SyntaxError
-        raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}")]) from None
+        raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}{advice}")]) from None
 
 
 def read_workbook_tables(path: Path, name: str) -> dict[str, RawTable]:

@@ -129,6 +129,12 @@ def write_folder(name: str, files: dict[str, str]) -> Callable[[Path], None]:
     return setup
 
 
+def roster_workbook(world: Path) -> None:
+    import pandas as pd
+
+    pd.read_csv(world / "roster.csv", dtype=str, encoding="utf-8-sig").to_excel(world / "roster.xlsx", sheet_name="people", index=False)
+
+
 def duplicate_email(world: Path) -> None:
     lines = (world / "roster.csv").read_text(encoding="utf-8-sig").splitlines()
     lines[2] = lines[2].replace("k02@kommune.example", "K01@Kommune.example")
@@ -244,6 +250,23 @@ CASES = [
     Case("events onto its roster folder", "events email=LOGS --people DATA -o DATA", 1, f"DATA: {INPUT_FOLDER} (--people DATA)"),
     Case("events onto the roster file", "events email=LOGS --people roster.csv -o roster.csv", 1, f"roster.csv: {IS_INPUT} (--people roster.csv)"),
     Case("events with a glob into the globbed folder", "events email=LOGS/*.csv --people roster.csv -o LOGS/out", 1, "LOGS/out: is inside LOGS (EVENTS)"),
+    Case("events from an empty log", "events email=empty.csv --people roster.csv -o NET", 1,
+         "empty.csv: the file is empty; expected a header row and one event per row", write("empty.csv", "")),
+    Case("events from a log saved by Excel as CSV (Windows-1252)", "events email=m.csv --people roster.csv -o NET", 1,
+         "m.csv, row 2: not UTF-8 but apparently Windows-1252, as Excel saves \"CSV\"",
+         write("m.csv", 'sender,recipients,sent_at\n"""Øster"" <k01@kommune.example>",k02@kommune.example,2026-01-05T09:00:00Z\n', "cp1252")),
+    Case("events with a meeting without an end", "events meeting=meet.csv --people roster.csv -o NET", 1,
+         "meet.csv, row 2, column 'end': empty end; a meeting counts only with an end at or after its start",
+         write("meet.csv", "organiser,attendees,start,end\nk01@kommune.example,k02@kommune.example,2026-01-05T09:00:00Z,\n")),
+    Case("events with a meeting that ends before it starts", "events meeting=meet.csv --people roster.csv -o NET", 1,
+         "meet.csv, row 2, column 'end': the meeting ends before it starts",
+         write("meet.csv", "organiser,attendees,start,end\nk01@kommune.example,k02@kommune.example,2026-01-05T09:00:00Z,2026-01-05T08:00:00Z\n")),
+    Case("events with written names and angle brackets", "events email=disp.csv --people roster.csv -o NET", 0, "wrote 2 ties (duckdb) to NET",
+         write("disp.csv", 'sender,recipients,sent_at\n"""Hansen, Mette"" <k01@kommune.example>","""Ågård, Søren"" <K02@Kommune.example>; '
+                           '""Dahl, Jørgen"" <k12@kommune.example>",2026-01-05T09:00:00Z\nk02@kommune.example,"""Hansen, Mette"" '
+                           '<k01@kommune.example>",2026-01-20T09:00:00Z\n')),
+    Case("events with the roster as a workbook", "events email=LOGS --people roster.xlsx -o NET", 0, "wrote 2 ties (duckdb) to NET",
+         roster_workbook),
     # pseudonymise and reidentify
     Case("code table onto the data", "pseudonymise DATA --key-file KEY -o SHARED --table DATA/people.csv", 1, f"DATA/people.csv: {IS_INPUT}"),
     Case("code table onto the key", "pseudonymise DATA --key-file KEY -o SHARED --table KEY", 1, f"KEY: {IS_INPUT} (--key-file KEY)"),
