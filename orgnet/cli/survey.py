@@ -49,7 +49,7 @@ def import_(export: Path, roster: Path, output: Path, replace: bool, questions: 
     click.echo(result.summary())
     to_review = int((result.matches["review"] == "yes").sum())
     if to_review:
-        click.echo(f"\n{to_review} names to review: write an id (or none) in the id column of {output / 'matches.csv'}, "
+        click.echo(f"\n{to_review} {'name' if to_review == 1 else 'names'} to review: write an id (or none) in the id column of {output / 'matches.csv'}, "
                    "then run the same import again (it uses the decisions in that file)")
     click.echo(f"\nwrote {output} (people.csv, ties.csv, orgnet.toml, matches.csv, answers.csv, respondents.csv, response_rates.csv)")
 

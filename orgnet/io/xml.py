@@ -15,7 +15,7 @@ What is read (docs/data.md, "GraphML and GEXF from other programs"):
   dynamic attribute keeps the value of the latest period), a node's ``label``, an edge's
   ``weight``, ``label`` and ``kind`` (the relation), ``defaultedgetype`` and ``type``.
 - Visual properties (GEXF's ``viz:`` elements, yEd's graphics) are left out.
-- An undirected edge is one tie, in the direction the file gives; a GEXF ``mutual`` edge is two.
+- An undirected edge (and a GEXF ``mutual`` one) is two ties, one each way, as Pajek's ``*Edges``.
 - Without ``kind`` or ``relation``, a tie's relation is ``tie`` (informal), as for DL and Pajek.
 """
 
@@ -265,7 +265,7 @@ class _Document:
         direction = element.pop("_direction")
         self.edges.append(element)
         self.edge_lines.append(line)
-        if direction == "mutual":  # GEXF: one element for both directions, as Pajek's *Edges
+        if direction in ("mutual", "undirected"):  # one element for both directions, as Pajek's *Edges
             self.edges.append({**element, "source": element["target"], "target": element["source"]})
             self.edge_lines.append(line)
 

@@ -69,6 +69,10 @@ SENTENCES = {
         "en": "{people} did not answer ({roles}): only what others reported about them is known.",
         "da": "{people} svarede ikke ({roles}): kun det, andre har oplyst om dem, kendes.",
     },
+    "no_answer_one": {
+        "en": "{people} did not answer ({roles}): only what others reported about them is known.",
+        "da": "{people} svarede ikke ({roles}): kun det, andre har oplyst om vedkommende, kendes.",
+    },
     "groups_differ": {
         "en": "Median contacts differ most by {attribute}: {high} for {high_group} (n = {high_n}) against {low} for {low_group} (n = {low_n}).",
         "da": "Medianen for kontakter varierer mest efter {attribute}: {high} for {high_group} (n = {high_n}) mod {low} for {low_group} (n = {low_n}).",
@@ -76,6 +80,8 @@ SENTENCES = {
 }
 WHO = {"leader": {"en": "leaders", "da": "ledere"}}
 BY_ORGANISATION = {"en": "; by organisation: {rates}", "da": "; efter organisation: {rates}"}
+LOWEST_UNITS = {"en": "; lowest by unit: {rates}", "da": "; lavest efter enhed: {rates}"}
+UNITS_NAMED = 3  # the findings name the units that answered least; every unit is in the data notes
 AND = {"en": "and", "da": "og"}
 # (one, several) of a word counted in a sentence: "1 leder", "2 ledere"
 PEOPLE = {"en": ("person", "people"), "da": ("person", "personer")}
@@ -194,6 +200,11 @@ class _Writer:
         shown = rates[(rates["level"] == "organisation") & (rates["people"] >= self.k)]  # a group under k is never named
         by_organisation = BY_ORGANISATION[self.lang].format(rates=", ".join(
             f"{group} {self.number(rate, percent=True)}" for group, rate in zip(shown["group"], shown["rate"]))) if len(shown) else ""
+        units = rates[(rates["level"] == "unit") & (rates["people"] >= self.k) & (rates["rate"] < overall["rate"])]
+        units = units.sort_values(["rate", "group"], kind="stable").head(UNITS_NAMED)
+        if len(units):
+            by_organisation += LOWEST_UNITS[self.lang].format(rates=", ".join(
+                f"{group} {self.number(rate, percent=True)}" for group, rate in zip(units["group"], units["rate"])))
         return self.sentence("response", int(overall["responded"]), int(overall["people"]), "data-notes",
                              rate=self.number(overall["rate"], percent=True), by_organisation=by_organisation)
 
@@ -201,7 +212,7 @@ class _Writer:
         silent = int(non_respondents(self.people).sum())
         if not silent or len(self.people) < self.k:
             return None
-        text = SENTENCES["no_answer"][self.lang].format(people=counted(silent, PEOPLE[self.lang], self.lang),
+        text = SENTENCES["no_answer_one" if silent == 1 else "no_answer"][self.lang].format(people=counted(silent, PEOPLE[self.lang], self.lang),
                                                         roles=non_respondents_by_role(self.people, self.lang))
         return Finding("no_answer", text[0].upper() + text[1:], silent, len(self.people), "data-notes")
 

@@ -73,6 +73,18 @@ SURVEY_NOTES = {
         "da": "De har de forbindelser, andre har oplyst om dem (--missing keep): en forbindelse, som kun de selv ville have nævnt, "
         "mangler, og deres egne tal er mindsteværdier.",
     },
+    "missing_keep_one": {  # one person: Danish has no singular "de"
+        "en": "They keep the ties others reported about them (--missing keep): a tie that only they would have named is missing, "
+        "and their own figures are lower bounds.",
+        "da": "Vedkommende har de forbindelser, andre har oplyst om vedkommende (--missing keep): en forbindelse, som kun vedkommende "
+        "selv ville have nævnt, mangler, og vedkommendes egne tal er mindsteværdier.",
+    },
+    "missing_reconstruct_one": {
+        "en": "Their missing answers were reconstructed from what others reported about them (--missing reconstruct, as UCINET "
+        "and Stork & Richards 1992 do): {ties} added, each the reverse of a tie someone reported to them.",
+        "da": "Vedkommendes manglende svar er genskabt ud fra det, andre har oplyst om vedkommende (--missing reconstruct, som i "
+        "UCINET og hos Stork & Richards 1992): {ties} tilføjet, hver den modsatte retning af en forbindelse, som en anden har angivet.",
+    },
     "missing_reconstruct": {
         "en": "Their missing answers were reconstructed from what others reported about them (--missing reconstruct, as UCINET "
         "and Stork & Richards 1992 do): {ties} added, each the reverse of a tie someone reported to them.",
@@ -131,7 +143,7 @@ def survey_notes(analysis: Analysis) -> list[tuple[str, str]]:
     if len(silent):
         names = [_who(person, row) for person, row in silent.iterrows()]
         treatment = analysis.missing.treatment if analysis.missing is not None else "keep"
-        treated = texts[f"missing_{treatment}"].format(ties=counted(analysis.missing.reconstructed if analysis.missing else 0, TIES[lang], lang))
+        treated = texts[f"missing_{treatment}" + ("_one" if len(silent) == 1 else "")].format(ties=counted(analysis.missing.reconstructed if analysis.missing else 0, TIES[lang], lang))
         notes.append(("did_not_answer", texts["did_not_answer"].format(people=counted(len(silent), PEOPLE[lang], lang), names="; ".join(names))
                       + " " + treated))
     return notes

@@ -55,7 +55,7 @@ class SurveyImport:
             f"read {len(self.answers)} answers ({self.tool}) from {int(overall['responded'])} of {int(overall['people'])} people",
             *self.notes,
             f"ties: {len(self.ties)}; answers to review: {int(outcome.get('review', 0))} "
-            f"({int((self.matches['review'] == 'yes').sum())} distinct texts in matches.csv)",
+            f"({_texts(int((self.matches['review'] == 'yes').sum()))} in matches.csv)",
         ]
         for name in ("none", "self", "merged"):
             if outcome.get(name, 0):
@@ -295,6 +295,10 @@ def _warnings(rates: pd.DataFrame) -> list[str]:
     if rate < COMPARISON_RATE:
         warnings.append(f"response rate {rate:.0%} is below {COMPARISON_RATE:.0%}: comparisons between groups are indicative only")
     return warnings
+
+
+def _texts(count: int) -> str:
+    return f"{count} distinct text" if count == 1 else f"{count} distinct texts"
 
 
 # --- writing -------------------------------------------------------------------------------------------------

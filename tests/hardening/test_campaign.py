@@ -242,6 +242,12 @@ CASES = [
          write("dec.csv", "answer,context,id\nBent Ravn,,k01\n")),
     Case("rerun keeps the decisions in the folder", "survey import forms.xlsx --roster roster.csv -o OUT", 0,
          "used 1 decision from OUT/matches.csv", decided_import, changes="OUT"),
+    Case("import with one answer to review says it in the singular", "survey import long.csv --roster roster.csv -o OUT", 0,
+         "answers to review: 1 (1 distinct text in matches.csv)", write("long.csv", "respondent_email,question,answer_text\n"
+                                                                        "k01@kommune.example,advice,Karin fra kommunen\n")),
+    Case("import with one name to review tells what to do in the singular", "survey import long.csv --roster roster.csv -o OUT", 0,
+         "1 name to review: write an id (or none) in the id column of OUT/matches.csv",
+         write("long.csv", "respondent_email,question,answer_text\nk01@kommune.example,advice,Karin fra kommunen\n")),
     Case("template onto the roster", "survey template roster.csv -o roster.csv", 1, f"roster.csv: {IS_INPUT} (ROSTER roster.csv)"),
     # events
     Case("events into its own logs", "events email=LOGS --people roster.csv -o LOGS", 1, f"LOGS: {INPUT_FOLDER} (EVENTS LOGS)"),

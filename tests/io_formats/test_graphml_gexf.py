@@ -74,11 +74,12 @@ def test_networkx_files_read_as_networkx_reads_them(networkx_file):
     network = orgnet.read(networkx_file)
 
     assert sorted(network.people.index) == sorted(map(str, reference.nodes))
-    # every edge is a tie, or merged into one (parallel edges of a multigraph)
-    assert len(network.ties) + network.duplicates_merged == reference.number_of_edges()
+    # every edge is a tie (an undirected one two, one each way), or merged into one (parallel edges of a multigraph)
+    ways = 1 if reference.is_directed() else 2
+    assert len(network.ties) + network.duplicates_merged == ways * reference.number_of_edges()
     assert set(network.ties["relation"]) == {"tie"} and set(network.ties["kind"]) == {"informal"}
     expected = sum(float(data.get("weight", 1.0)) for *_, data in reference.edges(data=True))
-    assert network.ties["weight"].sum() == pytest.approx(expected)
+    assert network.ties["weight"].sum() == pytest.approx(ways * expected)
 
 
 @pytest.mark.parametrize("path", [GEPHI_13, GEPHI_LITE_12], ids=lambda p: p.name)
@@ -88,7 +89,7 @@ def test_gephi_files_read_as_networkx_reads_them(path):
     network = orgnet.read(path)
 
     assert len(network.people) == reference.number_of_nodes() == 77
-    assert len(network.ties) == reference.number_of_edges() == 254
+    assert not reference.is_directed() and len(network.ties) == 2 * reference.number_of_edges() == 2 * 254
     weights = {frozenset((s, t)): float(d.get("weight", 1.0)) for s, t, d in reference.edges(data=True)}
     assert {frozenset((s, t)): w for s, t, w in zip(network.ties["source"], network.ties["target"], network.ties["weight"])} == weights
     assert network.people.loc["11", "name"] == "Valjean"  # Gephi's label is the name
@@ -105,20 +106,21 @@ def test_gephi_node_and_edge_attributes_are_kept():
     assert "viz" not in gephi.people.columns and "size" not in gephi.people.columns  # viz: is left out
 
 
-def test_undirected_edges_are_one_tie_each_in_the_files_direction_and_symmetrised_metrics_equal_networkx(tmp_path):
+def test_undirected_edges_are_two_ties_each_and_the_metrics_equal_networkx(tmp_path):
     path = _write(_karate(), tmp_path / "k.graphml")
     reference = _reference(path)
 
     network = orgnet.read(path)
     metrics = compute_all(network)
 
-    assert len(network.ties) == 78 and not network.ties.duplicated(["source", "target"]).any()
+    assert len(network.ties) == 2 * 78 and not network.ties.duplicated(["source", "target"]).any()
+    assert (metrics["in_degree"] == metrics["out_degree"]).all()  # a tie both people have
     assert metrics["degree"].to_dict() == {node: float(degree) for node, degree in reference.degree()}
     betweenness = nx.betweenness_centrality(reference)
     assert metrics["betweenness"].to_dict() == pytest.approx(betweenness)
 
 
-def test_an_undirected_edge_keeps_the_direction_written_and_a_mutual_one_is_two_ties(tmp_path):
+def test_an_undirected_edge_and_a_mutual_one_are_two_ties(tmp_path):
     graphml = tmp_path / "u.graphml"
     graphml.write_text(
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">'
@@ -130,7 +132,7 @@ def test_an_undirected_edge_keeps_the_direction_written_and_a_mutual_one_is_two_
         '<node id="a" label="A"/><node id="b" label="B"/></nodes><edges><edge id="0" source="a" target="b" type="mutual"/></edges></graph></gexf>'
     )
 
-    assert list(zip(orgnet.read(graphml).ties["source"], orgnet.read(graphml).ties["target"])) == [("b", "a")]
+    assert sorted(zip(orgnet.read(graphml).ties["source"], orgnet.read(graphml).ties["target"])) == [("a", "b"), ("b", "a")]
     assert sorted(zip(orgnet.read(gexf).ties["source"], orgnet.read(gexf).ties["target"])) == [("a", "b"), ("b", "a")]
 
 
@@ -254,7 +256,8 @@ def test_bad_elements_are_refused_with_their_line(tmp_path, name, text, message)
     with pytest.raises(InputError) as error:
         orgnet.read(path)
 
-    assert [str(problem).replace(str(tmp_path) + "/", "") for problem in error.value.problems] == message
+    # what the user reads: an undirected edge is two ties, but its bad weight is one line
+    assert [line.replace(str(tmp_path) + "/", "") for line in error.value.lines] == message
 
 
 def test_a_bad_weight_on_the_command_line_is_one_message_and_status_1(tmp_path, run_cli):
@@ -295,7 +298,7 @@ def _text_of(page: Path) -> str:
 
 def test_validate_report_and_graph_run_on_other_programs_files(foreign_file, tmp_path, run_cli):
     reference = _reference(foreign_file)
-    people, edges = reference.number_of_nodes(), reference.number_of_edges()
+    people, edges = reference.number_of_nodes(), reference.number_of_edges() * (1 if reference.is_directed() else 2)
     before = _digest(foreign_file)
 
     validated = run_cli("validate", foreign_file, "--json")

@@ -48,7 +48,8 @@ def test_the_findings_state_the_response_rate_the_import_printed(imported, run_c
     findings = _section(page, "findings")
 
     assert "response rate: all 89%, Kærholm 93%, Solsikken 93%, Åbakken Skole 80%" in printed
-    assert "40 of 45 people answered the survey (89%); by organisation: Kærholm 93%, Solsikken 93%, Åbakken Skole 80%." in findings
+    assert ("40 of 45 people answered the survey (89%); by organisation: Kærholm 93%, Solsikken 93%, Åbakken Skole 80%"
+            "; lowest by unit: Åbakken Skole / Indskolingen 75%, Kærholm / Værkstedet, dag og aften 86%, Åbakken Skole / Udskolingen 86%.") in findings
     assert "5 people did not answer (5 employees): only what others reported about them is known." in findings
 
 
@@ -73,7 +74,8 @@ def test_the_danish_report_says_the_same_in_danish(imported, run_cli, tmp_path):
     page = _report(run_cli, folder, tmp_path / "rapport", "--lang", "da", "--missing", "reconstruct")
     findings, notes = _section(page, "findings"), _section(page, "data-notes")
 
-    assert "40 af 45 personer besvarede undersøgelsen (89 %); efter organisation: Kærholm 93 %, Solsikken 93 %, Åbakken Skole 80 %." in findings
+    assert ("40 af 45 personer besvarede undersøgelsen (89 %); efter organisation: Kærholm 93 %, Solsikken 93 %, Åbakken Skole 80 %"
+            "; lavest efter enhed: Åbakken Skole / Indskolingen 75 %, Kærholm / Værkstedet, dag og aften 86 %, Åbakken Skole / Udskolingen 86 %.") in findings
     assert "5 personer svarede ikke (5 medarbejdere): kun det, andre har oplyst om dem, kendes." in findings
     assert "Svarprocent: 40 af 45 personer svarede (89 %). Efter organisation: Kærholm 93 % (14 af 15)" in notes
     assert "Efter enhed: Kærholm / Bofællesskabet Ågården 100 % (8 af 8);" in notes
@@ -86,7 +88,8 @@ def test_the_workbook_findings_sheet_holds_the_same_sentences(imported, run_cli,
     _report(run_cli, folder, tmp_path / "report")
     sentences = pd.read_excel(tmp_path / "report" / "orgnet.xlsx", sheet_name="findings")["sentence"].tolist()
 
-    assert sentences[0] == "40 of 45 people answered the survey (89%); by organisation: Kærholm 93%, Solsikken 93%, Åbakken Skole 80%."
+    assert sentences[0] == ("40 of 45 people answered the survey (89%); by organisation: Kærholm 93%, Solsikken 93%, Åbakken Skole 80%"
+                            "; lowest by unit: Åbakken Skole / Indskolingen 75%, Kærholm / Værkstedet, dag og aften 86%, Åbakken Skole / Udskolingen 86%.")
     assert any(str(s).startswith("Survey response: 40 of 45 people answered (89%).") for s in sentences)
 
 
@@ -110,7 +113,7 @@ def test_one_non_respondent_is_one_person(write_folder):
     texts = {f.key: f.text for f in main_findings(Analysis(network, lang="da"))}
 
     assert texts["response"] == "5 af 6 personer besvarede undersøgelsen (83\u00a0%)."
-    assert texts["no_answer"] == "1 person svarede ikke (1 leder): kun det, andre har oplyst om dem, kendes."
+    assert texts["no_answer"] == "1 person svarede ikke (1 leder): kun det, andre har oplyst om vedkommende, kendes."
 
 
 def test_an_organisation_under_k_is_never_named_in_the_findings(write_folder):
