@@ -64,9 +64,8 @@ replace_option = click.option(
 
 def output_option(shape: Shape, help: str, *, required: bool = False, default: Path | None = None):
     """The one ``-o/--output``: a path of the given shape, checked against the command's inputs before any work."""
-    return click.option(
-        "-o", "--output", type=OutputPath(shape), required=required, default=default, show_default=default is not None, help=help
-    )
+    defaults = {"default": default, "show_default": True} if default is not None else {}  # default=None would satisfy required
+    return click.option("-o", "--output", type=OutputPath(shape), required=required, help=help, **defaults)
 
 
 columns_option = click.option(

@@ -35,7 +35,11 @@ class InputPath(click.Path):
         self.reads, self.secret = reads, secret
 
     def inputs(self, value, label: str) -> list[Input]:
-        return [Input(Path(value), label, self.reads, self.secret)]
+        path = Path(value)
+        given = [Input(path, label, self.reads, self.secret)]
+        if self.reads is DATA_FOLDER and path.suffix.lower() in INTERCHANGE_SUFFIXES:  # DL and Pajek: the people beside
+            given.append(Input(attributes_path(path), label, self.reads))
+        return given
 
 
 class EventSource(InputPath):
@@ -101,11 +105,12 @@ def names_back(path: Path, label: str, params: Mapping) -> Output:
     return Output(path, label, (path,), names_back=True)
 
 
-def page_folder(*names: str) -> Shape:
-    """A folder of the command's own with these files (and maybe more pages, never data)."""
+def page_folder(*names: str, recorded: bool = False) -> Shape:
+    """A folder of the command's own with these files (and maybe more pages, never data);
+    ``recorded``: files the user goes on to edit, never replaced once edited (without ``--replace``)."""
 
     def shape(path: Path, label: str, params: Mapping) -> Output:
-        return Output(path, label, tuple(path / name for name in names), folder=path)
+        return Output(path, label, tuple(path / name for name in names), folder=path, recorded=recorded)
 
     return shape
 
@@ -119,8 +124,14 @@ def folder_or_file(folder: Shape, file: Shape) -> Shape:
     return shape
 
 
-def data_output(*names: str, shared: bool = False, more: Callable[[Mapping], tuple[str, ...]] | None = None) -> Shape:
-    """An orgnet data folder (``people.csv``, ``ties.csv`` and ``names``), or a data file (``.xlsx`` …)."""
+def data_output(
+    *names: str, shared: bool = False, more: Callable[[Mapping], tuple[str, ...]] | None = None, kept: tuple[str, ...] = ()
+) -> Shape:
+    """An orgnet data folder (``people.csv``, ``ties.csv`` and ``names``), or a data file (``.xlsx`` …).
+
+    ``kept``: files of the folder the command reads and rewrites keeping all they hold (the
+    consultant's decisions in ``matches.csv``), so an edited one is not someone else's data.
+    """
 
     def shape(path: Path, label: str, params: Mapping) -> Output:
         if path.suffix.lower() in INTERCHANGE_SUFFIXES:  # UCINET DL and Pajek: the people go in a CSV beside
@@ -128,7 +139,7 @@ def data_output(*names: str, shared: bool = False, more: Callable[[Mapping], tup
         if path.suffix.lower() in DATA_SUFFIXES:
             return Output(path, label, (path,), shared=shared)
         written = ("people.csv", "ties.csv", *names, *(more(params) if more else ()))
-        keeps = (Path(params["matches"]),) if params.get("matches") else ()  # survey import rewrites it, decisions kept
+        keeps = tuple(path / name for name in kept) + ((Path(params["matches"]),) if params.get("matches") else ())
         return Output(path, label, tuple(path / name for name in written), folder=path, data=True, shared=shared, keeps=keeps)
 
     return shape

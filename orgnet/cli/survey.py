@@ -23,11 +23,12 @@ def survey() -> None:
 @survey.command()
 @click.argument("roster", type=InputPath())
 @output_option(
-    page_folder("questions.txt", "questions.da.txt", "questions.en.txt", "choices.txt", "questions.toml"),
-    "Folder for the questionnaire files.", required=True,
+    page_folder("questions.txt", "questions.da.txt", "questions.en.txt", "choices.txt", "questions.toml", recorded=True),
+    "Folder for the questionnaire files (a file you have edited there is never replaced without --replace).", required=True,
 )
+@replace_option
 @click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of questions.txt.")
-def template(roster: Path, output: Path, lang: str) -> None:
+def template(roster: Path, output: Path, replace: bool, lang: str) -> None:
     """Write the questions, the roster as a choice list and questions.toml for ROSTER."""
     people = read_roster(roster)
     files = write_template(people, output, lang=lang)
@@ -37,7 +38,7 @@ def template(roster: Path, output: Path, lang: str) -> None:
 @survey.command(name="import")
 @click.argument("export", type=InputPath(reads=SURVEY_EXPORT))
 @click.option("--roster", type=InputPath(), required=True, help="The people asked (CSV or .xlsx with id, name, email, …).")
-@output_option(data_output(*IMPORT_FILES), "Folder to write (an orgnet data folder).", required=True)
+@output_option(data_output(*IMPORT_FILES, kept=("matches.csv",)), "Folder to write (an orgnet data folder).", required=True)
 @replace_option
 @click.option("--questions", type=InputPath(), default=None, help="questions.toml (default: the template's questions).")
 @click.option("--matches", type=InputPath(), default=None, help="An edited matches.csv: your decisions on names.")

@@ -27,7 +27,6 @@ Example
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 from collections.abc import Iterator
@@ -36,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orgnet.errors import OrgnetError
+from orgnet.io.record import MANIFEST, Record, read_record, unchanged, write_record
 
 TEMPORARY_MARK = ".orgnet-partial-"
 
@@ -97,7 +97,6 @@ def is_read_only(path: Path) -> bool:
 # --- what may be written where -------------------------------------------------------------------------------
 
 DATA_NAMES = ("people.csv", "ties.csv", "groups.csv", "orgnet.toml")  # what reading a data folder takes
-MANIFEST = "written-by-orgnet.json"
 
 
 @dataclass(frozen=True)
@@ -140,6 +139,12 @@ class Output:
     secret: bool = False  # must never be inside a folder meant to be shared (the code table)
     names_back: bool = False  # puts real names back: never into a pseudonymised folder
     keeps: tuple[Path, ...] = ()  # inputs it rewrites on purpose, keeping all they hold (survey decisions)
+    recorded: bool = False  # a folder whose files the user edits (the survey template): they are work, not output
+
+    @property
+    def records(self) -> bool:
+        """Its folder gets a record (``written-by-orgnet.json``), and what is there besides is checked."""
+        return self.folder is not None and (self.data or self.recorded)
 
 
 @dataclass
@@ -149,6 +154,7 @@ class OutputPlan:
     command: str
     outputs: list[Output]
     remove: dict[Path, list[Path]] = field(default_factory=dict)  # data folder -> files to remove after success
+    subfolders: dict[Path, list[str]] = field(default_factory=dict)  # data folder -> its own earlier subfolders (windows)
     before: dict[Path, tuple[int, int]] = field(default_factory=dict)  # file -> (inode, mtime) before the run
 
 
@@ -165,29 +171,33 @@ def check_outputs(outputs: list[Output], inputs: list[Input], *, command: str, r
         if output.names_back:
             _check_not_pseudonymised(output)
         _check_writable(output)
-        if output.folder is not None and output.data:
+        if output.records:
             plan.remove[output.folder] = _stale(output, command, replace)
+            plan.subfolders[output.folder] = read_record(output.folder, command).folders if output.folder.is_dir() else []
             plan.before.update(_snapshot(output.folder))
     return plan
 
 
 def finish_outputs(plan: OutputPlan) -> None:
-    """After success: remove what may go, and record in each data folder which files the command wrote."""
+    """After success: remove what may go, and record in each folder which files the command wrote."""
     for files in plan.remove.values():
         for file in files:
             if plan.before.get(file) == _stat(file):  # not rewritten by this run
                 file.unlink(missing_ok=True)
+    for folder, names in plan.subfolders.items():
+        for name in names:  # an earlier run's network of a window this run has not written again
+            people = folder / name / "people.csv"
+            if people.is_file() and plan.before.get(people) == _stat(people):
+                for file in (folder / name / data for data in (*DATA_NAMES, "ties.parquet")):
+                    file.unlink(missing_ok=True)
+                if not any((folder / name).iterdir()):
+                    (folder / name).rmdir()
     for output in plan.outputs:
-        if output.folder is None or not output.data or not output.folder.is_dir():
+        if not output.records or not output.folder.is_dir():
             continue
-        written = sorted(file.name for file in output.files if file.parent == output.folder and file.is_file())
-        record = {
-            "written_by": f"orgnet {plan.command}",
-            "files": written,
-            "about": "orgnet replaces these files as a set when the same command writes here again; any other data file here is refused",
-        }
-        with replacing(output.folder / MANIFEST) as (part,):
-            part.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        files = [file for file in output.files if file.parent == output.folder and file.is_file()]
+        windows = [sub.name for sub in output.folder.iterdir() if (sub / "people.csv").is_file() and plan.before.get(sub / "people.csv") != _stat(sub / "people.csv")]
+        write_record(output.folder, plan.command, files, windows)
 
 
 def _check_shape(output: Output) -> None:
@@ -209,10 +219,8 @@ def _check_against(output: Output, data: Input) -> None:
             continue
         if _same(target, source):
             if folder_input:
-                raise OrgnetError(
-                    f"{target}: is an input folder of this command ({data.label} {source}); "
-                    "write into another folder (a new subfolder inside it is fine)"
-                )
+                elsewhere = "a folder outside it (every file below it is read)" if data.reads.below else "another folder (a new subfolder inside it is fine)"
+                raise OrgnetError(f"{target}: is an input folder of this command ({data.label} {source}); write into {elsewhere}")
             raise OrgnetError(f"{target}: is an input of this command ({data.label} {source}); write the output somewhere else")
         if folder_input and _inside(target, source):
             if data.reads.below:
@@ -220,26 +228,50 @@ def _check_against(output: Output, data: Input) -> None:
                     f"{target}: is inside {source} ({data.label}), every file below which is read; write the output outside it"
                 )
             if data.reads.takes(_resolved(target), _resolved(source)):
-                if target.exists():
+                if _resolved(target).exists():
                     raise OrgnetError(f"{target}: is an input of this command (read from {data.label} {source}); write the output somewhere else")
                 raise OrgnetError(
                     f"{target}: would be read as data from the input folder {source} ({data.label}); write it somewhere else or under another name"
                 )
         if folder_input and target.is_file() and any(_same(target, file) for file in _read_files(source, data.reads)):  # a link
             raise OrgnetError(f"{target}: is an input of this command (read from {data.label} {source}); write the output somewhere else")
+    if output.data and output.folder is not None and _inside(source, output.folder):
+        _check_input_in_data_output(output, data)
     if output.shared and folder_input and _inside(output.path, source):
         raise OrgnetError(f"{output.path}: the output folder must not be inside the data folder {source}")
-    if output.shared and data.secret and _inside(source, output.path):
+
+
+def _check_input_in_data_output(output: Output, data: Input) -> None:
+    """An input kept in a data folder being written: shared, or read as data there, it is refused."""
+    source, folder = data.path, output.folder
+    if any(_same(source, kept) for kept in output.keeps):
+        return
+    if data.reads.below:
         raise OrgnetError(
-            f"{source}: the key file must not be written or kept inside the output folder {output.path}, which is meant to be shared"
+            f"{folder}: holds {source}, an event log this command reads ({data.label}); write the network into a folder of its own, "
+            "so that the logs' folder holds logs only"
         )
+    if output.shared and data.secret:
+        raise OrgnetError(f"{source}: the key file must not be written or kept inside the output folder {folder}, which is meant to be shared")
+    if output.shared:
+        raise OrgnetError(
+            f"{source}: an input of this command ({data.label} {source}) must not be kept inside the output folder {folder}, "
+            "which is meant to be shared; move it out, or write the output into another folder"
+        )
+    if _resolved(source).parent == _resolved(folder) and source.name in DATA_NAMES:
+        raise OrgnetError(
+            f"{source}: is an input of this command ({data.label} {source}) and would be read as part of the data folder {folder} "
+            "being written; keep it elsewhere, or write the output into another folder"
+        )
+
+
+SECRETS = {"--table": "the code table", "--new-key": "the key file"}  # what a secret output is, in a message
 
 
 def _check_pair(output: Output, other: Output) -> None:
     if other.shared and output.secret and (_inside(output.path, other.path) or _same(output.path, other.path)):
-        raise OrgnetError(
-            f"{output.path}: the code table must not be written or kept inside the output folder {other.path}, which is meant to be shared"
-        )
+        what = SECRETS.get(output.label, output.label)
+        raise OrgnetError(f"{output.path}: {what} must not be written or kept inside the output folder {other.path}, which is meant to be shared")
     for file in output.files:
         if any(_same(file, theirs) for theirs in (other.path, *other.files)):
             raise OrgnetError(f"{file}: two outputs of this command ({output.label}, {other.label}) would write it; give them different places")
@@ -256,44 +288,53 @@ def _check_not_pseudonymised(output: Output) -> None:
 def _check_writable(output: Output) -> None:
     if output.folder is not None and is_read_only(output.folder):
         raise OrgnetError(f"{output.folder}: is a read-only folder; orgnet writes nothing into it (make it writable, or choose another)")
+    if output.folder is None and output.path.parent.is_dir() and is_read_only(output.path.parent):
+        raise OrgnetError(f"{output.path.parent}: is a read-only folder; orgnet writes nothing into it (make it writable, or choose another)")
     for file in (output.path, *output.files) if output.folder is None else output.files:
         if file.is_file() and is_read_only(file):
             raise OrgnetError(f"{file}: is read-only; orgnet does not replace it (make it writable, or choose another name)")
 
 
 def _stale(output: Output, command: str, replace: bool) -> list[Path]:
-    """Files in a data output folder that this run would leave meaning something else.
+    """Files in an output folder that this run would replace or leave meaning something else.
 
-    The command's own earlier files (its record says so) are replaced as a set, and removed when
-    this run does not write them again. Anything else — data written by another command or by
-    hand, or, in a folder meant to be shared, any file at all — is refused unless ``replace``.
+    The command's own earlier files, still as it wrote them (its record says so), are replaced as
+    a set, and removed when this run does not write them again. Anything else this run would
+    replace or leave beside the new data — data from another command, a program or a hand, a
+    file edited since, or, in a folder meant to be shared, any file at all — is refused unless
+    ``replace``.
     """
     folder = output.folder
     if not folder.is_dir():
         return []
-    own = _recorded(folder, command)
+    record = read_record(folder, command)
+    own = unchanged(folder, record)
+    writes = {file.name for file in output.files if file.parent == folder}
     present = [file for file in sorted(folder.iterdir()) if file.is_file() and file.name != MANIFEST and TEMPORARY_MARK not in file.name]
-    watched = present if output.shared else [file for file in present if file.name in DATA_NAMES]
+    watched = present if output.shared else [
+        file for file in present if file.name in writes or file.name in record.files or (output.data and file.name in DATA_NAMES)
+    ]
     foreign = [file for file in watched if file.name not in own and not any(_same(file, kept) for kept in output.keeps)]
     if foreign and not replace:
-        names = ", ".join(file.name for file in foreign)
-        they = "it" if len(foreign) == 1 else "they"
-        effect = f"{they} would be shared with the pseudonymised data" if output.shared else f"{they} would be replaced or become part of the new data"
-        raise OrgnetError(
-            f"{folder}: holds {names}, not written here by orgnet {command}; {effect}. Choose a new folder, or give --replace to replace {'it' if len(foreign) == 1 else 'them'}"
-        )
+        raise OrgnetError(_foreign_message(folder, foreign, record, output))
     return [file for file in watched if file in foreign or file.name in own]  # removed after the run unless rewritten
 
 
-def _recorded(folder: Path, command: str) -> set[str]:
-    """The files the folder's record says ``command`` wrote there (none if another command did)."""
-    try:
-        record = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return set()
-    if not isinstance(record, dict) or record.get("written_by") != f"orgnet {command}" or not isinstance(record.get("files"), list):
-        return set()
-    return {str(name) for name in record["files"]}
+def _foreign_message(folder: Path, foreign: list[Path], record: Record, output: Output) -> str:
+    edited = [file.name for file in foreign if file.name in record.files]
+    other = [file.name for file in foreign if file.name not in record.files]
+    parts = [f"{', '.join(other)}, not written here by orgnet {record.command}"] if other else []
+    if edited:
+        parts.append(f"{', '.join(edited)}, changed since orgnet {record.command} wrote {'it' if len(edited) == 1 else 'them'}")
+    one = len(foreign) == 1
+    they = "it" if one else "they"
+    if output.shared:
+        effect = f"{they} would be shared with the pseudonymised data"
+    elif output.data:
+        effect = f"{they} would be replaced or become part of the new data"
+    else:
+        effect = f"{they} would be replaced"
+    return f"{folder}: holds {'; '.join(parts)}; {effect}. Choose a new folder, or give --replace to replace {'it' if one else 'them'}"
 
 
 def _read_files(folder: Path, reads: Reads) -> list[Path]:
@@ -302,7 +343,11 @@ def _read_files(folder: Path, reads: Reads) -> list[Path]:
 
 
 def _snapshot(folder: Path) -> dict[Path, tuple[int, int]]:
-    return {file: _stat(file) for file in folder.iterdir() if file.is_file()} if folder.is_dir() else {}
+    """How each file of the folder, and each subfolder's ``people.csv``, stood before the run."""
+    if not folder.is_dir():
+        return {}
+    files = [file for file in folder.iterdir() if file.is_file()] + [sub / "people.csv" for sub in folder.iterdir() if (sub / "people.csv").is_file()]
+    return {file: _stat(file) for file in files}
 
 
 def _stat(file: Path) -> tuple[int, int] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import stat
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -212,7 +213,7 @@ def test_events_logs_folder_is_never_the_output(tmp_path):
     roster = tmp_path / "people.csv"
     roster.write_text("id,email\na,a@x.dk\nb,b@x.dk\n", encoding="utf-8")
     message = refused(tmp_path, ["events", f"email={logs}", "--people", str(roster), "-o", str(logs)])
-    assert message == f"Error: {logs}: is an input folder of this command (EVENTS {logs}); write into another folder (a new subfolder inside it is fine)"
+    assert message == f"Error: {logs}: is an input folder of this command (EVENTS {logs}); write into a folder outside it (every file below it is read)"
     message = refused(tmp_path, ["events", f"email={logs}", "--people", str(roster), "-o", str(logs / "net")])
     assert message == f"Error: {logs / 'net'}: is inside {logs} (EVENTS), every file below which is read; write the output outside it"
 
@@ -245,11 +246,11 @@ def test_own_earlier_outputs_are_replaced_as_a_set(tmp_path, municipality):
     run(["generate", "-o", str(out), "--people", "60"])
     assert (out / "groups.csv").exists()
     first = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    assert first["files"] == ["groups.csv", "people.csv", "ties.csv"]
+    assert sorted(first["files"]) == ["groups.csv", "people.csv", "ties.csv"]
     (wave1 / "groups.csv").unlink()  # a first wave without groups: its second wave has none either
     run(["generate", "--wave2-of", str(wave1), "-o", str(out)])
     assert not (out / "groups.csv").exists()
-    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"] == ["people.csv", "ties.csv"]
+    assert sorted(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]) == ["people.csv", "ties.csv"]
 
 
 def test_pseudonymised_folder_keeps_nothing_it_did_not_write(work):
@@ -312,3 +313,122 @@ def test_a_file_where_a_folder_is_expected(work):
     file.write_text("mine\n", encoding="utf-8")
     message = refused(work, ["report", str(work / "DATA"), "-o", str(file)])
     assert message == f"Error: {file}: is a file; give a folder"
+
+
+def test_a_recorded_file_edited_since_is_someones_work(tmp_path):
+    """The record holds what was written: a people.csv replaced by hand is refused, not overwritten."""
+    out = tmp_path / "out"
+    run(["generate", "-o", str(out), "--people", "60"])
+    (out / "people.csv").write_text((out / "people.csv").read_text(encoding="utf-8-sig").replace("Kommune", "Kommunen"), encoding="utf-8")
+    message = refused(tmp_path, ["generate", "-o", str(out), "--people", "60"])
+    assert message == (
+        f"Error: {out}: holds people.csv, changed since orgnet generate wrote it; it would be replaced or become part of the new data. "
+        "Choose a new folder, or give --replace to replace it"
+    )
+
+
+def test_the_survey_template_never_replaces_an_edited_questions_file(tmp_path):
+    out = tmp_path / "questionnaire"
+    run(["survey", "template", str(SURVEY / "roster.csv"), "-o", str(out)])
+    run(["survey", "template", str(SURVEY / "roster.csv"), "-o", str(out)])  # as written: replaced
+    (out / "questions.toml").write_text((out / "questions.toml").read_text(encoding="utf-8") + "# my note\n", encoding="utf-8")
+    message = refused(tmp_path, ["survey", "template", str(SURVEY / "roster.csv"), "-o", str(out)])
+    assert message == (
+        f"Error: {out}: holds questions.toml, changed since orgnet survey template wrote it; it would be replaced. "
+        "Choose a new folder, or give --replace to replace it"
+    )
+    run(["survey", "template", str(SURVEY / "roster.csv"), "-o", str(out), "--replace"])
+    assert "# my note" not in (out / "questions.toml").read_text(encoding="utf-8")
+
+
+def test_events_replace_their_own_earlier_files_and_windows(tmp_path):
+    logs = tmp_path / "mail.csv"
+    start = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    lines = ["sender,recipients,sent_at"]
+    for day in range(0, 60, 3):  # a and b write each other every third day for two months
+        at = start + timedelta(days=day)
+        lines += [f"a@x.dk,b@x.dk,{at:%Y-%m-%dT%H:%M:%SZ}", f"b@x.dk,a@x.dk,{at + timedelta(hours=1):%Y-%m-%dT%H:%M:%SZ}"]
+    logs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    roster = tmp_path / "people.csv"
+    roster.write_text("id,email\na,a@x.dk\nb,b@x.dk\n", encoding="utf-8")
+    out = tmp_path / "net"
+    base = ["events", f"email={logs}", "--people", str(roster), "-o", str(out)]
+
+    run([*base, "--parquet"])
+    assert (out / "ties.parquet").exists()
+    run(base)  # the same command without --parquet: its earlier ties.parquet goes with the set
+    assert not (out / "ties.parquet").exists()
+
+    windows = tmp_path / "windows"
+    run(["events", f"email={logs}", "--people", str(roster), "-o", str(windows), "--per-window", "--window", "14d"])
+    first = sorted(p.name for p in windows.iterdir() if p.is_dir())
+    run(["events", f"email={logs}", "--people", str(roster), "-o", str(windows), "--per-window", "--window", "30d"])
+    second = sorted(p.name for p in windows.iterdir() if p.is_dir())
+    assert len(first) > len(second) >= 1
+    recorded = json.loads((windows / MANIFEST).read_text(encoding="utf-8"))["folders"]
+    assert recorded == second  # only this run's windows remain, and the record names them
+
+
+def test_events_never_write_the_network_beside_a_log_file(tmp_path):
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "email.csv").write_text("sender,recipients,sent_at\na@x.dk,b@x.dk,2026-01-05T09:00:00Z\n", encoding="utf-8")
+    roster = tmp_path / "people.csv"
+    roster.write_text("id,email\na,a@x.dk\nb,b@x.dk\n", encoding="utf-8")
+    message = refused(tmp_path, ["events", f"email={logs / 'email.csv'}", "--people", str(roster), "-o", str(logs)])
+    assert message == (
+        f"Error: {logs}: holds {logs / 'email.csv'}, an event log this command reads (EVENTS); write the network into a folder of its own, "
+        "so that the logs' folder holds logs only"
+    )
+
+
+def test_the_data_file_beside_a_dl_network_is_an_input(tmp_path, municipality):
+    net = tmp_path / "net.dl"
+    orgnet.write(orgnet.read(municipality), net)
+    side = tmp_path / "net.dl.people.csv"
+    message = refused(tmp_path, ["metrics", str(net), "-o", str(side)])
+    assert message == f"Error: {side}: is an input of this command (DATA {side}); write the output somewhere else"
+
+
+@pytest.mark.parametrize("replace", [[], ["--replace"]])
+def test_replace_never_removes_an_input(tmp_path, municipality, replace):
+    shared = tmp_path / "P"
+    shared.mkdir()
+    orgnet.write(orgnet.read(municipality), shared / "net.xlsx")
+    assert CliRunner().invoke(main, ["pseudonymise", "--new-key", str(tmp_path / "KEY")]).exit_code == 0
+    message = refused(tmp_path, ["pseudonymise", str(shared / "net.xlsx"), "--key-file", str(tmp_path / "KEY"), "-o", str(shared), *replace])
+    assert message == (
+        f"Error: {shared / 'net.xlsx'}: an input of this command (DATA {shared / 'net.xlsx'}) must not be kept inside the output folder "
+        f"{shared}, which is meant to be shared; move it out, or write the output into another folder"
+    )
+
+
+def test_a_config_in_the_folder_being_written_is_never_replaced(tmp_path):
+    out = tmp_path / "o3"
+    out.mkdir()
+    (out / "orgnet.toml").write_text("[events]\n", encoding="utf-8")
+    (tmp_path / "mail.csv").write_text("sender,recipients,sent_at\na@x.dk,b@x.dk,2026-01-05T09:00:00Z\n", encoding="utf-8")
+    (tmp_path / "people.csv").write_text("id,email\na,a@x.dk\nb,b@x.dk\n", encoding="utf-8")
+    message = refused(tmp_path, ["events", f"email={tmp_path / 'mail.csv'}", "--people", str(tmp_path / "people.csv"),
+                                 "--config", str(out / "orgnet.toml"), "-o", str(out), "--replace"])
+    assert message == (
+        f"Error: {out / 'orgnet.toml'}: is an input of this command (--config {out / 'orgnet.toml'}) and would be read as part of "
+        f"the data folder {out} being written; keep it elsewhere, or write the output into another folder"
+    )
+
+
+def test_the_original_data_is_never_inside_the_shared_folder(tmp_path, municipality):
+    shared = tmp_path / "Q"
+    shutil.copytree(municipality, shared / "D")
+    assert CliRunner().invoke(main, ["pseudonymise", "--new-key", str(tmp_path / "KEY")]).exit_code == 0
+    message = refused(tmp_path, ["pseudonymise", str(shared / "D"), "--key-file", str(tmp_path / "KEY"), "-o", str(shared)])
+    assert message == (
+        f"Error: {shared / 'D'}: an input of this command (DATA {shared / 'D'}) must not be kept inside the output folder {shared}, "
+        "which is meant to be shared; move it out, or write the output into another folder"
+    )
+
+
+def test_the_new_key_is_never_inside_the_shared_folder(tmp_path, municipality):
+    shared = tmp_path / "PO"
+    message = refused(tmp_path, ["pseudonymise", str(municipality), "-o", str(shared), "--new-key", str(shared / "k2")])
+    assert message == f"Error: {shared / 'k2'}: the key file must not be written or kept inside the output folder {shared}, which is meant to be shared"

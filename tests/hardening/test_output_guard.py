@@ -135,3 +135,27 @@ def test_an_output_onto_or_into_an_input_is_refused_before_any_work(tmp_path, na
     assert str(target) in message and str(source) in message, message
     assert GUARD_WORDS.search(message), message  # refused by the check, not by a reader failing on the file
     assert _snapshot(tmp_path) == before
+
+
+REQUIRED_OUTPUTS = [
+    pytest.param(names, param.name, id=f"{' '.join(names)} {_label(param)}")
+    for names, command in COMMANDS.items()
+    for param in command.params
+    if isinstance(param.type, OutputPath) and param.required
+]
+
+
+@pytest.mark.parametrize(("names", "output_name"), REQUIRED_OUTPUTS)
+def test_a_required_output_left_out_is_a_usage_error(tmp_path, names, output_name):
+    command = COMMANDS[names]
+    made = _make_inputs(tmp_path)
+    arguments = [a for a in _arguments(command, {}, tmp_path, made["other"])]
+    param = next(p for p in command.params if p.name == output_name)
+    if "--output" in param.opts:  # _arguments fills every required parameter: take this one out again
+        at = arguments.index("--output")
+        del arguments[at : at + 2]
+
+    result = CliRunner().invoke(main, [*names, *arguments])
+
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines()[-1] == "Error: Missing option '-o' / '--output'."
