@@ -120,28 +120,39 @@ def unused_warnings(decisions: Decisions, used: set[tuple[str, str]], answered: 
 
 
 def check_kept(folder: str | Path, matches: pd.DataFrame, used: Decisions, roster_ids: pd.Index) -> None:
-    """Refuse to overwrite ``folder/matches.csv`` when the new ``matches`` would drop one of its decisions.
+    """Refuse to overwrite ``folder/matches.csv`` when the new ``matches`` would drop or change one of its decisions.
 
     A file that was itself the decisions of this run is kept by construction. Of any other, a
-    decision is lost when the new table says otherwise for its answer and context, unless this
-    run's own decisions file decides that answer and context (the newer word wins).
+    decision is lost when the new table does not hold the same id for its answer and context:
+    also when this run's ``--matches`` names another file that decides it otherwise, because a
+    file given on the command line does not say it is newer than the consultant's edits here.
     """
     earlier = Path(folder) / "matches.csv"
     if not earlier.is_file() or (used.file is not None and _same_file(earlier, Path(used.file))):
         return
     old = read_decisions_file(earlier, roster_ids)
     new = {(a, c): i for a, c, i in zip(matches["answer"], matches["context"], matches["id"])}
-    lost = [(key, d) for key, d in old.by_answer.items() if new.get(key) != d.person and key not in used.by_answer]
+    lost = [(key, d) for key, d in old.by_answer.items() if new.get(key) != d.person]
     if not lost:
         return
     (answer, context), first = lost[0]
-    flag = f"--matches {earlier}"
     raise InputError([Problem(
         str(earlier),
-        f"holds {len(lost)} decision{'s' if len(lost) != 1 else ''} this import would not keep "
-        f"(first: row {first.row}, {shown(answer)}{_in(context)} → {first.person}); "
-        f"run again with {flag} to use them, or move the file out of {folder} to start over",
+        f"holds {len(lost)} decision{'s' if len(lost) != 1 else ''} this import would lose or change "
+        f"(first: row {first.row}, {shown(answer)}{_in(context)}: {first.person} → {_instead(answer, context, new, used)}); "
+        f"run again with --matches {earlier} to keep them, or move the file out of {folder} to start over",
     )])
+
+
+def _instead(answer: str, context: str, new: dict[tuple[str, str], str], used: Decisions) -> str:
+    """What the new ``matches.csv`` would hold for ``answer`` in ``context``, and where that comes from."""
+    person = new.get((answer, context))
+    if pd.isna(person) or person == "":
+        return "no id"
+    _, decision = used.get(answer, context)
+    if decision is not None and decision.person == person:
+        return f"{person} ({used.file}, row {decision.row})"
+    return f"{person} (this import's match)"
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -11,12 +11,12 @@ Two people sharing a *name* is legal; only their choice-list labels must differ 
 from __future__ import annotations
 
 import unicodedata
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 
 from orgnet.errors import InputError, Problem, shown
+from orgnet.io.excel import read_sheets
 from orgnet.io.tables import RawTable, build_network
 from orgnet.io.text import read_csv_text
 from orgnet.survey.matching import choice_label
@@ -46,10 +46,7 @@ def read_roster(path: str | Path) -> pd.DataFrame:
 
 
 def _roster_sheet(path: Path, name: str) -> RawTable:
-    try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}")]) from None
+    sheets = read_sheets(path, name, dtype=object)  # the checks every workbook gets (damaged, zip bomb)
     by_name = {sheet.strip().lower(): (sheet, frame) for sheet, frame in sheets.items()}
     sheet, frame = by_name.get("people", next(iter(sheets.items())))
     frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")

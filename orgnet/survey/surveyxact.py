@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from orgnet.errors import InputError, Problem, shown
+from orgnet.io.excel import read_sheets
 from orgnet.io.text import decode, sniff_delimiter
 from orgnet.survey.frequency import Scale
 from orgnet.survey.names import fold
@@ -41,7 +42,8 @@ def read_surveyxact_workbook(path: Path, sheets: dict[str, pd.DataFrame], scale:
     lower = {sheet.lower(): sheet for sheet in sheets}
     if not {"dataset", "structure", "labels"} <= set(lower):
         return None
-    labels = pd.read_excel(path, sheet_name=lower["labels"], header=None, dtype=str, engine="openpyxl", keep_default_na=False)
+    # Labels has no header row, so it is read again without one, through the one workbook reader
+    labels = read_sheets(path, str(path), header=None, dtype=str, keep_default_na=False)[lower["labels"]]
     return read_surveyxact(str(path), sheets[lower["dataset"]], sheets[lower["structure"]], _labels_sheet(labels), scale)
 
 

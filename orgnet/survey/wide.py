@@ -7,13 +7,13 @@ patterns of a contact slot (``kontakt 3``), a frequency slot (``hyppighed 3``) a
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from orgnet.errors import InputError, Problem
+from orgnet.io import excel
 
 RESPONDENT_COLUMNS = ("email", "e-mail", "mail", "email address", "e-mail address", "e-mailadresse", "mailadresse", "recipientemail",
                       "respondent", "respondentid", "respondent id", "externalreference", "external reference")
@@ -50,10 +50,8 @@ def respondent_column(columns, label: str) -> str:
 
 
 def read_sheets(path: Path) -> dict[str, pd.DataFrame]:
-    try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl", keep_default_na=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError([Problem(str(path), f"not an Excel workbook (.xlsx): {exc}")]) from None
+    """Every sheet of an export workbook as text, rows numbered as a spreadsheet shows them."""
+    sheets = excel.read_sheets(path, str(path), dtype=str, keep_default_na=False)  # the checks every workbook gets (damaged, zip bomb)
     for frame in sheets.values():
         frame.columns = [str(c).strip() for c in frame.columns]
         frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")

@@ -8,11 +8,16 @@ differently silently let the later win; a decision for an answer that occurs now
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
+from orgnet.cli import main
 from tests.survey.corpus import ADVICE, build_corpus, write_msforms, write_roster
 
+SAMPLE = Path(__file__).resolve().parents[2] / "datasets" / "survey-sample"
 CORPUS = build_corpus()
 DECIDED = {"Jørgen": "s04", "Mette Hansen": "k01", "min gamle chef": "none", "Karin fra kommunen": "none"}
 HEADER = ["Timestamp", "Email Address", f"{ADVICE} – kontakt 1", f"{ADVICE} – hyppighed 1"]
@@ -97,11 +102,96 @@ def test_matches_from_elsewhere_may_not_drop_the_decisions_in_the_folder(tmp_pat
     assert result.exit_code == 1
     assert result.output == (
         "Error: 1 problem in the input:\n"
-        f"  - {out / 'matches.csv'}: holds 3 decisions this import would not keep (first: row 2, 'Jørgen' in context "
-        f"'Åbakken Skole / Udskolingen' → s04); run again with --matches {out / 'matches.csv'} to use them, "
+        f"  - {out / 'matches.csv'}: holds 3 decisions this import would lose or change (first: row 2, 'Jørgen' in context "
+        f"'Åbakken Skole / Udskolingen': s04 → no id); run again with --matches {out / 'matches.csv'} to keep them, "
         f"or move the file out of {out} to start over\n"
     )
     assert (out / "matches.csv").read_bytes() == held
+
+
+@pytest.fixture
+def sample(tmp_path):
+    """A copy of datasets/survey-sample, imported once into ``SQ`` and reviewed there: k03 in each review row."""
+    for name in ("forms.xlsx", "roster.csv", "decisions.csv"):
+        (tmp_path / name).write_bytes((SAMPLE / name).read_bytes())
+    out = tmp_path / "SQ"
+    first = CliRunner().invoke(main, ["survey", "import", str(tmp_path / "forms.xlsx"), "--roster", str(tmp_path / "roster.csv"), "-o", str(out)])
+    assert first.exit_code == 0 and "4 names to review" in first.output
+    matches = pd.read_csv(out / "matches.csv", dtype=str, keep_default_na=False)
+    matches.loc[matches["review"] == "yes", "id"] = "k03"
+    matches.to_csv(out / "matches.csv", index=False, encoding="utf-8-sig")
+    return tmp_path, out
+
+
+def _import(folder, out, *more):
+    return CliRunner().invoke(main, ["survey", "import", str(folder / "forms.xlsx"), "--roster", str(folder / "roster.csv"), "-o", str(out), *map(str, more)])
+
+
+def _files(*folders):
+    return {p: p.read_bytes() for folder in folders for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_another_matches_file_may_not_overwrite_the_decisions_in_the_folder(sample):
+    # the reviewer's case (issue 19): the four review rows decided in SQ/matches.csv, then an
+    # import with the sample's decisions.csv into SQ replaced all four with exit 0 and no word
+    folder, out = sample
+    before = _files(folder, out)
+    result = _import(folder, out, "--matches", folder / "decisions.csv")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: 1 problem in the input:\n"
+        f"  - {out / 'matches.csv'}: holds 4 decisions this import would lose or change (first: row 2, 'Jørgen' in context "
+        f"'Åbakken Skole / Udskolingen': k03 → s04 ({folder / 'decisions.csv'}, row 2)); run again with --matches {out / 'matches.csv'} "
+        f"to keep them, or move the file out of {out} to start over\n"
+    )
+    assert _files(folder, out) == before  # the inputs, the decisions and the network written before
+
+
+def test_the_way_out_keeps_the_decisions_or_starts_over(sample):
+    folder, out = sample
+    kept = _import(folder, out, "--matches", out / "matches.csv")
+    assert kept.exit_code == 0, kept.output
+    assert f"used 4 decisions from {out / 'matches.csv'}\n" in kept.output
+    written = pd.read_csv(out / "matches.csv", dtype=str, keep_default_na=False).set_index(["answer", "context"])
+    assert written.loc[("Jørgen", "Åbakken Skole / Udskolingen"), ["id", "method"]].tolist() == ["k03", "manual"]
+
+    (out / "matches.csv").rename(folder / "old-matches.csv")
+    over = _import(folder, out, "--matches", folder / "decisions.csv")
+    assert over.exit_code == 0, over.output
+    written = pd.read_csv(out / "matches.csv", dtype=str, keep_default_na=False).set_index(["answer", "context"])
+    assert written.loc[("Jørgen", "Åbakken Skole / Udskolingen"), ["id", "method"]].tolist() == ["s04", "manual"]
+
+
+def test_another_matches_file_that_holds_the_same_decisions_is_accepted(sample):
+    folder, out = sample
+    assert _import(folder, folder / "fresh", "--matches", folder / "decisions.csv").exit_code == 0
+    (out / "matches.csv").write_bytes((folder / "fresh" / "matches.csv").read_bytes())
+    result = _import(folder, out, "--matches", folder / "decisions.csv")
+    assert result.exit_code == 0, result.output
+    assert f"used 4 decisions from {folder / 'decisions.csv'}\n" in result.output
+
+
+def test_an_automatic_match_the_consultant_corrected_may_not_come_back(sample):
+    # in the folder the consultant corrected a name matched automatically; a --matches file that
+    # does not decide that name would bring the automatic match back
+    folder, out = sample
+    matches = pd.read_csv(out / "matches.csv", dtype=str, keep_default_na=False)
+    decided = pd.read_csv(folder / "decisions.csv", dtype=str, keep_default_na=False).set_index(["answer", "context"])["id"]
+    review = matches["review"] == "yes"
+    matches.loc[review, "id"] = [decided[key] for key in zip(matches.loc[review, "answer"], matches.loc[review, "context"])]
+    corrected = matches.index[matches["answer"] == "Ågård, Søren"][0]
+    assert matches.loc[corrected, ["id", "method"]].tolist() == ["k02", "folded"]
+    matches.loc[corrected, "id"] = "k05"
+    matches.to_csv(out / "matches.csv", index=False, encoding="utf-8-sig")
+    before = _files(folder, out)
+    result = _import(folder, out, "--matches", folder / "decisions.csv")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: 1 problem in the input:\n"
+        f"  - {out / 'matches.csv'}: holds 1 decision this import would lose or change (first: row {corrected + 2}, 'Ågård, Søren': "
+        f"k05 → k02 (this import's match)); run again with --matches {out / 'matches.csv'} to keep them, or move the file out of {out} to start over\n"
+    )
+    assert _files(folder, out) == before
 
 
 def _mini(tmp_path, decisions: str):
