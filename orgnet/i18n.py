@@ -114,19 +114,6 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-# Names of the flag codes, as every table, chart and tooltip shows them (key "flag_<code>").
-FLAG_NAMES: dict[str, dict[str, str]] = {
-    "isolated": {"en": "isolated", "da": "isoleret"},
-    "thin": {"en": "thin network", "da": "tyndt netværk"},
-    "no_internal": {"en": "no internal contact", "da": "ingen intern kontakt"},
-    "no_external": {"en": "no external contact", "da": "ingen ekstern kontakt"},
-    "no_informal_external": {"en": "no informal external contact", "da": "ingen uformel ekstern kontakt"},
-    "single_bridge": {"en": "single bridge", "da": "kun én bro"},
-    "bottleneck": {"en": "bottleneck", "da": "flaskehals"},
-    "weak_bagland": {"en": "weak bagland", "da": "svagt bagland"},
-    "no_management_tie": {"en": "no tie to management", "da": "ingen forbindelse til ledelsen"},
-}
-
 # Names of the columns orgnet writes (metrics, flags, bagland, comparisons) and of the attributes
 # it knows; a user's own column is shown as the user named it. English keeps the codes, so an
 # English workbook reads the same as the CSV files.
@@ -196,25 +183,35 @@ COLUMN_NAMES: dict[str, str] = {
     "corr_internal_external": "ρ intern/ekstern",
 }
 
-# Danish names of known values of known attributes. Other values are the data's own words and
-# stay as they are; English shows the codes, as the CSV files and the terminal do.
-VALUE_NAMES: dict[str, dict[str, str]] = {
-    "role": {"leader": "leder", "tr": "TR", "safety_rep": "sikkerhedsrepræsentant", "employee": "medarbejder"},
-    "level": {"top": "topleder", "middle": "mellemleder", "first_line": "førstelinjeleder"},
-    "gender": {"woman": "kvinde", "man": "mand"},
-}
+# The attributes whose known values have Danish names in the catalogue (``value.<attribute>.<code>``).
+# Other values are the data's own words and stay as they are; English shows the codes, as the CSV
+# files and the terminal do.
+NAMED_VALUES = ("role", "level", "gender")
+
+
+def value_names(lang: str) -> dict[str, dict[str, str]]:
+    """attribute → code → the value's name in ``lang``, for the attributes orgnet knows."""
+    from orgnet.texts import catalogue
+
+    entries = catalogue(lang)
+    return {attribute: {key.rsplit(".", 1)[1]: entries[key] for key in entries if key.startswith(f"value.{attribute}.")} for attribute in NAMED_VALUES}
 
 
 def flag_name(code: str, lang: str) -> str:
     """A flag code as a reader of ``lang`` reads it (``weak_bagland`` → ``svagt bagland``)."""
-    return FLAG_NAMES.get(code, {}).get(lang, code)
+    from orgnet.texts import texts as catalogue_texts
+
+    key = f"flag.{code}.name"
+    return catalogue_texts(lang).t(key) if key in catalogue_texts(lang) else code
 
 
 def column_name(column: str, lang: str) -> str:
     """A column or attribute name in ``lang``: orgnet's own names translated, the user's as given."""
-    if column in FLAG_NAMES:
+    from orgnet.flags.rules import FLAGS
+
+    if column in FLAGS:
         return flag_name(column, lang)
-    if column.startswith("share_") and column.removeprefix("share_") in FLAG_NAMES:
+    if column.startswith("share_") and column.removeprefix("share_") in FLAGS:
         share = "andel" if lang == "da" else "share"
         return f"{share}: {flag_name(column.removeprefix('share_'), lang)}"
     if lang == "en":
@@ -230,14 +227,16 @@ def value_name(attribute: str, value, lang: str) -> str:
         return TEXTS["(missing)"][lang]
     if lang == "en":
         return str(value)
-    return VALUE_NAMES.get(attribute, {}).get(str(value), str(value))
+    return value_names(lang).get(attribute, {}).get(str(value), str(value))
 
 
 def texts(lang: str) -> dict[str, str]:
     """Every text in ``lang``, flag names included as ``flag_<code>``."""
     if lang not in LANGUAGES:
         raise OrgnetError(f"unknown language '{lang}'; use en or da")
-    return {**{key: value[lang] for key, value in TEXTS.items()}, **{f"flag_{code}": names[lang] for code, names in FLAG_NAMES.items()}}
+    from orgnet.flags.rules import FLAGS
+
+    return {**{key: value[lang] for key, value in TEXTS.items()}, **{f"flag_{code}": flag_name(code, lang) for code in FLAGS}}
 
 
 LOCALES = {"en": "en_GB", "da": "da_DK"}
