@@ -2,8 +2,9 @@
 
 ``texts(lang).t(key, n=…, **fields)`` is the only way in: a namespaced key (``flag.thin.name``,
 ``term.constraint``), a count ``n`` that chooses the plural form by the language's CLDR rule
-(Babel's; ``1 kontakt``, ``2 kontakter``), and named fields filled in with ``str.format``,
-numbers written as a reader of the language writes them (``0,41``, ``50 %``). The entries live
+(Babel's; ``1 kontakt``, ``2 kontakter``; ``{n}`` is the count as CLDR writes it, ``1,170`` /
+``1.170``), and named fields filled in with ``str.format``, numbers written as a reader of the
+language writes them (``0,41``, ``50 %``; English fields as Python writes them, as before). The entries live
 in ``en.toml`` and ``da.toml`` next to this module (docs/i18n.md says why TOML and how a
 translator works); a plural entry is a table of CLDR categories (``one``, ``other``).
 
@@ -69,7 +70,7 @@ class Texts:
 
     def t(self, key: str, n=None, **fields) -> str:
         """The entry ``key``; with ``n``, its plural form for ``n`` (and ``{n}`` filled in)."""
-        from orgnet.i18n import local
+        from orgnet.i18n import format_number, local
 
         try:
             entry = self.entries[key]
@@ -79,7 +80,7 @@ class Texts:
             if n is None:
                 raise TypeError(f"text '{key}' has plural forms: give n")
             entry = entry.get(self._plural(abs(n)), entry["other"])
-            fields.setdefault("n", n)
+            fields.setdefault("n", format_number(n, self.lang))  # the count as CLDR writes it: 1,170 / 1.170
         if not fields:
             return entry
         return entry.format(**{name: local(_plain(value), self.lang) for name, value in fields.items()})
