@@ -133,3 +133,20 @@ def test_the_users_own_words_appear_as_she_wrote_them(rendered):
     own_level = "ledere på forstander" if lang == "da" else "leaders at forstander"
     assert own_role in thin[("P", "thin")]
     assert own_level in thin[("H", "thin")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", {"isolated": "1 of 10 people (10%) has no tie at all.",
+                "bottleneck": "1 of 10 people is a bottleneck: among the 5% with the highest betweenness, and the network falls apart without that person."}),
+        ("da", {"isolated": "1 af 10 personer (10\u00a0%) har ingen forbindelser overhovedet.",
+                "bottleneck": "1 af 10 personer er en flaskehals: blandt de 5\u00a0% med højest mellemliggende centralitet, og netværket falder fra hinanden uden vedkommende."}),
+    ],
+)
+def test_a_finding_about_one_person_speaks_of_one(workplace, lang, expected):
+    from orgnet.report.findings import main_findings
+
+    found = {finding.key: finding.text for finding in main_findings(Analysis(workplace, lang=lang, k=3))}
+
+    assert {key: found[key] for key in expected} == expected
