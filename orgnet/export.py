@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 
 from orgnet.errors import OrgnetError
-from orgnet.texts import texts
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.io.text import write_csv
+from orgnet.texts import texts
 
 FORMATS = (".csv", ".xlsx", ".json")
 

@@ -7,7 +7,8 @@ import math
 
 import pandas as pd
 
-from orgnet.texts import LANGUAGES, catalogue, check_lang, texts as catalogue_texts
+from orgnet.texts import LANGUAGES, catalogue, check_lang
+from orgnet.texts import texts as catalogue_texts
 
 __all__ = ["LANGUAGES", "column_name", "flag_name", "format_number", "local", "texts", "value_name", "value_names"]
 

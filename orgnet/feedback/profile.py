@@ -34,10 +34,10 @@ from orgnet.errors import OrgnetError
 from orgnet.feedback import wording
 from orgnet.feedback.suggest import suggest_contacts
 from orgnet.i18n import format_number
-from orgnet.texts import check_lang, install, texts
-from orgnet.texts.labels import level_label, peer_group, role_label
 from orgnet.io.atomic import replacing
 from orgnet.metrics.centrality import Progress, degrees
+from orgnet.texts import check_lang, install, texts
+from orgnet.texts.labels import level_label, peer_group, role_label
 from orgnet.viz.interactive import VIS_VERSION, safe_json
 from orgnet.viz.style import SCOPE_COLOURS
 

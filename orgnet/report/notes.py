@@ -17,6 +17,7 @@ from orgnet.model import OrgNetwork
 from orgnet.report.findings import COMPARE_BY
 from orgnet.texts import texts
 
+
 def data_notes(network: OrgNetwork, lang: str) -> list[tuple[str, str]]:
     """``(key, sentence)`` for each part of the analysis the data cannot support, in ``lang``."""
     people, ties = network.people, network.ties
