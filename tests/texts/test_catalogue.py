@@ -66,8 +66,9 @@ def test_the_glossary_fixes_the_terms_the_issue_found_under_several_names():
     assert danish["term.betweenness"] == "mellemliggende centralitet"
     assert danish["term.constraint"] == "begrænsning"
     assert danish["term.articulation"] == "skillepunkt"
+    assert danish["term.peers"] == "ligestillede"  # "kolleger" are a TR's colleagues in the unit
     assert danish["level.first_line"] == "afdelingsniveau" and danish["value.level.first_line"] == "afdelingsleder"
-    for other_name in ("mellemlæggercentralitet", "snitpunkt", "førstelinje", "din constraint"):
+    for other_name in ("mellemlæggercentralitet", "snitpunkt", "førstelinje", "din constraint", "dine kolleger", "for kolleger"):
         assert other_name not in every_text
 
 
