@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 
 from orgnet.errors import OrgnetError
-from orgnet.i18n import TEXTS
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.io.text import write_csv
+from orgnet.texts import texts
 
 FORMATS = (".csv", ".xlsx", ".json")
 
@@ -73,8 +73,8 @@ def _marking(metadata: dict) -> str:
     """The line printed on every page of a workbook: who it is for, and that it holds personal data."""
     lang = metadata.get("lang") if metadata.get("lang") in ("en", "da") else "en"
     if metadata.get("audience") == "management":
-        return {"en": "For management: counts over groups only.", "da": "Til ledelsen: kun tal for grupper."}[lang]
-    return TEXTS["confidential"][lang]
+        return texts(lang).t("report.marking_management")
+    return texts(lang).t("report.confidential")
 
 
 def _flatten(mapping: dict, prefix: str = "") -> dict:

@@ -26,6 +26,7 @@ from orgnet.cli.paths import table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K, format_comparison
 from orgnet.export import check_table_path, write_table
+from orgnet.flags.listing import flag_listing
 from orgnet.privacy import audience as views
 
 table_output = output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
@@ -82,9 +83,7 @@ def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where,
     with progress_reporter() as analysis.progress:
         table = with_columns(analysis.flags, analysis.network.people, columns)
     counts = table["flag"].value_counts()
-    summary = ", ".join(f"{flag} {count}" for flag, count in counts.items()) or "no flags"
-    text = table[["id", "name", "flag", "severity", "reason"]].to_string(index=False) if len(table) else "no one is flagged"
-    _emit(analysis, table, output, f"{text}\n\n{len(table)} flags: {summary}", {"lang": lang, "flags": counts.to_dict()}, "flags", raw=raw)
+    _emit(analysis, table, output, flag_listing(table, lang), {"lang": lang, "flags": counts.to_dict()}, "flags", raw=raw)
 
 
 @click.command(name="bagland")

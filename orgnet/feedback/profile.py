@@ -33,10 +33,11 @@ from orgnet.analysis import Analysis
 from orgnet.errors import OrgnetError
 from orgnet.feedback import wording
 from orgnet.feedback.suggest import suggest_contacts
-from orgnet.feedback.texts import check_lang, level_word, role_words
 from orgnet.i18n import format_number
 from orgnet.io.atomic import replacing
 from orgnet.metrics.centrality import Progress, degrees
+from orgnet.texts import check_lang, install, texts
+from orgnet.texts.labels import level_label, peer_group, role_label
 from orgnet.viz.interactive import VIS_VERSION, safe_json
 from orgnet.viz.style import SCOPE_COLOURS
 
@@ -100,26 +101,24 @@ def write_profiles(
     files = _file_names(persons)
     template = _environment().get_template("profile.html.j2")
     assets = _assets()
-    texts = wording.page_texts(lang)
+    words = texts(lang)
 
     rendered = {}
     for done, person in enumerate(persons, start=1):
         contacts = neighbours[people.index.get_loc(person)]
         page = template.render(
             lang=lang,
-            t=texts,
             nonce=secrets.token_urlsafe(16),
             version=__version__,
             me=_person(people, person, lang),
-            layers=_layer_rows(person, layer_degrees, peers, texts, lang),
-            chart=_chart(person, layer_degrees, peers, texts),
-            comparison=_comparison_note(person, people, peers, texts, lang, k),
+            layers=_layer_rows(person, layer_degrees, peers, words, lang),
+            chart=_chart(person, layer_degrees, peers, words),
+            comparison=_comparison_note(person, people, peers, words, lang, k),
             ego=safe_json(_ego_drawing(network, person, contacts, lang, analysis.seed)),
             contacts=len(contacts),
             flags=wording.personal_flags(person, flags, bagland, people, set(people.index[contacts]), peers, lang, k),
             suggestions=_suggestion_rows(suggested, person),
-            questions=wording.QUESTIONS[lang],
-            closing=wording.CLOSING[lang],
+            questions=wording.questions(lang),
             **assets,
         )
         rendered[person] = page
@@ -128,7 +127,7 @@ def write_profiles(
 
     index = output / "index.html"
     rows = [{"file": files[p], **_person(people, p, lang)} for p in persons]
-    listing = _environment().get_template("index.html.j2").render(lang=lang, t=texts, rows=rows, version=__version__)
+    listing = _environment().get_template("index.html.j2").render(lang=lang, rows=rows, version=__version__)
     pages = {person: output / files[person] for person in persons}
     with replacing(*pages.values(), index) as parts:  # every page and the list of them as one set
         for text, part in zip([*rendered.values(), listing], parts):
@@ -160,11 +159,11 @@ def _peer_figures(people: pd.DataFrame, layer_degrees: pd.DataFrame, k: int) -> 
     return figures
 
 
-def _layer_rows(person, layer_degrees, peers, texts, lang) -> list[dict]:
+def _layer_rows(person, layer_degrees, peers, words, lang) -> list[dict]:
     row = peers.loc[person]
     return [
         {
-            "label": texts[f"layer_{column}"],
+            "label": words.t(f"profile.layer_{column}"),
             "value": format_number(layer_degrees.at[person, column], lang),
             "median": format_number(row[f"median_{column}"], lang, digits=None) if row["shown"] else None,
             "percentile": format_number(row[f"percentile_{column}"], lang, percent=True) if row["shown"] else None,
@@ -173,7 +172,7 @@ def _layer_rows(person, layer_degrees, peers, texts, lang) -> list[dict]:
     ]
 
 
-def _chart(person, layer_degrees, peers, texts) -> dict:
+def _chart(person, layer_degrees, peers, words) -> dict:
     """Bars for her contacts per layer, with a tick at the peers' median (SVG coordinates)."""
     row = peers.loc[person]
     values = [float(layer_degrees.at[person, c]) for c in LAYER_COLUMNS[1:]]
@@ -182,7 +181,7 @@ def _chart(person, layer_degrees, peers, texts) -> dict:
     width, label_width, height = 260.0, 230.0, 26.0
     bars = [
         {
-            "label": texts[f"layer_{c}"],
+            "label": words.t(f"profile.layer_{c}"),
             "y": i * height,
             "width": round(width * value / top, 2),
             "value": f"{value:g}",
@@ -193,15 +192,12 @@ def _chart(person, layer_degrees, peers, texts) -> dict:
     return {"bars": bars, "label_width": label_width, "height": height * len(bars) + 10, "total": label_width + width + 40}
 
 
-def _comparison_note(person, people, peers, texts, lang, k) -> str:
+def _comparison_note(person, people, peers, words, lang, k) -> str:
     role = people.at[person, "role"] if "role" in people else None
     level = people.at[person, "level"] if "level" in people else None
-    at = {"da": "på", "en": "at"}[lang]
-    group = role_words(role, lang)[1] + ("" if level is None or pd.isna(level) else f" {at} {level_word(level, lang)}")
-    size = int(peers.at[person, "peers"])
     if not peers.at[person, "shown"]:
-        return texts["peers_suppressed"].format(group=group, k=k)
-    return texts["peers_compared"].format(group=group, n=format_number(size, lang))
+        return words.t("profile.peers_suppressed", group=peer_group(role, level, lang), k=k)
+    return words.t("profile.peers_compared", group=peer_group(role, level, lang, n=int(peers.at[person, "peers"])))
 
 
 def _person(people: pd.DataFrame, person, lang: str) -> dict:
@@ -210,8 +206,8 @@ def _person(people: pd.DataFrame, person, lang: str) -> dict:
         "id": person,
         "name": value("name") or person,
         "organisation": value("organisation"),
-        "role": role_words(value("role"), lang)[0] if value("role") is not None else None,
-        "level": level_word(value("level"), lang) if value("level") is not None else None,
+        "role": role_label(value("role"), lang) if value("role") is not None else None,
+        "level": level_label(value("level"), lang) if value("level") is not None else None,
     }
 
 
@@ -331,6 +327,8 @@ def _assets() -> dict:
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("orgnet.feedback", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
+    return install(
+        jinja2.Environment(
+            loader=jinja2.PackageLoader("orgnet.feedback", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
+        )
     )

@@ -2,7 +2,9 @@
 
 ``flag_people`` returns one row per person × flag with ``id``, ``name``, ``flag``,
 ``severity``, ``value``, ``threshold`` and a plain-language ``reason`` (English or Danish) that
-cites the numbers. Thresholds, roles and texts come from the rules (``rules.toml``, overridable).
+cites the numbers. Thresholds and roles come from the rules (``rules.toml``, overridable); the
+reasons' words from the catalogue (``flag.<flag>.reason…`` in :mod:`orgnet.texts`), unless a rule
+file words them its own way.
 """
 
 from __future__ import annotations
@@ -13,17 +15,21 @@ import pandas as pd
 from orgnet.errors import OrgnetError
 from orgnet.flags.bagland import LEADER_ROLE, bagland
 from orgnet.flags.bridges import single_bridges
-from orgnet.flags.rules import FLAGS, LANGUAGES, SEVERITIES, load_rules
-from orgnet.i18n import format_number, local, value_name
+from orgnet.flags.rules import FLAGS, SEVERITIES, load_rules
+from orgnet.i18n import format_number, local
 from orgnet.metrics import compute_all
 from orgnet.metrics.graph import SymGraph
 from orgnet.missing import non_respondents
 from orgnet.model import OrgNetwork
+from orgnet.texts import LANGUAGES, texts
+from orgnet.texts.labels import peer_group
 
 __all__ = ["flag_people", "load_rules", "FLAGS", "bagland", "COLUMNS"]
 
 COLUMNS = ["id", "name", "flag", "severity", "value", "threshold", "reason"]
 INFORMAL_EXTERNAL = "informal+external"
+# the figure whose number a reason's noun agrees with ("1 af 1 kollega"); the value otherwise
+COUNTED = {"weak_bagland": "colleagues"}
 
 
 def flag_people(
@@ -95,19 +101,27 @@ class _Context:
         value = _at(value, ids)
         threshold = _at(threshold, ids)
         fields = {key: _at(item, ids) for key, item in (fields or {}).items()}
-        template = rule[f"{self.lang}_{text_key}" if text_key else self.lang]
+        setting = f"{self.lang}_{text_key}" if text_key else self.lang
+        own = rule.get(setting)  # a rule file's own wording, else the catalogue's
+        key = f"flag.{flag}.reason" + (f"_{text_key}" if text_key else "")
         lang = self.lang
-        reasons = [
-            template.format(
-                name=self.names[person],
-                value=local(value[i], lang),
-                threshold=local(threshold[i], lang),
-                **{key: local(item[i], lang) for key, item in fields.items()},
-                **{key: local(item, lang) for key, item in rule.items() if not isinstance(item, (list, str))},
+        counted = COUNTED.get(flag)
+        reasons = []
+        for i, person in enumerate(ids):
+            figures = {
+                "name": self.names[person],
+                "value": value[i],
+                "threshold": threshold[i],
+                **{name: item[i] for name, item in fields.items()},
+                **{name: item for name, item in rule.items() if not isinstance(item, (list, str))},
                 **_percentages(rule, lang),
-            )
-            for i, person in enumerate(ids)
-        ]
+            }
+            if own is not None:
+                reasons.append(own.format(**{name: local(item, lang) for name, item in figures.items()}))
+            else:
+                count = figures[counted] if counted else figures["value"]
+                plural = isinstance(count, (int, float)) and not pd.isna(count)
+                reasons.append(texts(lang).t(key, n=count if plural else None, **figures))
         return pd.DataFrame(
             {"id": ids, "name": self.names[ids].to_numpy(), "flag": flag, "severity": rule["severity"], "value": value, "threshold": threshold, "reason": reasons}
         )
@@ -143,20 +157,13 @@ class _Context:
         below_floor = (self.degree < rule["floor"]) & (self.degree < len(self.people) - 1)
         in_decile = (size >= rule["min_peers"]) & (at_or_below <= rule["decile"])
         active = self.degree > 0
-        description = [self._peer_text(r, lv) for r, lv in zip(self.role, level)]
+        description = [peer_group(r, lv, self.lang) for r, lv in zip(self.role, level)]
         fields = {"peers": pd.Series(description, index=self.people.index), "median": median.map(lambda v: _number(v, self.lang))}
         silent = self.silent
         floor_rows = self.rows(flag, active & below_floor & ~silent, self.degree, rule["floor"], fields, text_key="floor")
         decile_rows = self.rows(flag, active & ~below_floor & in_decile & ~silent, self.degree, decile_threshold, fields)
         silent_rows = self.rows(flag, active & (below_floor | in_decile) & silent, self.degree, rule["floor"], fields, text_key="no_answer")
         return pd.concat([floor_rows, decile_rows, silent_rows], ignore_index=True)
-
-    def _peer_text(self, role, level) -> str:
-        role = "—" if pd.isna(role) else role
-        if self.lang == "da":
-            role, level = value_name("role", role, "da"), level if pd.isna(level) else value_name("level", level, "da")
-            return f"personer med rollen {role}" + ("" if pd.isna(level) else f" på niveau {level}")
-        return f"people with role {role}" + ("" if pd.isna(level) else f" at level {level}")
 
     # A rule that asks for a contact nobody in the data could be (the only person of her
     # organisation, the only organisation in the data, no leader in the TR's organisation) is

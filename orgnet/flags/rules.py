@@ -8,13 +8,25 @@ from importlib import resources
 from pathlib import Path
 
 from orgnet.errors import InputError, Problem
+from orgnet.texts import LANGUAGES, catalogue
 
 FLAGS = (
     "isolated", "thin", "no_internal", "no_external", "no_informal_external",
     "single_bridge", "bottleneck", "weak_bagland", "no_management_tie",
 )
 SEVERITIES = ("high", "medium", "low")
-LANGUAGES = ("en", "da")
+
+
+def reason_variants(flag: str) -> list[str]:
+    """The catalogue's reasons for ``flag``, as the variant names the rules use: ``""`` for
+    ``flag.<flag>.reason``, ``"floor"`` for ``flag.<flag>.reason_floor`` …"""
+    prefix = f"flag.{flag}.reason"
+    return [key.removeprefix(prefix).removeprefix("_") for key in catalogue("en") if key == prefix or key.startswith(prefix + "_")]
+
+
+def text_settings(flag: str) -> list[str]:
+    """The settings a rule file may give to word a reason its own way (``en``, ``da_floor`` …)."""
+    return [f"{lang}_{variant}" if variant else lang for variant in reason_variants(flag) for lang in LANGUAGES]
 
 
 def default_rules() -> dict:
@@ -55,11 +67,14 @@ def _merge(rules: dict, override: dict, label: str) -> None:
             problems.append(Problem(label, f"[{flag}] must be a table of settings"))
             continue
         for key, value in settings.items():
-            if key not in defaults[flag]:
-                problems.append(Problem(label, f"unknown setting '{key}' for [{flag}]; settings: {', '.join(defaults[flag])}"))
+            settings_known = [*defaults[flag], *text_settings(flag)]
+            if key not in settings_known:
+                problems.append(Problem(label, f"unknown setting '{key}' for [{flag}]; settings: {', '.join(settings_known)}"))
+            elif key in text_settings(flag) and not isinstance(value, str):
+                problems.append(Problem(label, f"[{flag}] {key} must be a text"))
             elif key == "severity" and value not in SEVERITIES:
                 problems.append(Problem(label, f"[{flag}] severity '{value}' is not one of {', '.join(SEVERITIES)}"))
-            elif isinstance(defaults[flag][key], (int, float)) and not isinstance(value, (int, float)):
+            elif key in defaults[flag] and isinstance(defaults[flag][key], (int, float)) and not isinstance(value, (int, float)):
                 problems.append(Problem(label, f"[{flag}] {key} = '{value}' must be a number"))
             else:
                 rules[flag][key] = copy.deepcopy(value)

@@ -75,7 +75,7 @@ FIGURES_DA = {
     "share of the chosen people flagged no_informal_external": "andel uden uformel ekstern kontakt",
     "share of the chosen people flagged thin": "andel med tyndt netværk",
     "share of the chosen people flagged isolated": "andel isolerede",
-    "mean constraint of the group members": "medlemmernes gennemsnitlige constraint",
+    "mean constraint of the group members": "medlemmernes gennemsnitlige begrænsning",
     "mean effective_size of the group members": "medlemmernes gennemsnitlige effektive størrelse",
     "components among the chosen people": "komponenter blandt de valgte",
     "new ties created": "nye forbindelser",

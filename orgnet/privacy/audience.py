@@ -15,16 +15,10 @@ import pandas as pd
 from orgnet.analysis import Analysis
 from orgnet.compare import MIN_K
 from orgnet.errors import OrgnetError
-from orgnet.i18n import TEXTS
 
 AUDIENCES = ("consultant", "management")
 # Categorical attributes whose values may label a group of ≥ k people in a management view.
 GROUP_ATTRIBUTES = ("role", "level", "gender", "employer")
-CONFIDENTIAL = TEXTS["confidential"]
-MANAGEMENT_NOTE = {
-    "en": "For management: figures for groups of at least {k} people only; no names, ids or individual rows.",
-    "da": "Til ledelsen: kun tal for grupper på mindst {k} personer; ingen navne, id'er eller enkeltpersoner.",
-}
 
 
 def check_audience(audience: str, k: int) -> None:

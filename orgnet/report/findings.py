@@ -29,71 +29,15 @@ import pandas as pd
 from orgnet.analysis import Analysis
 from orgnet.i18n import column_name, format_number, value_name
 from orgnet.missing import non_respondents, response_rates
+from orgnet.texts import texts
 
 # The attributes the report compares by; the groups-differ finding looks at the same tables.
 COMPARE_BY = ("role", "level", "gender", "employer")
 SURVEY_SHARE = 0.41  # LederPejling: leaders who feel they lack informal networks outside the workplace
 
-SENTENCES = {
-    "no_informal_external": {
-        "en": "{count} of {base} {who} ({share}) have no informal contact outside their own organisation. "
-        "In LederPejling, {survey} of leaders felt they lacked informal networks outside their workplace.",
-        "da": "{count} af {base} {who} ({share}) har ingen uformel kontakt uden for egen organisation. "
-        "I LederPejling savnede {survey} af lederne uformelle netværk uden for arbejdspladsen.",
-    },
-    "weak_bagland": {
-        "en": "{count} of {base} TRs ({share}) are in contact with fewer than {threshold} of the colleagues in their own unit (weak bagland).",
-        "da": "{count} af {base} TR'er ({share}) har kontakt med færre end {threshold} af kollegerne i egen enhed (svagt bagland).",
-    },
-    "strong_bagland": {
-        "en": "All {base} TRs are in contact with at least {threshold} of the colleagues in their own unit.",
-        "da": "Alle {base} TR'er har kontakt med mindst {threshold} af kollegerne i egen enhed.",
-    },
-    "bottleneck": {
-        "en": "{count} of {base} people are bottlenecks: among the {top} with the highest betweenness, and the network falls apart without them.",
-        "da": "{count} af {base} personer er flaskehalse: blandt de {top} med højest mellemliggende centralitet, og netværket falder fra hinanden uden dem.",
-    },
-    "isolated": {
-        "en": "{count} of {base} people ({share}) have no tie at all.",
-        "da": "{count} af {base} personer ({share}) har ingen forbindelser overhovedet.",
-    },
-    "thin": {
-        "en": "{count} of {base} people ({share}) have a thin network: fewer than {floor} contacts, or among the lowest {decile} of their peers.",
-        "da": "{count} af {base} personer ({share}) har et tyndt netværk: færre end {floor} kontakter eller blandt de laveste {decile} af deres ligestillede.",
-    },
-    "response": {
-        "en": "{count} of {base} people answered the survey ({rate}){by_organisation}.",
-        "da": "{count} af {base} personer besvarede undersøgelsen ({rate}){by_organisation}.",
-    },
-    "no_answer": {
-        "en": "{people} did not answer ({roles}): only what others reported about them is known.",
-        "da": "{people} svarede ikke ({roles}): kun det, andre har oplyst om dem, kendes.",
-    },
-    "no_answer_one": {
-        "en": "{people} did not answer ({roles}): only what others reported about them is known.",
-        "da": "{people} svarede ikke ({roles}): kun det, andre har oplyst om vedkommende, kendes.",
-    },
-    "groups_differ": {
-        "en": "Median contacts differ most by {attribute}: {high} for {high_group} (n = {high_n}) against {low} for {low_group} (n = {low_n}).",
-        "da": "Medianen for kontakter varierer mest efter {attribute}: {high} for {high_group} (n = {high_n}) mod {low} for {low_group} (n = {low_n}).",
-    },
-}
-WHO = {"leader": {"en": "leaders", "da": "ledere"}}
-BY_ORGANISATION = {"en": "; by organisation: {rates}", "da": "; efter organisation: {rates}"}
-LOWEST_UNITS = {"en": "; lowest by unit: {rates}", "da": "; lavest efter enhed: {rates}"}
+# the sentences and the counted roles are the catalogue's (findings.* in orgnet.texts)
+COUNTED_ROLES = ("leader", "tr", "safety_rep", "employee")
 UNITS_NAMED = 3  # the findings name the units that answered least; every unit is in the data notes
-AND = {"en": "and", "da": "og"}
-# (one, several) of a word counted in a sentence: "1 leder", "2 ledere"
-PEOPLE = {"en": ("person", "people"), "da": ("person", "personer")}
-ROLE_FORMS = {
-    "leader": {"en": ("leader", "leaders"), "da": ("leder", "ledere")},
-    "tr": {"en": ("TR", "TRs"), "da": ("TR", "TR'er")},
-    "safety_rep": {"en": ("safety representative", "safety representatives"), "da": ("sikkerhedsrepræsentant", "sikkerhedsrepræsentanter")},
-    "employee": {"en": ("employee", "employees"), "da": ("medarbejder", "medarbejdere")},
-}
-OTHER_ROLE = {"en": ("person with role {role}", "people with role {role}"), "da": ("person med rollen {role}", "personer med rollen {role}")}
-NO_ROLE = {"en": ("person without a role", "people without a role"), "da": ("person uden rolle", "personer uden rolle")}
-PEOPLE_CONCERNED = {"en": "people concerned", "da": "berørte personer"}
 
 
 @dataclass(frozen=True)
@@ -132,23 +76,18 @@ def main_findings(analysis: Analysis) -> list[Finding]:
     return [finding for finding in found if finding is not None]
 
 
-def counted(count: int, forms: tuple[str, str], lang: str) -> str:
-    """``1 leder``, ``2 ledere``: the count in ``lang`` and the word's form for it."""
-    return f"{format_number(count, lang)} {forms[0] if count == 1 else forms[1]}"
-
-
-def role_forms(role, lang: str) -> tuple[str, str]:
-    """(one, several) for a value of ``role``; a role orgnet does not know is named as written."""
+def role_count(role, n: int, lang: str) -> str:
+    """``1 leder``, ``2 ledere``; a role orgnet does not know is named as written."""
     if role is None or role is pd.NA or (isinstance(role, float) and role != role):
-        return NO_ROLE[lang]
-    if role in ROLE_FORMS:
-        return ROLE_FORMS[role][lang]
-    return tuple(form.format(role=role) for form in OTHER_ROLE[lang])
+        return texts(lang).t("findings.role.missing", n=n)
+    if role in COUNTED_ROLES:
+        return texts(lang).t(f"findings.role.{role}", n=n)
+    return texts(lang).t("findings.role.unknown", n=n, role=role)
 
 
 def listed(items: list[str], lang: str) -> str:
     """``a, b and c`` / ``a, b og c``."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {AND[lang]} {items[-1]}"
+    return items[0] if len(items) == 1 else texts(lang).t("findings.and", items=", ".join(items[:-1]), last=items[-1])
 
 
 def non_respondents_by_role(people: pd.DataFrame, lang: str) -> str:
@@ -157,7 +96,7 @@ def non_respondents_by_role(people: pd.DataFrame, lang: str) -> str:
     roles = silent["role"].astype("object") if "role" in silent else pd.Series(None, index=silent.index, dtype="object")
     counts = roles.where(roles.notna(), None).value_counts(dropna=False)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
-    return listed([counted(int(n), role_forms(role, lang), lang) for role, n in ordered], lang)
+    return listed([role_count(role, int(n), lang) for role, n in ordered], lang)
 
 
 class _Writer:
@@ -179,7 +118,7 @@ class _Writer:
         return int(self.flags.loc[self.flags["flag"] == flag, "id"].nunique())
 
     def sentence(self, key: str, count: int, base: int, anchor: str, **fields) -> Finding:
-        text = SENTENCES[key][self.lang].format(count=self.number(count), base=self.number(base), **fields)
+        text = texts(self.lang).t(f"findings.{key}", n=count, count=self.number(count), base=self.number(base), **fields)
         return Finding(key, text, int(count), int(base), anchor)
 
     def _applies(self, flag: str) -> pd.Series | None:
@@ -198,12 +137,12 @@ class _Writer:
             return None
         overall = rates.iloc[0]
         shown = rates[(rates["level"] == "organisation") & (rates["people"] >= self.k)]  # a group under k is never named
-        by_organisation = BY_ORGANISATION[self.lang].format(rates=", ".join(
+        by_organisation = texts(self.lang).t("findings.by_organisation", rates=", ".join(
             f"{group} {self.number(rate, percent=True)}" for group, rate in zip(shown["group"], shown["rate"]))) if len(shown) else ""
         units = rates[(rates["level"] == "unit") & (rates["people"] >= self.k) & (rates["rate"] < overall["rate"])]
         units = units.sort_values(["rate", "group"], kind="stable").head(UNITS_NAMED)
         if len(units):
-            by_organisation += LOWEST_UNITS[self.lang].format(rates=", ".join(
+            by_organisation += texts(self.lang).t("findings.lowest_units", rates=", ".join(
                 f"{group} {self.number(rate, percent=True)}" for group, rate in zip(units["group"], units["rate"])))
         return self.sentence("response", int(overall["responded"]), int(overall["people"]), "data-notes",
                              rate=self.number(overall["rate"], percent=True), by_organisation=by_organisation)
@@ -212,8 +151,8 @@ class _Writer:
         silent = int(non_respondents(self.people).sum())
         if not silent or len(self.people) < self.k:
             return None
-        text = SENTENCES["no_answer_one" if silent == 1 else "no_answer"][self.lang].format(people=counted(silent, PEOPLE[self.lang], self.lang),
-                                                        roles=non_respondents_by_role(self.people, self.lang))
+        text = texts(self.lang).t("findings.no_answer", n=silent, people=texts(self.lang).t("count.people", n=silent),
+                                  roles=non_respondents_by_role(self.people, self.lang))
         return Finding("no_answer", text[0].upper() + text[1:], silent, len(self.people), "data-notes")
 
     def no_informal_external(self) -> Finding | None:
@@ -227,7 +166,7 @@ class _Writer:
             return None
         count = self.flagged(flag)
         roles = self.rules[flag].get("roles", [])
-        who = WHO["leader"][self.lang] if roles == ["leader"] else PEOPLE_CONCERNED[self.lang]
+        who = texts(self.lang).t("findings.leaders" if roles == ["leader"] else "findings.people_concerned")
         return self.sentence(
             flag, count, base, f"flag-{flag}" if count else "flag-counts",
             who=who, share=self.share(count, base), survey=self.number(SURVEY_SHARE, percent=True),

@@ -49,7 +49,7 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
 
     page = _template().render(
         lang=lang, t=texts, nonce=secrets.token_urlsafe(16), version=__version__, k=k,
-        note=audience.MANAGEMENT_NOTE[lang].format(k=k), figures=figures, overall=overall.to_dict(orient="records"),
+        note=texts["management_note"].format(k=k), figures=figures, overall=overall.to_dict(orient="records"),
         by_level=None if by_level is None else by_level.to_dict(orient="records"), bagland=bagland,
         comparisons={a: table.to_dict(orient="records") for a, table in comparisons.items()},
         charts=chart_uris, number=number, share=share,
@@ -57,7 +57,7 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
     index = output / "index.html"
 
     about = pd.DataFrame(
-        [("audience", "management"), ("k", k), ("names", "none"), ("note", audience.MANAGEMENT_NOTE[lang].format(k=k)), ("orgnet", __version__)],
+        [("audience", "management"), ("k", k), ("names", "none"), ("note", texts["management_note"].format(k=k)), ("orgnet", __version__)],
         columns=["key", "value"],
     )
     summary = pd.DataFrame([(key, value) for key, value in figures.items() if not isinstance(value, dict)], columns=["figure", "value"])
@@ -71,7 +71,7 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
     workbook = output / "orgnet.xlsx"
     with replacing(index, workbook) as (index_part, workbook_part):
         index_part.write_text(page, encoding="utf-8")
-        write_workbook(sheets, workbook_part, neutralise=True, marking=audience.MANAGEMENT_NOTE[lang].format(k=k))
+        write_workbook(sheets, workbook_part, neutralise=True, marking=texts["management_note"].format(k=k))
     return [index, workbook]
 
 

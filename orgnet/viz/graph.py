@@ -8,8 +8,8 @@ import pandas as pd
 
 from orgnet.errors import OrgnetError
 from orgnet.flags import flag_people
-from orgnet.i18n import VALUE_NAMES
 from orgnet.i18n import texts as texts_for
+from orgnet.i18n import value_names
 from orgnet.metrics import compute_all
 from orgnet.metrics.graph import SymGraph
 from orgnet.model import OrgNetwork
@@ -86,7 +86,7 @@ def graph_data(
     label = title or (f"orgnet — {ego}, radius {radius}" if ego else "orgnet") + (f" — {layer}" if layer else "")
     layout_graph = graph if graph is not None and not own_metrics and not left_out else None
     if lang != "en":  # the legend and the filter show known values in the reader's language
-        texts = {**texts, **{value: name for names in VALUE_NAMES.values() for value, name in names.items()}}
+        texts = {**texts, **{value: name for names in value_names(lang).values() for value, name in names.items()}}
     drawing = build_graph_data(
         selected, metrics, flags, colour_by=colour_by, size_by=size_by, texts=texts, seed=seed, title=label, graph=layout_graph, lang=lang
     )

@@ -17,7 +17,7 @@ import orgnet
 from orgnet.analysis import Analysis
 from orgnet.feedback.profile import write_profiles
 from orgnet.feedback.suggest import suggest_contacts
-from orgnet.feedback.wording import PAGE
+from orgnet.texts import catalogue
 from tests.feedback.conftest import make_network
 from tests.metrics.conftest import symmetrised
 
@@ -130,12 +130,18 @@ def test_the_page_is_danish_throughout(danish):
     _, _, written = danish
     page = written.pages["P0002"].read_text(encoding="utf-8")
     visible = re.sub(r"<[^>]*>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S))
-    english = [value["en"].split("{")[0].strip() for value in PAGE.values() if value["en"] != value["da"]]
+    danish_words, english_words = catalogue("da"), catalogue("en")
+    english = [
+        text.split("{")[0].strip()
+        for key, entry in english_words.items()
+        if key.startswith(("profile.", "flag.", "suggest.")) and entry != danish_words[key]
+        for text in (entry.values() if isinstance(entry, dict) else [entry])
+    ]
 
     assert [text for text in english if len(text) > 6 and text in visible] == []
     assert "Du har ingen uformelle kontakter uden for din arbejdsplads — det gælder 41 % af lederne i LederPejling." in page
     assert '<html lang="da">' in page
-    assert re.search(r"din constraint falder fra \d,\d\d til \d,\d\d", page)
+    assert re.search(r"din begrænsning falder fra \d,\d\d til \d,\d\d", page)
 
 
 def test_suggestions_on_the_page_are_the_suggest_commands(danish):

@@ -174,7 +174,7 @@ def test_the_reason_cites_organisation_reach_and_constraint_in_danish(office):
 
     assert row["reason"] == (
         f"Leder på {row['suggested_organisation']} (anden organisation); forbinder dig med {row['newly_reached_peers']} ledere "
-        f"({row['newly_reached']} personer i alt), du ikke når i dag; din constraint falder fra {before} til {after}"
+        f"({row['newly_reached']} personer i alt), du ikke når i dag; din begrænsning falder fra {before} til {after}"
     )
 
 

@@ -48,6 +48,20 @@ def test_flags_cli_exit_zero_with_flags_and_danish_reasons(workplace_folder, run
     assert (table["flag"] == "weak_bagland").sum() == 1
 
 
+def test_the_danish_listing_names_columns_flags_and_severities_in_danish(workplace_folder, run_cli):
+    printed = run_cli("flags", workplace_folder, "--lang", "da")
+    english = run_cli("flags", workplace_folder)
+    lines = printed.output.splitlines()
+
+    assert printed.exit_code == english.exit_code == 0
+    assert lines[0].split() == ["id", "navn", "flag", "alvor", "begrundelse"]
+    assert "svagt bagland    høj" in printed.output and "weak_bagland" not in printed.output
+    assert lines[-1].startswith(f"{len(lines) - 3} markeringer: tyndt netværk 9, ")
+    # English keeps the codes, as the CSV files do
+    assert english.output.splitlines()[0].split() == ["id", "name", "flag", "severity", "reason"]
+    assert english.output.splitlines()[-1].startswith(f"{len(lines) - 3} flags: thin 9, ")
+
+
 def test_flags_cli_rules_from_orgnet_toml(workplace_folder, run_cli):
     (workplace_folder / "orgnet.toml").write_text("[flags.weak_bagland]\nmin_coverage = 0.2\n", encoding="utf-8")
 

@@ -218,3 +218,32 @@ def test_shipped_shares_are_plausible_against_the_calibration():
 
     assert share == pytest.approx(0.41, abs=0.03)
     assert np.isin(list(flagged(table, "weak_bagland")), people.index[people["role"] == "tr"]).all()
+
+
+def test_a_rule_file_may_word_a_reason_its_own_way(workplace, tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[no_external]\nen = "Only internal contacts ({value} external)."\n[thin]\nda_floor = "Få: {value}."\n', encoding="utf-8")
+
+    english = flag_people(workplace, rules=load_rules(rules))
+    danish = flag_people(workplace, rules=load_rules(rules), lang="da")
+
+    assert set(english.loc[english["flag"] == "no_external", "reason"]) == {"Only internal contacts (0 external)."}
+    assert set(danish.loc[danish["flag"] == "thin", "reason"]) <= {"Få: 1.", "Få: 2."}
+    # the other language keeps the catalogue's words
+    assert danish.loc[danish["flag"] == "no_external", "reason"].iloc[0] == "Ingen forbindelser uden for egen organisation: 0 eksterne kontakter."
+
+
+def test_a_reason_that_is_not_a_text_is_refused(tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[thin]\nen = 3\n", encoding="utf-8")
+
+    with pytest.raises(InputError) as error:
+        load_rules(rules)
+
+    assert [p.message for p in error.value.problems] == ["[thin] en must be a text"]
+
+
+def test_a_thin_network_of_one_contact_reads_in_the_singular(flags):
+    reasons = flags.loc[(flags["flag"] == "thin") & (flags["value"] == 1), "reason"]
+
+    assert len(reasons) and all(reason.startswith("1 contact, fewer than 3;") for reason in reasons)

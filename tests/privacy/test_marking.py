@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from orgnet.i18n import TEXTS
+from orgnet.texts import texts
 
 SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 
@@ -20,21 +20,21 @@ def sheet_headers(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "da"])
 def test_consultant_report_page_and_every_sheet_are_marked(tmp_path, run_cli, lang):
-    marking = TEXTS["confidential"][lang]
+    marking = texts(lang).t("report.confidential")
 
     result = run_cli("report", SHIPPED, "-o", tmp_path / "r", "--lang", lang)
 
     assert result.exit_code == 0, result.output
     page = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
     assert f'<p class="confidential" id="confidential">{marking}</p>' in page
-    assert TEXTS["audience_footer"][lang].format(k=5) in page
+    assert texts(lang).t("report.audience_footer", k=5) in page
     sheets = sheet_headers(tmp_path / "r" / "orgnet.xlsx")
     assert len(sheets) >= 5
     assert all(f"<oddHeader>&amp;C{marking}</oddHeader>" in xml and f"<oddFooter>&amp;C{marking}</oddFooter>" in xml for xml in sheets)
 
 
 def test_graph_page_and_table_workbooks_are_marked(tmp_path, run_cli):
-    marking = TEXTS["confidential"]["en"]
+    marking = texts("en").t("report.confidential")
 
     run_cli("graph", SHIPPED, "-o", tmp_path / "g.html")
     run_cli("metrics", SHIPPED, "-o", tmp_path / "m.xlsx")
@@ -48,4 +48,4 @@ def test_management_workbook_is_not_marked_as_personal_data(tmp_path, run_cli):
 
     sheets = sheet_headers(tmp_path / "r" / "orgnet.xlsx")
     assert all("For management: figures for groups of at least 5 people only" in xml for xml in sheets)
-    assert not any(TEXTS["confidential"]["en"] in xml for xml in sheets)
+    assert not any(texts("en").t("report.confidential") in xml for xml in sheets)

@@ -110,7 +110,7 @@ def test_chart_ticks_and_legends_are_danish():
         words = svg_texts(charts.flags_by_group(comparison, "level", texts("da"), lang="da"))
 
     assert "0,1" in words and english_decimals(words) == []  # y ticks 0,0 … 0,4 %
-    assert "tyndt netværk" in words and "topleder" in words and "førstelinjeleder" in words
+    assert "tyndt netværk" in words and "topleder" in words and "afdelingsleder" in words
     assert english_words(words) == []
 
 

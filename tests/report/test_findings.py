@@ -138,7 +138,7 @@ def test_groups_differ_in_danish_names_attribute_and_values(write_folder):
 
     found = by_key(main_findings(Analysis(network, k=5, lang="da")), "groups_differ")
 
-    assert found.text == "Medianen for kontakter varierer mest efter niveau: 4 for topleder (n = 5) mod 2 for førstelinjeleder (n = 5)."
+    assert found.text == "Medianen for kontakter varierer mest efter niveau: 4 for topleder (n = 5) mod 2 for afdelingsleder (n = 5)."
 
 
 def test_every_finding_has_a_number_under_it(write_folder):

@@ -1,0 +1,59 @@
+"""The words for the codes of the attributes orgnet knows (roles, levels), and for groups of peers.
+
+A value orgnet does not know is the user's own word and is shown as she wrote it; a missing
+value is "—" (alone) or simply "people" (in a group).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from orgnet.texts import texts
+
+KNOWN_ROLES = ("leader", "tr", "safety_rep", "employee")
+KNOWN_LEVELS = ("top", "middle", "first_line")
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value))
+
+
+def _role_key(role) -> tuple[str, dict]:
+    if _missing(role):
+        return "role.missing", {}
+    if role in KNOWN_ROLES:
+        return f"role.{role}", {}
+    return "role.unknown", {"role": str(role)}
+
+
+def role_label(role, lang: str) -> str:
+    """A person's role, capitalised ("Leder", "Union representative (TR)")."""
+    key, fields = _role_key(role)
+    return texts(lang).t(f"{key}.label", **fields)
+
+
+def role_plural(role, lang: str) -> str:
+    """People with the role ("ledere", "people with role pedagogue")."""
+    key, fields = _role_key(role)
+    return texts(lang).t(f"{key}.plural", **fields)
+
+
+def role_count(role, n: int, lang: str) -> str:
+    """``n`` people with the role, in the right number ("1 leder", "6 ledere")."""
+    key, fields = _role_key(role)
+    return texts(lang).t(f"{key}.count", n=n, **fields)
+
+
+def level_label(level, lang: str) -> str:
+    """A level ("afdelingsniveau"); an unknown level as the data has it, a missing one as "—"."""
+    if _missing(level):
+        return "—"
+    return texts(lang).t(f"level.{level}") if level in KNOWN_LEVELS else str(level)
+
+
+def peer_group(role, level, lang: str, n: int | None = None) -> str:
+    """A group of peers: "ledere på afdelingsniveau", or with ``n`` "12 ledere på afdelingsniveau"."""
+    group = role_plural(role, lang) if n is None else role_count(role, n, lang)
+    if _missing(level):
+        return group
+    return texts(lang).t("level.at", group=group, level=level_label(level, lang))
