@@ -153,7 +153,7 @@ def test_low_response_warns_and_non_respondents_are_flagged_as_not_answering(tmp
     isolated = flags[flags["flag"] == "isolated"].set_index("id")["reason"]
     assert isolated["c"] == "Did not answer the survey, and nobody who did names Cy Friis: isolated or simply unseen."
     thin = flags[flags["flag"] == "thin"].set_index("id")["reason"]
-    assert thin["b"].endswith("Bo Bøgh did not answer the survey, so the own contacts are unknown.")
+    assert thin["b"].endswith("Bo Bøgh did not answer the survey, so their own contacts are unknown.")
     assert thin["a"] == "1 contact, fewer than 3; people have a median of 0.5."  # degrees 1, 1, 0, 0
     rates = pd.read_csv(tmp_path / "out" / "response_rates.csv")
     assert rates.iloc[0].tolist() == ["all", "all", 4, 1, 0.25]
