@@ -222,3 +222,20 @@ def test_a_parquet_glob_with_a_file_lacking_a_column_names_it(run_cli, roster, t
     assert (result.exit_code, result.output) == (
         1, f"Error: 1 problem in the input:\n  - {bad}: no column 'recipients' for email events; columns in the file: sender, sent_at\n"
     )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_display_name_with_a_semicolon_is_not_split_into_an_unknown_address(run_cli, roster, tmp_path, engine):
+    mail = tmp_path / "mail.csv"
+    # quoted in the address (""Ravn; Bent"") and quoted only as a CSV cell ("Ravn; Bent <…>")
+    mail.write_text(
+        "sender,recipients,sent_at\n"
+        '"""Ravn; Bent"" <bent@example.invalid>","Hansen; Anne <anne@example.invalid>",2026-01-06 09:00:00Z\n'
+        '"Hansen; Anne <anne@example.invalid>","""Ravn; Bent"" <bent@example.invalid>",2026-01-07 09:00:00Z\n',
+        encoding="utf-8",
+    )
+    result = run_unchanged(run_cli, [mail, roster], mail, "--people", roster, "-o", tmp_path / "out", *_engine_args(engine))
+    assert result.exit_code == 0, result.output
+    assert "not in the roster" not in result.output
+    assert _ties(tmp_path / "out") == [("A", "B", "1"), ("B", "A", "1")]
+    assert (tmp_path / "out" / "unknown-addresses.csv").read_text(encoding="utf-8-sig") == "domain,addresses,interactions,internal\n"
