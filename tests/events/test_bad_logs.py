@@ -239,3 +239,16 @@ def test_a_display_name_with_a_semicolon_is_not_split_into_an_unknown_address(ru
     assert "not in the roster" not in result.output
     assert _ties(tmp_path / "out") == [("A", "B", "1"), ("B", "A", "1")]
     assert (tmp_path / "out" / "unknown-addresses.csv").read_text(encoding="utf-8-sig") == "domain,addresses,interactions,internal\n"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_files_of_a_folder_with_their_columns_in_other_orders_are_read_by_name(run_cli, roster, tmp_path, engine):
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    first, second = logs / "january.csv", logs / "february.csv"
+    first.write_text("sender,recipients,sent_at\nbent@example.invalid,anne@example.invalid,2026-01-06 09:00:00Z\n", encoding="utf-8")
+    # Spark alone would read this by the other file's header, by position: Anne's answer as Bent's
+    second.write_text("recipients,sender,sent_at\nbent@example.invalid,anne@example.invalid,2026-01-07 09:00:00Z\n", encoding="utf-8")
+    result = run_unchanged(run_cli, [first, second, roster], f"email={logs}", "--people", roster, "-o", tmp_path / "out", *_engine_args(engine))
+    assert result.exit_code == 0, result.output
+    assert _ties(tmp_path / "out") == [("A", "B", "1"), ("B", "A", "1")]
