@@ -10,9 +10,9 @@ import pandas as pd
 
 from orgnet.errors import InputError, Problem
 from orgnet.events import plan
-from orgnet.events.files import empty_files
+from orgnet.events.files import empty_files, file_columns
 from orgnet.events.rules import EventRules
-from orgnet.events.sources import Source, bind_columns
+from orgnet.events.sources import Source, bind_columns, missing_columns
 
 MAX_PROBLEMS = 50
 
@@ -52,6 +52,9 @@ def aggregate(engine, sources: list[Source], roster: pd.DataFrame, rules: EventR
         raw = f"raw_{number}"
         columns = engine.register(raw, source)
         found = bind_columns(source, columns, mapping or {})
+        if not found and len(source.files) > 1:  # every file of a folder or glob needs the columns
+            found = [problem for file in source.files
+                     if (problem := missing_columns(file, source.channel, file_columns(file, source.format) or columns, mapping or {}))]
         if found:
             problems.extend(found)
             continue

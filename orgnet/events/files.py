@@ -9,6 +9,7 @@ only after the engine refused the file.
 from __future__ import annotations
 
 import codecs
+import csv
 from pathlib import Path
 
 import numpy as np
@@ -82,3 +83,27 @@ def check_utf8(path: Path) -> None:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             raise not_utf8_problem(path) from None
+
+
+def file_columns(file: str, form: str) -> list[str] | None:
+    """The column names of one local CSV or Parquet file (None for a file the engine lists itself).
+
+    A folder or glob is read as one table (DuckDB unites the files' columns by name), so a file
+    without the channel's columns would only show as rows without a sender; its header says it.
+    """
+    path = Path(file)
+    if "://" in file or not path.is_file():
+        return None
+    if form == "parquet":
+        import duckdb
+
+        try:
+            return [row[0] for row in duckdb.connect().execute("DESCRIBE SELECT * FROM read_parquet($1)", [file]).fetchall()]
+        except duckdb.Error:
+            return None  # the engine names what is wrong with it
+    from orgnet.io.text import sniff_delimiter
+
+    with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+        head = handle.read(65536)
+    first = next(csv.reader(head.splitlines()[:1] or [""], delimiter=sniff_delimiter(head)), [])
+    return [column.strip() for column in first]

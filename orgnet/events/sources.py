@@ -90,18 +90,27 @@ def bind_columns(source: Source, found: list[str], mapping: dict[str, dict[str, 
         source.channel = "meeting" if "attendees" in renamed else "email"
     rename = mapping.get(source.channel, {})
     by_name = {rename.get(column, column): column for column in found}
-    problems = []
     for name, role in COLUMNS[source.channel].items():
         if name in by_name:
             source.columns[role] = by_name[name]
-        else:
-            problems.append(
-                Problem(source.label, f"no column '{name}' for {source.channel} events; columns in the file: {', '.join(found)}")
-            )
     for name, role in OPTIONAL.get(source.channel, {}).items():
         if name in by_name:
             source.columns[role] = by_name[name]
-    return problems
+    problem = missing_columns(source.label, source.channel, found, mapping)
+    return [problem] if problem else []
+
+
+def missing_columns(label: str, channel: str, found: list[str], mapping: dict[str, dict[str, str]]) -> Problem | None:
+    """The columns of ``channel`` that a file with columns ``found`` lacks, as one problem (or None)."""
+    found = [column.lstrip("\ufeff").strip() for column in found]
+    rename = mapping.get(channel, {})
+    present = {rename.get(column, column) for column in found}
+    lacking = [name for name in COLUMNS[channel] if name not in present]
+    if not lacking:
+        return None
+    names = ", ".join(f"'{name}'" for name in lacking)
+    what = f"no column {names}" if len(lacking) == 1 else f"no columns {names}"
+    return Problem(label, f"{what} for {channel} events; columns in the file: {', '.join(found)}")
 
 
 def events_config(raw: dict | None) -> tuple[dict[str, dict[str, str]], dict[str, str]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from orgnet.errors import OrgnetError
-from orgnet.events.files import check_utf8
+from orgnet.events.files import check_utf8, file_columns
 from orgnet.events.plan import SPARK
 from orgnet.events.sources import Source
 from orgnet.io.text import sniff_delimiter
@@ -81,10 +81,18 @@ class SparkEngine:
                     delimiter = sniff_delimiter(handle.read(65536))
                 for file in source.files:  # Spark would replace bytes that are not UTF-8, silently
                     check_utf8(Path(file))
-            # a quote inside a quoted field is doubled (RFC 4180, as Excel and DuckDB write it), not backslashed
-            frame = self.session.read.csv(source.files, header=True, sep=delimiter, inferSchema=False, encoding="UTF-8", quote='"', escape='"')
-            # a byte-order mark stays in Spark's first column name; DuckDB drops it
-            frame = frame.toDF(*[column.lstrip("\ufeff") for column in frame.columns])
+            # Spark reads every file of one read by the first file's header, by position: files
+            # whose headers differ are read apart and united by name, as DuckDB does
+            groups: dict[tuple, list[str]] = {}
+            for file in source.files:
+                groups.setdefault(tuple(file_columns(file, "csv") or ()), []).append(file)
+            frame = None
+            for files in groups.values():
+                # a quote inside a quoted field is doubled (RFC 4180, as Excel and DuckDB write it), not backslashed
+                part = self.session.read.csv(files, header=True, sep=delimiter, inferSchema=False, encoding="UTF-8", quote='"', escape='"')
+                # a byte-order mark stays in Spark's first column name; DuckDB drops it
+                part = part.toDF(*[column.lstrip("\ufeff") for column in part.columns])
+                frame = part if frame is None else frame.unionByName(part, allowMissingColumns=True)
         from pyspark.sql.types import ArrayType
 
         source.list_columns = {f.name for f in frame.schema.fields if isinstance(f.dataType, ArrayType)}

@@ -141,7 +141,9 @@ def _broadcasts(rng, network: OrgNetwork, count: int, windows: int) -> pd.DataFr
     email = network.people["email"].to_numpy()
     leaders = email[(network.people["role"] == "leader").to_numpy()]
     senders = rng.choice(leaders, count)
-    lists = [";".join([*rng.choice(email, rng.integers(30, 81), replace=False), f"alle@{INTERNAL_DOMAIN}"]) for _ in range(count)]
+    # a small municipality (--people 50) has fewer than 80 people: at most everyone, still over 25
+    lists = [";".join([*rng.choice(email, min(rng.integers(30, 81), len(email)), replace=False), f"alle@{INTERNAL_DOMAIN}"])
+             for _ in range(count)]
     return _messages(senders, np.array(lists, dtype=object), "email", _times(rng, rng.integers(0, windows, count)))
 
 
@@ -162,8 +164,9 @@ def write_synthetic_events(network: OrgNetwork, output, *, events: int, seed: in
     from orgnet.io.text import write_csv
 
     network = with_emails(network)
+    logs = generate_events(network, events=events, seed=seed)  # all of it before the first file is written
     folder = Path(output) / "events"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, frame in generate_events(network, events=events, seed=seed).items():
+    for name, frame in logs.items():
         write_csv(frame, folder / f"{name}.csv")
     return network

@@ -189,3 +189,66 @@ def test_roster_addresses_differing_only_in_case_or_unicode_form_are_one(run_cli
         f"  - {roster}, row 2, column 'email': e-mail 'strasse@k.dk' is given for 2 people (rows 2, 3)\n"
         f"  - {roster}, row 4, column 'email': e-mail 'ø@k.dk' is given for 2 people (rows 4, 5)\n"
     ))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_folder_with_files_without_the_channels_columns_names_each_file(run_cli, roster, tmp_path, engine):
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    mail = _mail(logs)
+    notes = logs / "notes.csv"
+    notes.write_text("a,b\n1,2\n", encoding="utf-8")
+    people = logs / "people.csv"  # an orgnet data folder's file, written where the logs are
+    people.write_text("id,name,email\nA,Bent,bent@example.invalid\n", encoding="utf-8")
+    result = run_unchanged(run_cli, [mail, notes, people, roster], f"email={logs}", "--people", roster, "-o", tmp_path / "out",
+                           *_engine_args(engine))
+    assert (result.exit_code, result.output) == (1, (
+        "Error: 2 problems in the input:\n"
+        f"  - {notes}: no columns 'sender', 'recipients', 'sent_at' for email events; columns in the file: a, b\n"
+        f"  - {people}: no columns 'sender', 'recipients', 'sent_at' for email events; columns in the file: id, name, email\n"
+    ))
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_parquet_glob_with_a_file_lacking_a_column_names_it(run_cli, roster, tmp_path):
+    import duckdb
+
+    (tmp_path / "logs").mkdir()
+    good, bad = tmp_path / "logs" / "mail-1.parquet", tmp_path / "logs" / "mail-2.parquet"
+    duckdb.sql(f"COPY (SELECT 'anne@example.invalid' AS sender, 'bent@example.invalid' AS recipients, '2026-01-06 09:00:00Z' AS sent_at) "
+               f"TO '{good}' (FORMAT parquet)")
+    duckdb.sql(f"COPY (SELECT 'bent@example.invalid' AS sender, '2026-01-07 09:00:00Z' AS sent_at) TO '{bad}' (FORMAT parquet)")
+    result = run_unchanged(run_cli, [good, bad, roster], str(tmp_path / "logs" / "mail-*.parquet"), "--people", roster, "-o", tmp_path / "out")
+    assert (result.exit_code, result.output) == (
+        1, f"Error: 1 problem in the input:\n  - {bad}: no column 'recipients' for email events; columns in the file: sender, sent_at\n"
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_display_name_with_a_semicolon_is_not_split_into_an_unknown_address(run_cli, roster, tmp_path, engine):
+    mail = tmp_path / "mail.csv"
+    # quoted in the address (""Ravn; Bent"") and quoted only as a CSV cell ("Ravn; Bent <…>")
+    mail.write_text(
+        "sender,recipients,sent_at\n"
+        '"""Ravn; Bent"" <bent@example.invalid>","Hansen; Anne <anne@example.invalid>",2026-01-06 09:00:00Z\n'
+        '"Hansen; Anne <anne@example.invalid>","""Ravn; Bent"" <bent@example.invalid>",2026-01-07 09:00:00Z\n',
+        encoding="utf-8",
+    )
+    result = run_unchanged(run_cli, [mail, roster], mail, "--people", roster, "-o", tmp_path / "out", *_engine_args(engine))
+    assert result.exit_code == 0, result.output
+    assert "not in the roster" not in result.output
+    assert _ties(tmp_path / "out") == [("A", "B", "1"), ("B", "A", "1")]
+    assert (tmp_path / "out" / "unknown-addresses.csv").read_text(encoding="utf-8-sig") == "domain,addresses,interactions,internal\n"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_files_of_a_folder_with_their_columns_in_other_orders_are_read_by_name(run_cli, roster, tmp_path, engine):
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    first, second = logs / "january.csv", logs / "february.csv"
+    first.write_text("sender,recipients,sent_at\nbent@example.invalid,anne@example.invalid,2026-01-06 09:00:00Z\n", encoding="utf-8")
+    # Spark alone would read this by the other file's header, by position: Anne's answer as Bent's
+    second.write_text("recipients,sender,sent_at\nbent@example.invalid,anne@example.invalid,2026-01-07 09:00:00Z\n", encoding="utf-8")
+    result = run_unchanged(run_cli, [first, second, roster], f"email={logs}", "--people", roster, "-o", tmp_path / "out", *_engine_args(engine))
+    assert result.exit_code == 0, result.output
+    assert _ties(tmp_path / "out") == [("A", "B", "1"), ("B", "A", "1")]

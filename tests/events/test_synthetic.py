@@ -51,3 +51,17 @@ def test_one_way_mail_makes_no_tie(run_cli, tmp_path):
     email_of = network.people["email"]
     tied = {(email_of[s], email_of[t]) for s, t in zip(*[orgnet.read(tmp_path / "out").ties[c] for c in ("source", "target")])}
     assert not (single & tied)
+
+
+def test_the_smallest_municipality_takes_many_events(run_cli, tmp_path):
+    # --people 50 gives about 50 people, fewer than a broadcast's 30–80 recipients were drawn from
+    data = tmp_path / "kommune"
+    result = run_cli("generate", "-o", data, "--people", 50, "--seed", 2007, "--events", 2000)
+    assert (result.exit_code, result.output.splitlines()[-1].startswith("wrote ")) == (0, True), result.output
+    events = data / "events"
+    assert sorted(p.name for p in events.iterdir()) == ["chat.csv", "email.csv", "meetings.csv"]
+    result = run_cli("events", events / "email.csv", f"chat={events / 'chat.csv'}", events / "meetings.csv",
+                     "--people", data, "-o", tmp_path / "out", "--since", "2026-01-05")
+    assert result.exit_code == 0, result.output
+    assert "email    excluded: more than 25 recipients" in result.output
+    assert _pairs(orgnet.read(tmp_path / "out").ties) == _pairs(orgnet.read(data).ties)
