@@ -8,10 +8,11 @@ import click
 
 import orgnet
 from orgnet.analysis import Analysis
-from orgnet.cli.options import output_option
-from orgnet.cli.paths import InputPath, page_folder
+from orgnet.cli.options import output_option, replace_option
+from orgnet.cli.paths import InputPath, data_output, page_folder
 from orgnet.cli.progress import progress_reporter
 from orgnet.cli.scenarios import demo_diff
+from orgnet.cli.survey import IMPORT_FILES
 from orgnet.export import write_table
 from orgnet.generate import generate_municipality
 from orgnet.overview import format_summary
@@ -24,13 +25,25 @@ SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 SHIPPED_PEOPLE, SHIPPED_SEED = 1200, 2007
 
 
+PAGES = page_folder("metrics.xlsx", "flags.xlsx", "graph.html", "report/index.html", "report/orgnet.xlsx", "change/index.html", "change/tables.xlsx")
+SURVEY_PAGES = page_folder("questionnaire/questions.txt", "report/index.html", "report/orgnet.xlsx")
+SURVEY_NETWORK = data_output(*IMPORT_FILES, kept=("matches.csv",))
+
+
+def _demo_output(path: Path, label: str, params):
+    """The results folder; with --survey also the data folder the import writes in it (checked like survey import's)."""
+    if not params.get("survey"):
+        return PAGES(path, label, params)
+    return [SURVEY_PAGES(path, label, params), SURVEY_NETWORK(path / "network", label, {})]
+
+
 @click.command()
 @click.option("--data", type=InputPath(), default=SHIPPED, show_default="datasets/skovbjerg", help="Data to run on.")
-@output_option(page_folder("metrics.xlsx", "flags.xlsx", "graph.html", "report/index.html", "report/orgnet.xlsx", "change/index.html", "change/tables.xlsx"),
-               "Folder for the results.", default=Path("out/demo"))
+@output_option(_demo_output, "Folder for the results.", default=Path("out/demo"))
+@replace_option
 @click.option("--lang", type=click.Choice(["en", "da"]), default="da", show_default=True, help="Language of the report.")
 @click.option("--survey", is_flag=True, help="Instead: roster → survey export → import with review → report, on datasets/survey-sample.")
-def demo(data: Path, output: Path, lang: str, survey: bool) -> None:
+def demo(data: Path, output: Path, replace: bool, lang: str, survey: bool) -> None:
     """Run every stage on the shipped synthetic municipality and say where the results are."""
     if survey:
         from orgnet.cli.survey import survey_demo

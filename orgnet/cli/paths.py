@@ -70,7 +70,7 @@ def _glob_root(pattern: str) -> Path:
     return Path(*parts[:first]) if first else Path(".")
 
 
-Shape = Callable[[Path, str, Mapping], Output]
+Shape = Callable[[Path, str, Mapping], "Output | list[Output]"]  # one output, or a folder and the data folder in it
 
 
 class OutputPath(click.Path):
@@ -80,8 +80,9 @@ class OutputPath(click.Path):
         super().__init__(path_type=Path, **options)
         self.shape = shape
 
-    def output(self, value, label: str, params: Mapping) -> Output:
-        return self.shape(Path(value), label, params)
+    def outputs(self, value, label: str, params: Mapping) -> list[Output]:
+        made = self.shape(Path(value), label, params)
+        return made if isinstance(made, list) else [made]
 
 
 # --- shapes ---------------------------------------------------------------------------------------------------
@@ -164,7 +165,7 @@ def planned_io(ctx: click.Context) -> tuple[list[Output], list[Input]]:
         values = value if isinstance(value, (tuple, list)) else (value,)
         label = parameter_label(param)
         if isinstance(param.type, OutputPath):
-            outputs += [param.type.output(item, label, ctx.params) for item in values]
+            outputs += [output for item in values for output in param.type.outputs(item, label, ctx.params)]
         elif isinstance(param.type, InputPath):
             for item in values:
                 inputs += param.type.inputs(item, label)

@@ -432,3 +432,18 @@ def test_the_new_key_is_never_inside_the_shared_folder(tmp_path, municipality):
     shared = tmp_path / "PO"
     message = refused(tmp_path, ["pseudonymise", str(municipality), "-o", str(shared), "--new-key", str(shared / "k2")])
     assert message == f"Error: {shared / 'k2'}: the key file must not be written or kept inside the output folder {shared}, which is meant to be shared"
+
+
+def test_the_survey_demo_checks_the_data_folder_it_writes(tmp_path, municipality):
+    out = tmp_path / "X"
+    (out / "network").mkdir(parents=True)
+    shutil.copy(municipality / "people.csv", out / "network" / "people.csv")
+    message = refused(tmp_path, ["demo", "--survey", "-o", str(out)])
+    assert message == (
+        f"Error: {out / 'network'}: holds people.csv, not written here by orgnet demo; it would be replaced or become part of the new data. "
+        "Choose a new folder, or give --replace to replace it"
+    )
+    shutil.rmtree(out)
+    run(["demo", "--survey", "-o", str(out)])
+    run(["demo", "--survey", "-o", str(out)])  # its own earlier files: replaced
+    assert json.loads((out / "network" / MANIFEST).read_text(encoding="utf-8"))["written_by"] == "orgnet demo"
