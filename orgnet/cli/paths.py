@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import functools
 import glob
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import click
 
+from orgnet.errors import OrgnetError
 from orgnet.io.atomic import DATA_FOLDER, Input, Output, Reads, check_outputs, finish_outputs
 from orgnet.io.interchange import attributes_path
 
+SLASHED = "orgnet.paths.slashed"  # outputs typed with a trailing slash (ctx.meta)
 EVENT_LOGS = Reads(suffixes=(".csv", ".parquet", ".pq"), below=True)  # orgnet events reads folders recursively
 SURVEY_EXPORT = Reads(suffixes=(".csv", ".txt"))  # a SurveyXact folder: Dataset, Structure, Labels
 DATA_SUFFIXES = (".xlsx", ".graphml", ".gexf")
@@ -79,6 +82,12 @@ class OutputPath(click.Path):
     def __init__(self, shape: Shape, **options):
         super().__init__(path_type=Path, **options)
         self.shape = shape
+
+    def convert(self, value, param, ctx):
+        path = super().convert(value, param, ctx)
+        if isinstance(value, str) and value.endswith(("/", os.sep)) and ctx is not None:  # Path() drops the slash the user typed
+            ctx.meta.setdefault(SLASHED, set()).add(path)
+        return path
 
     def outputs(self, value, label: str, params: Mapping) -> list[Output]:
         made = self.shape(Path(value), label, params)
@@ -169,6 +178,9 @@ def planned_io(ctx: click.Context) -> tuple[list[Output], list[Input]]:
         elif isinstance(param.type, InputPath):
             for item in values:
                 inputs += param.type.inputs(item, label)
+    for output in outputs:
+        if output.folder is None and output.path in ctx.meta.get(SLASHED, ()):
+            raise OrgnetError(f"{output.path}/: ends in '/', so it names a folder; give a file name")
     return outputs, inputs
 
 

@@ -339,6 +339,10 @@ CASES = [
     Case("profile onto a file", "profile DATA -o notes", 1, "notes: is a file; give a folder", write("notes", "mine\n")),
     Case("metrics where a folder is a file", "metrics DATA -o notes.txt/m.csv", 1,
          "notes.txt/m.csv: cannot make the folder notes.txt: a file of that name is there", write("notes.txt", "mine\n")),
+    Case("metrics onto a file name typed with a trailing slash", "metrics DATA -o NEW/m.csv/", 1,
+         "NEW/m.csv/: ends in '/', so it names a folder; give a file name"),
+    Case("a new key typed as a folder", "pseudonymise --new-key KEYS/", 1, "KEYS/: ends in '/', so it names a folder; give a file name"),
+    Case("a report folder typed with a trailing slash", "report DATA -o REPORT/", 0, "REPORT/index.html"),
     # damaged workbooks, wherever they are read
     *(Case(f"{command} of a damaged workbook", f"{command} NET.xlsx{rest}", 1, DAMAGED, damage("NET.xlsx"))
       for command, rest in (("validate", ""), ("metrics", " -o m.csv"), ("report", " -o REPORT"), ("flags", ""), ("whatif", " --remove x"),
