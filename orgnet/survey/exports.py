@@ -185,14 +185,19 @@ def _frequency(scale: Scale, value: object, label: str, row, column: str | None,
 
 
 def _splitter(separator: str, labels: list[str]):
-    """Split a multi-select cell against the known choices, so ``Hansen, Mette`` stays whole."""
+    """Split a multi-select cell against the known choices, so ``Hansen, Mette`` stays whole.
+
+    What lies between the known choices is the "Other" text as typed, kept whole (``Jensen, Ulla
+    (Lyngbakken)`` in the linked Sheet's ``", "`` cell): the import splits it where the pieces are
+    names, as a typed list (:func:`orgnet.survey.splitting.split_names`).
+    """
     mark = separator.strip()
     known = {mark.join(part.strip() for part in label.split(mark)): label for label in labels}
     longest = max((label.count(mark) + 1 for label in labels), default=1)
 
     def split(cell: str) -> list[str]:
         tokens = [t.strip() for t in str(cell).split(mark)]
-        found, i = [], 0
+        found, i, typed = [], 0, False  # typed: the last piece found is typed text, not a choice
         while i < len(tokens):
             if not tokens[i]:
                 i += 1
@@ -201,11 +206,14 @@ def _splitter(separator: str, labels: list[str]):
                 joined = mark.join(tokens[i:j])
                 if joined in known:
                     found.append(known[joined])
-                    i = j
+                    i, typed = j, False
                     break
             else:
-                found.append(tokens[i])
-                i += 1
+                if typed:
+                    found[-1] += separator + tokens[i]
+                else:
+                    found.append(tokens[i])
+                i, typed = i + 1, True
         return found
 
     return split

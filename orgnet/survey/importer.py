@@ -155,8 +155,13 @@ def _unknown_questions(answers: pd.DataFrame, questions: QuestionSet) -> list[Pr
 
 
 def _split_others(answers: pd.DataFrame, index: RosterIndex) -> pd.DataFrame:
-    """A typed list ("Lone og Per, Søren Ågård") split into names, unless the whole text is one person."""
-    others = answers["source"] == "others"
+    """A typed list ("Lone og Per, Søren Ågård") split into names, unless the whole text is one person.
+
+    Also a checkbox cell's piece that is no choice of the list: Google Forms writes the "Other"
+    text there as typed (``Mette Hansen (Hus A);Tina Berg Vesterå, Lise Dahl``), a list like any.
+    """
+    typed_in_choices = (answers["source"] == "choice") & answers["frequency"].isna() & ~answers["answer"].isin(index.by_exact.keys())
+    others = (answers["source"] == "others") | typed_in_choices
     if not others.any():
         return answers
     rows = []

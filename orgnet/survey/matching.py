@@ -130,7 +130,30 @@ class RosterIndex:
         result = self._by_name(name)
         if place is not None:
             return self._with_place(result, place)
-        return self._or_with_place_at_end(text, result)
+        return self._or_with_unknown_place(text, self._or_with_place_at_end(text, result))
+
+    def _or_with_unknown_place(self, text: str, result: Result) -> Result:
+        """``Ulla Jensen, Hjemmeplejen``: a name, a comma, then words that are no place of the roster.
+
+        Never automatic: a place the roster does not know may mean a namesake who works there, not
+        the roster's Ulla Jensen. The review row names the people the name before the comma fits.
+        """
+        if result.method != "unmatched" or "," not in text:
+            return result
+        pieces = text.split(",")
+        for k in range(1, len(pieces)):  # the shortest name first: "Jensen, Ulla, Hjemmeplejen" reaches "Jensen, Ulla"
+            head, tail = ",".join(pieces[:k]).strip(), ",".join(pieces[k:]).strip()
+            if not head or not tail:
+                continue
+            named = self._by_name(head)
+            if named.ids:
+                n = len(named.ids)
+                fits = f"{BASIS[named.basis]} fits {n} {'person' if n == 1 else 'people'} on the roster"
+                if n == 1:
+                    fits += f" ({self.describe(named.ids[0])})"
+                why = WHY["unknown_place"].format(fits=fits, place=tail)
+                return Result("ambiguous", [], named.score, named.ids, basis=named.basis, why=why)
+        return result
 
     def _or_with_place_at_end(self, text: str, result: Result) -> Result:
         """``Tina Berg Vesterå``: an organisation written after the name, no comma.
@@ -329,6 +352,7 @@ WHY = {
     "fuzzy_close": "a near spelling of more than one name: similarity {best} for the closest, {next} for the next ({margin} points apart needed)",
     "place_none": "the place named ({place}) is not the unit or organisation of {who} the name fits",
     "role_none": "the roster gives {who} the name fits at that place another role than the one named ({place})",
+    "unknown_place": "{fits}; '{place}' is no unit or organisation on the roster",
     "two_readings": "read as one name it fits {whole}; read as a name and a place ({place}) it fits {placed}",
 }
 
