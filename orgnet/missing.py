@@ -202,7 +202,11 @@ def response_rates(people: pd.DataFrame) -> pd.DataFrame | None:
     if answered is None:
         return None
     stated = answered.notna().to_numpy()
-    people, answered = people[stated], answered[stated].astype(bool)
+    return rate_table(people[stated], answered[stated].astype(bool))
+
+
+def rate_table(people: pd.DataFrame, answered: pd.Series) -> pd.DataFrame:
+    """The response-rate table of ``people`` given who ``answered`` (booleans): overall, per organisation, per unit."""
     rows = [("all", "all", len(people), int(answered.sum()))]
     for level in ("organisation", "unit"):
         if level not in people.columns:

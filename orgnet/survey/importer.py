@@ -18,6 +18,7 @@ from orgnet.io import tables_for_writing
 from orgnet.io.atomic import replacing
 from orgnet.io.tables import RawTable, build_network
 from orgnet.io.text import write_csv
+from orgnet.missing import rate_table
 from orgnet.survey.decisions import Decisions, check_kept, read_decisions_file, unused_warnings
 from orgnet.survey.exports import Wide, answers_of, read_export
 from orgnet.survey.matching import MATCH_COLUMNS, REVIEW, Result, RosterIndex
@@ -277,17 +278,7 @@ def _response(people: pd.DataFrame, answers: pd.DataFrame) -> tuple[pd.DataFrame
     columns = [c for c in ("name", "organisation", "unit") if c in people.columns]
     respondents = people[columns].assign(responded=people["responded"], answers=given.reindex(people.index).fillna(0).astype(int))
     respondents = respondents.reset_index()
-    rows = [("all", "all", len(people), int(people["responded"].sum()))]
-    for level in ("organisation", "unit"):
-        if level not in people.columns:
-            continue
-        keys = people[level].astype("object").fillna("—")
-        if level == "unit" and "organisation" in people.columns:
-            keys = people["organisation"].astype("object").fillna("—") + " / " + keys
-        grouped = people["responded"].groupby(keys, sort=True)
-        rows += [(level, group, int(size), int(count)) for group, size, count in zip(grouped.size().index, grouped.size(), grouped.sum())]
-    rates = pd.DataFrame(rows, columns=["level", "group", "people", "responded"])
-    rates["rate"] = (rates["responded"] / rates["people"]).round(4)
+    rates = rate_table(people, people["responded"].astype(bool))
     return respondents, rates
 
 
