@@ -78,9 +78,8 @@ def stories(tmp_path_factory):
     return folder
 
 
-@pytest.fixture(scope="session")
-def aggregated(stories, tmp_path_factory):
-    """``aggregated(engine, per_window=False, weight="interactions")`` → (result, output folder), cached."""
+def cached_aggregation(logs, tmp_path_factory, label: str, *, parquet: bool = False):
+    """``run(engine, **rules)`` → (result, output folder) for the logs in ``logs``, each engine and rule set once."""
     from orgnet.events import EventRules, build_from_events, parse_day, write_events_output
 
     cache = {}
@@ -91,11 +90,17 @@ def aggregated(stories, tmp_path_factory):
             settings = EventRules(since=parse_day("2026-01-05", "--since"), **rules)
             options = {"master": "local[2]"} if engine == "spark" else {}
             people, result = build_from_events(
-                [str(stories / "email.csv"), str(stories / "meetings.csv")], stories / "people.csv", settings, engine=engine, **options
+                [str(logs / "email.csv"), str(logs / "meetings.csv")], logs / "people.csv", settings, engine=engine, **options
             )
-            out = tmp_path_factory.mktemp(f"out-{engine}")
-            write_events_output(people, result, out, parquet=engine == "duckdb")
+            out = tmp_path_factory.mktemp(f"{label}-{engine}")
+            write_events_output(people, result, out, parquet=parquet and engine == "duckdb")
             cache[key] = (result, out)
         return cache[key]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def aggregated(stories, tmp_path_factory):
+    """``aggregated(engine, per_window=False, weight="interactions")`` → (result, output folder), cached."""
+    return cached_aggregation(stories, tmp_path_factory, "out", parquet=True)

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 import pytest
 
-from tests.events.conftest import ENGINES
+from tests.events.conftest import ENGINES, cached_aggregation
 
 PEOPLE = "id,email\n" + "".join(f"{p},{p.lower()}@k.dk\n" for p in "A B C D E F G H I J K L M N".split())
 
@@ -47,24 +47,7 @@ def logs(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def built(logs, tmp_path_factory):
-    from orgnet.events import EventRules, build_from_events, parse_day, write_events_output
-
-    cache = {}
-
-    def run(engine: str, **rules):
-        key = (engine, tuple(sorted(rules.items())))
-        if key not in cache:
-            settings = EventRules(since=parse_day("2026-01-05", "--since"), **rules)
-            options = {"master": "local[2]"} if engine == "spark" else {}
-            people, result = build_from_events(
-                [str(logs / "email.csv"), str(logs / "meetings.csv")], logs / "people.csv", settings, engine=engine, **options
-            )
-            out = tmp_path_factory.mktemp(f"windows-{engine}")
-            write_events_output(people, result, out)
-            cache[key] = (result, out)
-        return cache[key]
-
-    return run
+    return cached_aggregation(logs, tmp_path_factory, "windows")
 
 
 def _ties(result) -> list[tuple]:
