@@ -28,7 +28,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/feedback.py
+	$(BIN)/python benchmarks/personal.py
 	$(BIN)/python benchmarks/hostile.py
 	$(BIN)/python benchmarks/groups.py
 	$(BIN)/python benchmarks/keyplayers.py

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from orgnet.networking.groups import objective, solve  # noqa: E402
-from orgnet.networking.milp import solve_exact  # noqa: E402
-from tests.networking.test_groups import PROVEN, homogeneous_problem, random_problem  # noqa: E402
+from orgnet.groups.heuristic import objective, solve  # noqa: E402
+from orgnet.groups.milp import solve_exact  # noqa: E402
+from tests.groups.test_groups import PROVEN, homogeneous_problem, random_problem  # noqa: E402
 
 SWEEP = [(make, n, seed) for make in (random_problem, homogeneous_problem) for n in (12, 16, 18, 20) for seed in range(20, 32)]
 UNPROVEN = [(random_problem, 30, 12)]

@@ -22,10 +22,10 @@ from orgnet.cli.paths import InputPath, OutputPath, data_output, folder_or_file,
 from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
 from orgnet.export import FORMATS, write_table
+from orgnet.groups.effect import measure_effect, new_pairs_by_group
+from orgnet.groups.page import objective_text, write_page
+from orgnet.groups.proposal import GroupOptions, propose_groups
 from orgnet.io.text import read_csv_text
-from orgnet.networking.effect import measure_effect, new_pairs_by_group
-from orgnet.networking.page import objective_text, write_page
-from orgnet.networking.proposal import GroupOptions, propose_groups
 from orgnet.selection import chosen_people, parse_conditions
 
 

@@ -108,8 +108,8 @@ def report(data: Path, output: Path, lang: str, k: int, where, seed: int, audien
 
 def _proposed_groups(analysis):
     """Leader network groups with default options for the report's section."""
-    from orgnet.networking.effect import measure_effect
-    from orgnet.networking.proposal import GroupOptions, propose_groups
+    from orgnet.groups.effect import measure_effect
+    from orgnet.groups.proposal import GroupOptions, propose_groups
 
     people = analysis.network.people
     if "role" not in people.columns or not (people["role"] == "leader").any():

@@ -19,12 +19,12 @@ import pandas as pd
 
 from orgnet import __version__
 from orgnet.analysis import Analysis
+from orgnet.groups.page import report_section
 from orgnet.i18n import column_name, flag_name, format_number, value_name
 from orgnet.i18n import texts as texts_for
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.model import OrgNetwork
-from orgnet.networking.page import report_section
 from orgnet.report import charts
 from orgnet.report.findings import COMPARE_BY, main_findings
 from orgnet.report.notes import data_notes, survey_notes
@@ -48,7 +48,7 @@ def build_report(
 
     ``analysis`` is the shared :class:`~orgnet.analysis.Analysis` (its language, k and every
     computed result are used as they are); a plain network is analysed here with ``lang``,
-    ``k`` and ``seed``. ``groups`` — (members, effect, summary) from ``orgnet.networking`` —
+    ``k`` and ``seed``. ``groups`` — (members, effect, summary) from ``orgnet.groups`` —
     adds the section "Proposed network groups" / "Forslag til netværksgrupper".
     """
     if isinstance(analysis, OrgNetwork):

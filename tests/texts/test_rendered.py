@@ -9,9 +9,9 @@ import pytest
 
 import orgnet
 from orgnet.analysis import Analysis
-from orgnet.feedback.profile import write_profiles
-from orgnet.feedback.suggest import suggest_contacts
 from orgnet.flags import flag_people
+from orgnet.profiles.profile import write_profiles
+from orgnet.suggestions.suggest import suggest_contacts
 from orgnet.texts import LANGUAGES, catalogue, is_plural
 
 # L3 and E1 have one contact each; the TR T4 has one colleague (C2) and reaches none; H is a

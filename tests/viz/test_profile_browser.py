@@ -11,7 +11,7 @@ import pytest
 
 import orgnet
 from orgnet.analysis import Analysis
-from orgnet.feedback.profile import write_profiles
+from orgnet.profiles.profile import write_profiles
 from tests.viz.conftest import CHROMIUM, HOSTILE
 
 SKOVBJERG = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
@@ -67,7 +67,7 @@ def test_pdf_of_each_profile_renders_text_and_the_drawing(tmp_path, monkeypatch)
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed (apt-get install chromium): PDF printing not tested")
     pypdf = pytest.importorskip("pypdf", reason="pypdf reads the PDFs (pip install -e '.[test]')")
-    from orgnet.feedback.pdf import print_pages
+    from orgnet.profiles.pdf import print_pages
 
     monkeypatch.setenv("ORGNET_CHROMIUM", CHROMIUM)
     network = orgnet.read(SKOVBJERG)

@@ -16,8 +16,8 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgnet.feedback.constraint import ConstraintUpdate, constraint_of, strengths_from_ties
 from orgnet.metrics.graph import SymGraph
+from orgnet.suggestions.constraint import ConstraintUpdate, constraint_of, strengths_from_ties
 from tests.metrics.conftest import networks, symmetrised
 
 

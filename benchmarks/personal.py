@@ -1,11 +1,11 @@
-"""`make bench` (feedback part): suggestions and profiles at the sizes the issue names.
+"""`make bench` (suggestions and profiles): suggestions and profiles at the sizes the issue names.
 
 1. all 319 leaders of datasets/skovbjerg, 3 suggestions each (read, analyse, suggest): < 10 s;
 2. a generated municipality of 10,000 people, 1,000 persons × 3 suggestions: < 60 s;
 3. profiles for all 319 leaders of datasets/skovbjerg (read, analyse, write): < 60 s;
 4. with --browser: every profile page opened offline in headless Chromium, console errors counted.
 
-Usage: python benchmarks/feedback.py [--browser]
+Usage: python benchmarks/personal.py [--browser]
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 import orgnet  # noqa: E402
 from orgnet.analysis import Analysis  # noqa: E402
-from orgnet.feedback.profile import write_profiles  # noqa: E402
-from orgnet.feedback.suggest import suggest_contacts  # noqa: E402
 from orgnet.generate import generate_municipality  # noqa: E402
+from orgnet.profiles.profile import write_profiles  # noqa: E402
+from orgnet.suggestions.suggest import suggest_contacts  # noqa: E402
 
 SKOVBJERG = ROOT / "datasets" / "skovbjerg"
 

@@ -14,7 +14,7 @@ which makes the first sum linear; and for each pair with a correction a continuo
 + x[j, g] − 1`` for every g, which maximising holds at 1 exactly when the two share a group.
 Only pairs with a correction need a variable, and only a lower bound, which keeps the
 relaxation much tighter than one variable per pair bounded from above. The hard constraints are
-those of :func:`orgnet.networking.groups.violations`.
+those of :func:`orgnet.groups.heuristic.violations`.
 
 Groups are interchangeable unless people are fixed to groups, so each plan is counted once:
 groups are numbered in the order of their lowest-numbered member (``x[i, g] ≤ Σ_{j<i} x[j,
@@ -36,7 +36,7 @@ import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from orgnet.errors import OrgnetError
-from orgnet.networking.groups import Problem, _mixable
+from orgnet.groups.heuristic import Problem, _mixable
 
 STATUS = {0: "optimal", 1: "limit reached", 2: "infeasible", 3: "unbounded"}
 

@@ -5,7 +5,7 @@
 1. for someone with no informal contact outside the own organisation, a leader in another
    organisation (the gap 41 % of the leaders in LederPejling feel);
 2. the largest drop in Burt's constraint, computed exactly for the network with that one tie
-   added (:mod:`orgnet.feedback.constraint`);
+   added (:mod:`orgnet.suggestions.constraint`);
 3. the most people newly within two steps;
 
 then the candidate's id, so the same data always give the same suggestions.
@@ -36,11 +36,11 @@ import pandas as pd
 import scipy.sparse as sp
 
 from orgnet.errors import InputError, OrgnetError
-from orgnet.feedback.constraint import ConstraintUpdate, tie_strengths
-from orgnet.feedback.texts import check_lang, suggestion_reason
 from orgnet.metrics.graph import SymGraph
 from orgnet.missing import read_yes_no
 from orgnet.model import OrgNetwork
+from orgnet.suggestions.constraint import ConstraintUpdate, tie_strengths
+from orgnet.suggestions.reasons import check_lang, suggestion_reason
 
 COLUMNS = [
     "person", "name", "role", "rank", "suggested", "suggested_name", "suggested_organisation", "suggested_role",

@@ -1,4 +1,4 @@
-"""Small networks with roles, levels and organisations for the feedback tests, built through
+"""Small networks with roles, levels and organisations for the suggestion and profile tests, built through
 the public reading path. (The profile pages' browser tests are in tests/viz, beside the browser
 fixtures: one Playwright session for the whole run.)"""
 

@@ -12,7 +12,7 @@ import pytest
 
 import orgnet
 from orgnet.analysis import Analysis
-from tests.feedback.conftest import make_network
+from tests.personal.conftest import make_network
 
 SKOVBJERG = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 

@@ -1,7 +1,7 @@
 """From a network to a proposal of leader network groups: who, how many, which groups, who leads.
 
 ``propose_groups`` turns the chosen people of an :class:`~orgnet.analysis.Analysis` into one or
-more :class:`~orgnet.networking.groups.Problem` (one per value of ``--together``, and per value of
+more :class:`~orgnet.groups.heuristic.Problem` (one per value of ``--together``, and per value of
 ``--by`` in homogeneous mode), solves each with the seeded heuristic, and returns one row per
 member with the group, the coordinator (tovholder) and why the person is in it.
 
@@ -19,7 +19,7 @@ import scipy.sparse as sp
 
 from orgnet.analysis import Analysis
 from orgnet.errors import OrgnetError
-from orgnet.networking.groups import Problem, objective, solve, violations
+from orgnet.groups.heuristic import Problem, objective, solve, violations
 
 PRIORITY_FLAG = "no_informal_external"
 EXISTING_KIND = "network_group"

@@ -12,10 +12,10 @@ import scipy.sparse as sp
 
 import orgnet
 from orgnet.analysis import Analysis
-from orgnet.networking.effect import measure_effect
-from orgnet.networking.groups import Problem, objective, solve, violations
-from orgnet.networking.milp import solve_exact
-from orgnet.networking.proposal import GroupOptions, propose_groups
+from orgnet.groups.effect import measure_effect
+from orgnet.groups.heuristic import Problem, objective, solve, violations
+from orgnet.groups.milp import solve_exact
+from orgnet.groups.proposal import GroupOptions, propose_groups
 
 SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 import orgnet
 from orgnet.analysis import Analysis
 from orgnet.errors import InputError, OrgnetError
-from orgnet.feedback.suggest import suggest_contacts
 from orgnet.metrics import compute_all
 from orgnet.model import scope_of_ties
-from tests.feedback.conftest import make_network, role_networks
+from orgnet.suggestions.suggest import suggest_contacts
 from tests.metrics.conftest import symmetrised
+from tests.personal.conftest import make_network, role_networks
 
 SKOVBJERG = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 ORDER = {"top": 0, "middle": 1, "first_line": 2}
@@ -236,7 +236,7 @@ def test_accepting_each_first_suggestion_clears_every_no_informal_external_flag(
 def test_the_command_line_default_also_clears_every_flag_when_each_first_is_accepted(skovbjerg):
     """What `orgnet suggest DATA` gives (every flagged leader, 3 each, at most 5 per suggested
     person): the first suggestion of each of the 100 flagged no_informal_external clears it."""
-    from orgnet.cli.feedback import flagged_leaders
+    from orgnet.cli.personal import flagged_leaders
 
     flags = skovbjerg.flags
     flagged = flags.loc[flags["flag"] == "no_informal_external", "id"].tolist()

@@ -11,10 +11,10 @@ import jinja2
 import pandas as pd
 
 from orgnet import __version__
+from orgnet.groups.heuristic import MIX_TEXT, OBJECTIVE_TEXT
 from orgnet.i18n import format_number, value_name
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
-from orgnet.networking.groups import MIX_TEXT, OBJECTIVE_TEXT
 
 TEXTS = {
     "title": {"en": "Proposed leader network groups", "da": "Forslag til ledernetværksgrupper"},
@@ -107,7 +107,7 @@ def write_page(members: pd.DataFrame, effect: pd.DataFrame, summary: dict, folde
             ],
         })
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("orgnet.networking", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
+        loader=jinja2.PackageLoader("orgnet.groups", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
     )
     page = environment.get_template("groups.html.j2").render(
         lang=lang, t=t, nonce=secrets.token_urlsafe(16), version=__version__,

@@ -22,7 +22,7 @@ from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K
 from orgnet.errors import OrgnetError
 from orgnet.export import check_table_path, write_table
-from orgnet.feedback.suggest import DEFAULT_MAX_PER_PERSON, suggest_contacts
+from orgnet.suggestions.suggest import DEFAULT_MAX_PER_PERSON, suggest_contacts
 
 person_option = click.option("--person", "persons", multiple=True, metavar="ID", help="This person (an id); repeat for several.")
 lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the texts.")
@@ -126,8 +126,8 @@ def profile(data: Path, output: Path, persons, where, lang: str, k: int, n: int,
     Default: every leader (with --where, every chosen leader). Nothing on a page is about
     anyone else beyond the names, organisations and roles of her contacts and suggested contacts.
     """
-    from orgnet.feedback.pdf import find_chromium
-    from orgnet.feedback.profile import write_profiles
+    from orgnet.profiles.pdf import find_chromium
+    from orgnet.profiles.profile import write_profiles
 
     if pdf:
         find_chromium()  # before any work: a missing browser is said at once

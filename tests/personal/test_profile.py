@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 import orgnet
 from orgnet.analysis import Analysis
-from orgnet.feedback.profile import write_profiles
-from orgnet.feedback.suggest import suggest_contacts
+from orgnet.profiles.profile import write_profiles
+from orgnet.suggestions.suggest import suggest_contacts
 from orgnet.texts import catalogue
-from tests.feedback.conftest import make_network
 from tests.metrics.conftest import symmetrised
+from tests.personal.conftest import make_network
 
 SKOVBJERG = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 ATTRIBUTES = ("name", "organisation", "unit", "role", "gender", "note", "id")

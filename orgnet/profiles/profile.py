@@ -27,15 +27,15 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-import orgnet.feedback
+import orgnet.profiles
 from orgnet import __version__
 from orgnet.analysis import Analysis
 from orgnet.errors import OrgnetError
-from orgnet.feedback import wording
-from orgnet.feedback.suggest import suggest_contacts
 from orgnet.i18n import format_number
 from orgnet.io.atomic import replacing
 from orgnet.metrics.centrality import Progress, degrees
+from orgnet.profiles import wording
+from orgnet.suggestions.suggest import suggest_contacts
 from orgnet.texts import check_lang, install, texts
 from orgnet.texts.labels import level_label, peer_group, role_label
 from orgnet.viz.interactive import VIS_VERSION, safe_json
@@ -134,7 +134,7 @@ def write_profiles(
             part.write_text(text, encoding="utf-8")
     pdfs = {}
     if pdf:
-        from orgnet.feedback.pdf import print_pages
+        from orgnet.profiles.pdf import print_pages
 
         pdfs = print_pages(pages, progress=progress)
     return Profiles(pages, index, pdfs)
@@ -318,7 +318,7 @@ def _file_names(persons: list[str]) -> dict[str, str]:
 
 def _assets() -> dict:
     root = resources.files("pyvis").joinpath("lib", VIS_VERSION)
-    script = resources.files(orgnet.feedback).joinpath("templates", "ego.js").read_text(encoding="utf-8")
+    script = resources.files(orgnet.profiles).joinpath("templates", "ego.js").read_text(encoding="utf-8")
     return {
         "vis_js": Markup(root.joinpath("vis-network.min.js").read_text(encoding="utf-8")),
         "vis_css": Markup(root.joinpath("vis-network.css").read_text(encoding="utf-8")),
@@ -329,6 +329,6 @@ def _assets() -> dict:
 def _environment() -> jinja2.Environment:
     return install(
         jinja2.Environment(
-            loader=jinja2.PackageLoader("orgnet.feedback", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
+            loader=jinja2.PackageLoader("orgnet.profiles", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
         )
     )

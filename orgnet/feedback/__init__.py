@@ -1,1 +1,0 @@
-"""Network feedback: suggested contacts and a personal profile for each person."""
