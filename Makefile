@@ -18,7 +18,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	$(BIN)/orgnet demo
+	$(BIN)/orgnet demo --lang da
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

@@ -12,6 +12,13 @@ from orgnet.cli import main
 SHARED_DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
 
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch):
+    """Commands speak the locale's language when --lang is not given; tests expect English unless
+    they choose (a developer's da_DK shell must not change what they see)."""
+    monkeypatch.setenv("ORGNET_LANG", "en")
+
+
 @pytest.fixture
 def write_folder(tmp_path):
     """Write people.csv / ties.csv (and more) as given text in a given encoding; return the folder."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from orgnet.cli.options import (
+    WHERE_COMPUTES_ON_THEM,
     audience_option,
     columns_option,
     config_option,
@@ -59,7 +60,7 @@ def weighting(holes: str | None, symmetric: bool, path_weights: str, weighted: b
 @output_option(table_file, "File to write: .csv, .xlsx or .json.", required=True)
 @layer_option
 @group_option
-@where_option
+@where_option(WHERE_COMPUTES_ON_THEM)
 @click.option("--exact", is_flag=True, help="Exact betweenness and closeness however large the network.")
 @click.option("--sample", "sample_size", type=click.IntRange(min=1), default=None, help="Sources to sample for betweenness and closeness.")
 @seed_option
@@ -107,7 +108,7 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
 @data_argument
 @layer_option
 @group_option
-@where_option
+@where_option(WHERE_COMPUTES_ON_THEM)
 @seed_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @config_option

@@ -8,7 +8,7 @@ import click
 
 import orgnet
 from orgnet.analysis import Analysis
-from orgnet.cli.options import output_option, replace_option
+from orgnet.cli.options import lang_option, output_option, replace_option
 from orgnet.cli.paths import InputPath, data_output, page_folder
 from orgnet.cli.progress import progress_reporter
 from orgnet.cli.scenarios import demo_diff
@@ -41,7 +41,7 @@ def _demo_output(path: Path, label: str, params):
 @click.option("--data", type=InputPath(), default=SHIPPED, show_default="datasets/skovbjerg", help="Data to run on.")
 @output_option(_demo_output, "Folder for the results.", default=Path("out/demo"))
 @replace_option
-@click.option("--lang", type=click.Choice(["en", "da"]), default="da", show_default=True, help="Language of the report.")
+@lang_option
 @click.option("--survey", is_flag=True, help="Instead: roster → survey export → import with review → report, on datasets/survey-sample.")
 def demo(data: Path, output: Path, replace: bool, lang: str, survey: bool) -> None:
     """Run every stage on the shipped synthetic municipality and say where the results are."""

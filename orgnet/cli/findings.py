@@ -9,10 +9,13 @@ import pandas as pd
 
 from orgnet.analysis import Analysis
 from orgnet.cli.options import (
+    WHERE_COMPUTES_ON_THEM,
     audience_option,
     columns_option,
     config_option,
     data_argument,
+    k_option,
+    lang_option,
     missing_option,
     open_analysis,
     output_option,
@@ -30,13 +33,11 @@ from orgnet.flags.listing import flag_listing
 from orgnet.privacy import audience as views
 
 table_output = output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
-lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the reasons.")
-k_option = click.option("--k", "k", type=int, default=DEFAULT_K, show_default=True, help="Suppress groups with fewer people (never below 3).")
 
 
 def findings_options(command):
     """The options flags and bagland share: DATA, -o, --lang, --rules, --where, --audience, --k, --config, --missing."""
-    for option in (missing_option, config_option, raw_option, k_option, audience_option, where_option, rules_option, lang_option, table_output, data_argument):
+    for option in (missing_option, config_option, raw_option, k_option(), audience_option, where_option(WHERE_COMPUTES_ON_THEM), rules_option, lang_option, table_output, data_argument):
         command = option(command)
     return command
 
@@ -114,9 +115,9 @@ def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | No
 @click.command(name="compare")
 @data_argument
 @click.option("--by", "by", multiple=True, required=True, help="Attribute to group by; repeat for several (--by level --by gender).")
-@k_option
+@k_option()
 @click.option("--role", default=None, help="Only people with this role, e.g. leader (their contacts with everyone count).")
-@where_option
+@where_option(WHERE_COMPUTES_ON_THEM)
 @audience_option
 @table_output
 @raw_option

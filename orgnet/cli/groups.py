@@ -12,6 +12,7 @@ import orgnet
 from orgnet.cli.options import (
     config_option,
     data_argument,
+    lang_option,
     missing_option,
     open_analysis,
     output_option,
@@ -42,7 +43,7 @@ def _size(text: str | None) -> tuple[int, int] | None:
 @click.command(name="groups")
 @data_argument
 @output_option(folder_or_file(page_folder("index.html", "groups.xlsx"), table_file), "FILE.csv/.xlsx/.json (one row per member) or a folder (index.html + groups.xlsx).")
-@where_option
+@where_option("Only they are grouped (default: every leader); the network they are measured in stays the whole network.")
 @click.option("--size", default=None, metavar="MIN-MAX", help="Group sizes, e.g. 3-10 [default: about 10 for 40+ people, 3–4 under 15, else 5–8].")
 @click.option("--mode", type=click.Choice(["heterogeneous", "homogeneous"]), default="heterogeneous", show_default=True, help="Mixed groups, or groups that share --by.")
 @click.option("--by", default=None, help="With --mode homogeneous: the attribute every group shares, e.g. level.")
@@ -52,7 +53,7 @@ def _size(text: str | None) -> tuple[int, int] | None:
 @click.option("--coordinators", type=InputPath(), default=None, help="CSV with an id column: these people coordinate their groups.")
 @click.option("--write-groups", type=OutputPath(data_output("groups.csv")), default=None, help="Also write the data with the proposed groups added to groups.csv (to compare the next wave with the plan).")
 @replace_option
-@click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the page.")
+@lang_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed: the same input and seed give the same groups.")
 @config_option
 @missing_option

@@ -7,6 +7,7 @@ checked against its inputs before it does any work (``orgnet.cli.paths.guarded``
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -15,11 +16,13 @@ import pandas as pd
 import orgnet
 from orgnet.analysis import Analysis
 from orgnet.cli.paths import InputPath, OutputPath, Shape
+from orgnet.compare import DEFAULT_K, MIN_K
 from orgnet.config import load_config
 from orgnet.errors import OrgnetError
 from orgnet.flags import load_rules
 from orgnet.missing import treat_missing
 from orgnet.model import OrgNetwork
+from orgnet.texts import LANGUAGES
 
 data_argument = click.argument("data", type=InputPath())
 config_option = click.option(
@@ -28,14 +31,52 @@ config_option = click.option(
     default=None,
     help="orgnet.toml to use (default: the one inside a data folder, if any).",
 )
-where_option = click.option(
-    "--where",
-    "where",
-    multiple=True,
-    metavar="ATTR=VALUE",
-    help="Only these people, e.g. role=leader or level!=top; repeat to combine (the same attribute: either value; "
-    "different attributes: all must hold). Results are computed on the ties among them.",
+def where_option(what: str):
+    """The one ``--where``; ``what`` says what choosing people does in *this* command."""
+    return click.option(
+        "--where",
+        "where",
+        multiple=True,
+        metavar="ATTR=VALUE",
+        help="Choose people, e.g. role=leader or level!=top; repeat to combine (the same attribute: either value; "
+        f"different attributes: all must hold). {what}",
+    )
+
+
+WHERE_COMPUTES_ON_THEM = "Results are computed on the ties among them."
+
+
+def lang_default() -> str:
+    """The language when --lang is not given and ORGNET_LANG is not set: the locale's, else English.
+
+    POSIX's order decides which variable names the locale (LC_ALL, then LC_MESSAGES, then LANG);
+    ``da``, ``da_DK.UTF-8`` and ``da-DK`` are Danish, anything else English.
+    """
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "da" if value.lower().replace("-", "_").split("_")[0].split(".")[0] == "da" else "en"
+    return "en"
+
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    envvar="ORGNET_LANG",
+    show_envvar=True,
+    default=lang_default,
+    show_default="the locale's (da_DK… → da), else en",
+    help="Language of everything the command writes and prints.",
 )
+
+
+def k_option(what: str = "Suppress groups of fewer people."):
+    """The one ``--k``: the smallest group shown, never below 3 (the same default and check everywhere)."""
+    return click.option(
+        "--k", "k", type=click.IntRange(min=MIN_K), default=DEFAULT_K, show_default=True, help=f"{what} Never below {MIN_K}."
+    )
+
+
 audience_option = click.option(
     "--audience",
     type=click.Choice(["consultant", "management"]),

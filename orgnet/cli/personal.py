@@ -10,6 +10,8 @@ from orgnet.analysis import Analysis
 from orgnet.cli.options import (
     config_option,
     data_argument,
+    k_option,
+    lang_option,
     missing_option,
     open_analysis,
     output_option,
@@ -19,13 +21,11 @@ from orgnet.cli.options import (
 )
 from orgnet.cli.paths import page_folder, table_file
 from orgnet.cli.progress import progress_reporter
-from orgnet.compare import DEFAULT_K
 from orgnet.errors import OrgnetError
 from orgnet.export import check_table_path, write_table
 from orgnet.suggestions.suggest import DEFAULT_MAX_PER_PERSON, suggest_contacts
 
 person_option = click.option("--person", "persons", multiple=True, metavar="ID", help="This person (an id); repeat for several.")
-lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the texts.")
 
 
 def flagged_leaders(analysis: Analysis) -> list[str]:
@@ -47,7 +47,7 @@ def _check_persons(analysis: Analysis, persons: tuple[str, ...]) -> None:
 @click.command()
 @data_argument
 @person_option
-@where_option
+@where_option("Only they get suggestions, and only they are suggested; their network is the ties among them.")
 @click.option("-n", "n", type=click.IntRange(min=1), default=3, show_default=True, help="Suggestions per person.")
 @click.option("--any-level", is_flag=True, help="Suggest peers of any level, not only the same or an adjacent one.")
 @click.option(
@@ -112,9 +112,9 @@ def _limit_note(table) -> str:
 @data_argument
 @output_option(page_folder("index.html"), "Folder for DIR/<id>.html and DIR/index.html.", required=True)
 @person_option
-@where_option
+@where_option("Only they get a page (default: every leader); peers and figures are those of the ties among them.")
 @lang_option
-@click.option("--k", "k", type=click.IntRange(min=3), default=DEFAULT_K, show_default=True, help="Do not compare with a peer group smaller than this.")
+@k_option("Do not compare with a peer group smaller than this.")
 @click.option("-n", "n", type=click.IntRange(min=0), default=3, show_default=True, help="Suggested contacts on each page.")
 @click.option("--pdf", is_flag=True, help="Also print each page to DIR/<id>.pdf (needs Chromium).")
 @rules_option

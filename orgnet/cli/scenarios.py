@@ -9,9 +9,12 @@ import click
 import pandas as pd
 
 from orgnet.cli.options import (
+    WHERE_COMPUTES_ON_THEM,
     config_option,
     data_argument,
     flag_rules,
+    k_option,
+    lang_option,
     missing_option,
     open_analysis,
     output_option,
@@ -37,9 +40,6 @@ WAVE2_SEED = 2008  # datasets/skovbjerg-2008 is `generate --wave2-of datasets/sk
 
 results_option = output_option(
     folder_or_file(page_folder("index.html", "tables.xlsx"), single_file), "A folder (index.html and tables.xlsx) or an .xlsx file."
-)
-lang_option = click.option(
-    "--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of the page and tables."
 )
 
 
@@ -125,7 +125,7 @@ def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output
     show_default=True,
     help="Fragmentation on larger networks: consider only this many people of highest betweenness.",
 )
-@where_option
+@where_option(WHERE_COMPUTES_ON_THEM)
 @output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
 @config_option
 @missing_option
@@ -177,14 +177,7 @@ def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, ou
     default=None,
     help="groups.csv (group, person) to evaluate: did members gain informal external ties?",
 )
-@click.option(
-    "--k",
-    "k",
-    type=int,
-    default=DEFAULT_K,
-    show_default=True,
-    help="Suppress groups with fewer members in both waves (never below 3).",
-)
+@k_option("Suppress groups with fewer members in both waves.")
 @results_option
 @lang_option
 @rules_option

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from orgnet.cli.options import output_option, replace_option
+from orgnet.cli.options import lang_option, output_option, replace_option
 from orgnet.cli.paths import SURVEY_EXPORT, InputPath, data_output, page_folder
 from orgnet.survey import import_survey, load_questions, read_roster, write_import
 from orgnet.survey.decisions import decisions_file
@@ -27,7 +27,7 @@ def survey() -> None:
     "Folder for the questionnaire files (a file you have edited there is never replaced without --replace).", required=True,
 )
 @replace_option
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of questions.txt.")
+@lang_option
 def template(roster: Path, output: Path, replace: bool, lang: str) -> None:
     """Write the questions, the roster as a choice list and questions.toml for ROSTER."""
     people = read_roster(roster)

@@ -10,6 +10,8 @@ from orgnet.cli.options import (
     audience_option,
     config_option,
     data_argument,
+    k_option,
+    lang_option,
     missing_option,
     open_analysis,
     output_option,
@@ -22,8 +24,6 @@ from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
 from orgnet.viz.graph import check_graph_path, draw, graph_data
 
-lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="en", show_default=True, help="Language of labels and texts.")
-
 
 @click.command()
 @data_argument
@@ -35,7 +35,7 @@ lang_option = click.option("--lang", type=click.Choice(["en", "da"]), default="e
 @click.option("--size-by", default="degree", show_default=True, help="A metric: degree, betweenness, …")
 @click.option("--layer", default=None, help="Only these ties, e.g. informal+external.")
 @click.option("--keep-unconnected", is_flag=True, help="With --layer, also draw the people who have no tie in that layer.")
-@where_option
+@where_option("The graph and its figures are those of the ties among them.")
 @click.option("--ego", default=None, help="Draw only this person's neighbourhood (an id).")
 @click.option("--radius", type=click.IntRange(min=1), default=2, show_default=True, help="Steps around --ego.")
 @lang_option
@@ -75,8 +75,8 @@ def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconne
 @data_argument
 @output_option(page_folder("index.html", "orgnet.xlsx"), "Folder for index.html and orgnet.xlsx.", required=True)
 @lang_option
-@click.option("--k", "k", type=int, default=5, show_default=True, help="Suppress groups with fewer people in comparisons (never below 3).")
-@where_option
+@k_option("Suppress groups of fewer people in comparisons.")
+@where_option("The graph and its figures are those of the ties among them.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for communities and the layout.")
 @audience_option
 @click.option("--groups", "with_groups", is_flag=True, help="Add proposed leader network groups (orgnet groups, default options) and their effect.")

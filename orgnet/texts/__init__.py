@@ -5,8 +5,10 @@
 (Babel's; ``1 kontakt``, ``2 kontakter``; ``{n}`` is the count as CLDR writes it, ``1,170`` /
 ``1.170``), and named fields filled in with ``str.format``, numbers written as a reader of the
 language writes them (``0,41``, ``50 %``; English fields as Python writes them, as before). The entries live
-in ``en.toml`` and ``da.toml`` next to this module (docs/i18n.md says why TOML and how a
-translator works); a plural entry is a table of CLDR categories (``one``, ``other``).
+in ``en/*.toml`` and ``da/*.toml`` next to this module, one file per part of orgnet (``common``,
+``report``, ``groups`` …) so that a translator reads one output at a time; a key stands in one file
+only. docs/i18n.md says why TOML and how a translator works; a plural entry is a table of CLDR
+categories (``one``, ``other``).
 
 Templates use the same lookup as the jinja filter ``t``: ``{{ "profile.title" | t(name=me.name) }}``
 reads the language from the template's ``lang`` variable.
@@ -46,10 +48,22 @@ def flatten(tree: dict, prefix: str = "") -> dict[str, str | dict[str, str]]:
 
 @cache
 def catalogue(lang: str) -> dict[str, str | dict[str, str]]:
-    """Every entry of ``lang``'s catalogue file, by its dotted key."""
+    """Every entry of ``lang``'s catalogue files, by its dotted key."""
     check_lang(lang)
-    text = resources.files("orgnet.texts").joinpath(f"{lang}.toml").read_text(encoding="utf-8")
-    return flatten(tomllib.loads(text))
+    entries: dict[str, str | dict[str, str]] = {}
+    found_in: dict[str, str] = {}
+    for file in catalogue_files(lang):
+        for key, entry in flatten(tomllib.loads(file.read_text(encoding="utf-8"))).items():
+            if key in entries:
+                raise ValueError(f"orgnet/texts/{lang}/{file.name}: '{key}' is already in {found_in[key]}")
+            entries[key], found_in[key] = entry, file.name
+    return entries
+
+
+def catalogue_files(lang: str) -> list:
+    """``lang``'s catalogue files (``orgnet/texts/<lang>/*.toml``), by name."""
+    folder = resources.files("orgnet.texts").joinpath(lang)
+    return sorted((file for file in folder.iterdir() if file.name.endswith(".toml")), key=lambda file: file.name)
 
 
 def check_lang(lang: str) -> None:

@@ -13,7 +13,7 @@ import pytest
 from babel import Locale
 
 from orgnet.errors import OrgnetError
-from orgnet.texts import LANGUAGES, catalogue, install, is_plural, texts
+from orgnet.texts import LANGUAGES, catalogue, catalogue_files, flatten, install, is_plural, texts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,6 +29,15 @@ def required_categories(lang: str) -> set[str]:
 
 def test_both_languages_hold_the_same_keys():
     assert set(catalogue("da")) == set(catalogue("en"))
+
+
+def test_each_key_stands_in_the_same_file_in_both_languages():
+    import tomllib
+
+    def keys_by_file(lang):
+        return {file.name: set(flatten(tomllib.loads(file.read_text(encoding="utf-8")))) for file in catalogue_files(lang)}
+
+    assert keys_by_file("da") == keys_by_file("en")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -110,4 +119,5 @@ def test_the_wheel_carries_the_catalogue(tmp_path):
     (wheel,) = tmp_path.glob("orgnet_sna-*.whl")
 
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"orgnet/texts/en.toml", "orgnet/texts/da.toml", "orgnet/texts/__init__.py", "orgnet/texts/labels.py"} <= names
+    shipped = {f"orgnet/texts/{lang}/{file.name}" for lang in LANGUAGES for file in catalogue_files(lang)}
+    assert len(shipped) >= 10 and shipped | {"orgnet/texts/__init__.py", "orgnet/texts/labels.py"} <= names
