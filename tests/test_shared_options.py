@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from orgnet.cli import main
-from orgnet.cli.options import lang_default
-from orgnet.compare import DEFAULT_K, MIN_K
+from orgnet.cli.options import _check_k, lang_default
+from orgnet.compare import DEFAULT_K
 
 
 def commands(group=main, prefix=()):
@@ -69,7 +69,7 @@ def test_every_privacy_k_has_one_default_and_one_floor():
 
     assert set(with_k) >= {"flags", "bagland", "compare", "report", "profile", "diff"}
     assert {opt.default for opt in with_k.values()} == {DEFAULT_K}
-    assert {opt.type.min for opt in with_k.values()} == {MIN_K}
+    assert {opt.callback for opt in with_k.values()} == {_check_k}
 
 
 def test_k_below_the_floor_gets_one_message_everywhere(tmp_path):
@@ -77,9 +77,9 @@ def test_k_below_the_floor_gets_one_message_everywhere(tmp_path):
     messages = set()
     for command in ("flags", "report", "profile"):
         result = runner.invoke(main, [command, str(tmp_path), "--k", "2", *(["-o", str(tmp_path / "o")] if command != "flags" else [])])
-        assert result.exit_code == 2, (command, result.output)
-        messages.add(result.output.strip().splitlines()[-1].split(":", 1)[1])
-    assert len(messages) == 1 and "2 is not in the range x>=3" in messages.pop()
+        assert result.exit_code == 1, (command, result.output)
+        messages.add(result.output.strip())
+    assert messages == {"Error: k = 2 would show groups of fewer than 3 people; use k ≥ 3"}
 
 
 def test_where_says_what_it_does_in_each_command():

@@ -72,9 +72,13 @@ lang_option = click.option(
 
 def k_option(what: str = "Suppress groups of fewer people."):
     """The one ``--k``: the smallest group shown, never below 3 (the same default and check everywhere)."""
-    return click.option(
-        "--k", "k", type=click.IntRange(min=MIN_K), default=DEFAULT_K, show_default=True, help=f"{what} Never below {MIN_K}."
-    )
+    return click.option("--k", "k", type=int, default=DEFAULT_K, show_default=True, callback=_check_k, help=f"{what} Never below {MIN_K}.")
+
+
+def _check_k(context, parameter, k: int) -> int:
+    if k < MIN_K:
+        raise OrgnetError(f"k = {k} would show groups of fewer than {MIN_K} people; use k ≥ {MIN_K}")
+    return k
 
 
 audience_option = click.option(

@@ -7,7 +7,6 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-import jinja2
 import pandas as pd
 
 from orgnet import __version__
@@ -15,6 +14,7 @@ from orgnet.groups.heuristic import MIX_TEXT, OBJECTIVE_TEXT
 from orgnet.i18n import format_number, value_name
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
+from orgnet.pages import environment
 
 TEXTS = {
     "title": {"en": "Proposed leader network groups", "da": "Forslag til ledernetværksgrupper"},
@@ -106,10 +106,7 @@ def write_page(members: pd.DataFrame, effect: pd.DataFrame, summary: dict, folde
                 for r in rows.itertuples()
             ],
         })
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("orgnet.groups", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
-    )
-    page = environment.get_template("groups.html.j2").render(
+    page = environment().get_template("groups.html.j2").render(
         lang=lang, t=t, nonce=secrets.token_urlsafe(16), version=__version__,
         intro=t["intro"].format(groups=format_number(summary["groups"], lang), placed=format_number(summary["placed"], lang), rule=_rule(summary["rule"], lang)),
         objective=objective_text(summary, lang), figures=figures, cards=cards, checklist=CHECKLIST[lang],

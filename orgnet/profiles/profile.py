@@ -16,27 +16,25 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-import secrets
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import igraph as ig
-import jinja2
 import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
 import orgnet.profiles
-from orgnet import __version__
 from orgnet.analysis import Analysis
 from orgnet.errors import OrgnetError
 from orgnet.i18n import format_number
 from orgnet.io.atomic import replacing
 from orgnet.metrics.centrality import Progress, degrees
+from orgnet.pages import render
 from orgnet.profiles import wording
 from orgnet.suggestions.suggest import suggest_contacts
-from orgnet.texts import check_lang, install, texts
+from orgnet.texts import check_lang, texts
 from orgnet.texts.labels import level_label, peer_group, role_label
 from orgnet.viz.interactive import VIS_VERSION, safe_json
 from orgnet.viz.style import SCOPE_COLOURS
@@ -99,17 +97,16 @@ def write_profiles(
     suggested = suggest_contacts(network, persons, n=suggestions, lang=lang, graph=analysis.graph) if suggestions else None
     neighbours = _neighbour_lists(analysis)
     files = _file_names(persons)
-    template = _environment().get_template("profile.html.j2")
     assets = _assets()
     words = texts(lang)
 
     rendered = {}
     for done, person in enumerate(persons, start=1):
         contacts = neighbours[people.index.get_loc(person)]
-        page = template.render(
+        page = render(
+            "profile.html.j2",
             lang=lang,
-            nonce=secrets.token_urlsafe(16),
-            version=__version__,
+            k=k,
             me=_person(people, person, lang),
             layers=_layer_rows(person, layer_degrees, peers, words, lang),
             chart=_chart(person, layer_degrees, peers, words),
@@ -127,7 +124,7 @@ def write_profiles(
 
     index = output / "index.html"
     rows = [{"file": files[p], **_person(people, p, lang)} for p in persons]
-    listing = _environment().get_template("index.html.j2").render(lang=lang, rows=rows, version=__version__)
+    listing = render("profiles.html.j2", lang=lang, k=k, rows=rows)
     pages = {person: output / files[person] for person in persons}
     with replacing(*pages.values(), index) as parts:  # every page and the list of them as one set
         for text, part in zip([*rendered.values(), listing], parts):
@@ -325,10 +322,3 @@ def _assets() -> dict:
         "ego_js": Markup(script),
     }
 
-
-def _environment() -> jinja2.Environment:
-    return install(
-        jinja2.Environment(
-            loader=jinja2.PackageLoader("orgnet.profiles", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
-        )
-    )

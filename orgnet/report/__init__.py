@@ -20,11 +20,12 @@ import pandas as pd
 from orgnet import __version__
 from orgnet.analysis import Analysis
 from orgnet.groups.page import report_section
-from orgnet.i18n import column_name, flag_name, format_number, value_name
+from orgnet.i18n import column_name, flag_name, value_name
 from orgnet.i18n import texts as texts_for
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.model import OrgNetwork
+from orgnet.pages import environment
 from orgnet.report import charts
 from orgnet.report.findings import COMPARE_BY, main_findings
 from orgnet.report.notes import data_notes, survey_notes
@@ -166,12 +167,4 @@ def _flat(mapping: dict, prefix: str = "") -> dict:
 
 
 def _template(lang: str) -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("orgnet.report", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
-    )
-    environment.filters["pct"] = lambda v: format_number(v, lang, percent=True)
-    environment.filters["num"] = lambda v: format_number(v, lang)
-    environment.filters["fixed"] = lambda v, d=3: format_number(v, lang, digits=d)
-    environment.filters["flagname"] = lambda code: flag_name(code, lang)
-    environment.filters["column"] = lambda name: column_name(str(name), lang)
-    return environment.get_template("report.html.j2")
+    return environment().get_template("report.html.j2")

@@ -20,6 +20,7 @@ from orgnet.i18n import format_number
 from orgnet.i18n import texts as texts_for
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
+from orgnet.pages import environment
 from orgnet.privacy import audience
 from orgnet.report import charts
 
@@ -76,7 +77,4 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
 
 
 def _template() -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("orgnet.report", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
-    )
-    return environment.get_template("management.html.j2")
+    return environment().get_template("management.html.j2")

@@ -13,7 +13,6 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 import numpy as np
 import pandas as pd
 
@@ -23,6 +22,7 @@ from orgnet.i18n import format_number
 from orgnet.i18n import texts as report_texts
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
+from orgnet.pages import environment
 from orgnet.scenarios.diff import Diff
 from orgnet.scenarios.texts import label, text
 from orgnet.scenarios.whatif import WhatIf, affected
@@ -112,13 +112,9 @@ def write_results(
 
 
 def render_page(tables: list[Table], *, title_key: str, lang: str, source: str, cards: dict) -> str:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("orgnet.scenarios", "templates"),
-        autoescape=jinja2.select_autoescape(["html", "j2"], default=True),
-    )
     generated = report_texts(lang)["generated"].format(version=__version__, source=source)
     sections = [_section(table, lang) for table in tables]
-    return environment.get_template("tables.html.j2").render(
+    return environment().get_template("scenarios.html.j2").render(
         lang=lang,
         nonce=secrets.token_urlsafe(16),
         title=text(title_key, lang),

@@ -21,6 +21,7 @@ from pyvis.network import Network
 
 import orgnet.viz
 from orgnet.io.atomic import replacing
+from orgnet.pages import environment
 from orgnet.viz.graphdata import GraphData
 
 VIS_VERSION = "vis-9.1.2"
@@ -32,10 +33,7 @@ def _vis_assets() -> tuple[str, str]:
 
 
 def _template() -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("orgnet.viz", "templates"), autoescape=jinja2.select_autoescape(["html", "j2"], default=True)
-    )
-    return environment.get_template("graph.html.j2")
+    return environment().get_template("graph.html.j2")
 
 
 def safe_json(value: object) -> Markup:
