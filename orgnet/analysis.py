@@ -23,6 +23,7 @@ import pandas as pd
 
 from orgnet.compare import DEFAULT_K, compare
 from orgnet.flags import bagland, flag_people, load_rules
+from orgnet.layers import BRIDGE_LAYER
 from orgnet.metrics import compute_all, with_person_columns
 from orgnet.metrics.centrality import Progress
 from orgnet.metrics.graph import SymGraph
@@ -33,7 +34,6 @@ from orgnet.overview import describe
 from orgnet.selection import Condition, describe_selection, parse_conditions, select_people
 
 # The layers that flags and reports need beside the standard four.
-FLAG_LAYERS = ("informal+external",)
 
 
 class Analysis:
@@ -124,7 +124,7 @@ class Analysis:
             exact=self.exact,
             sample_size=self.sample_size,
             seed=self.seed,
-            extra_layers=FLAG_LAYERS,
+            extra_layers=(BRIDGE_LAYER,),
             progress=self.progress,
             graph=self.graph,
             **self.metric_options,

@@ -12,9 +12,10 @@ import pandas as pd
 
 from orgnet.errors import OrgnetError
 from orgnet.flags import FLAGS
+from orgnet.layers import SUMMARY_LAYERS, degree_column
 from orgnet.model import OrgNetwork
 
-LAYERS = ("degree", "degree_internal", "degree_external", "degree_formal", "degree_informal")
+LAYERS = tuple(degree_column(layer) for layer in SUMMARY_LAYERS)  # the columns compared
 MIN_K = 3
 DEFAULT_K = 5
 MISSING = "(missing)"

@@ -15,6 +15,16 @@ from orgnet.errors import OrgnetError
 
 SCOPE_TERMS = ("internal", "external")
 
+# The layers orgnet reports everywhere, in this order: the whole network, then the kinds and the
+# scopes (the handbook's two distinctions), and the four quadrants of kind × scope for a person's
+# own network. ``informal+external`` — the bridges outside one's own organisation — is the layer
+# the flags and the groups care most about.
+ALL = "all"
+KIND_SCOPE_LAYERS = ("formal", "informal", "internal", "external")
+SUMMARY_LAYERS = (ALL, *KIND_SCOPE_LAYERS)
+QUADRANTS = ("formal+internal", "informal+internal", "formal+external", "informal+external")
+BRIDGE_LAYER = "informal+external"
+
 
 def parse_layer(spec: str, relations: set[str]) -> dict[str, set[str]]:
     """The layer's terms by dimension (``kind``, ``scope``, ``relation``); refuse unknown terms."""
@@ -50,3 +60,8 @@ def select_ties(ties: pd.DataFrame, spec: str) -> pd.DataFrame:
 def layer_name(spec: str) -> str:
     """A column-friendly name: ``informal+external`` → ``informal_external``."""
     return "_".join(term.strip() for term in spec.split("+") if term.strip())
+
+
+def degree_column(spec: str) -> str:
+    """The metrics table's column of a layer's contacts: ``degree`` for all, ``degree_<layer>`` else."""
+    return "degree" if spec == ALL else f"degree_{layer_name(spec)}"

@@ -10,8 +10,6 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-SCOPES = ("internal", "external", "unknown")
-
 
 @dataclass(frozen=True)
 class OrgNetwork:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from orgnet.errors import OrgnetError
-from orgnet.layers import layer_name, parse_layer
+from orgnet.layers import KIND_SCOPE_LAYERS, layer_name, parse_layer
 from orgnet.metrics.graph import SymGraph
 from orgnet.metrics.parallel import betweenness_by_source_blocks, harmonic_by_vertex_blocks, inverse_distances_by_source_blocks
 from orgnet.model import OrgNetwork
@@ -51,7 +51,6 @@ class PathEstimate:
 # --- degrees, strength and reciprocity ------------------------------------------------------
 
 
-STANDARD_LAYERS = ("internal", "external", "formal", "informal")
 
 
 def degrees(network: OrgNetwork, graph: SymGraph, *, layers: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -88,7 +87,7 @@ def degrees(network: OrgNetwork, graph: SymGraph, *, layers: tuple[str, ...] = (
         "reciprocity": reciprocity,
     }
     ties = network.ties
-    for spec in dict.fromkeys((*STANDARD_LAYERS, *layers)):
+    for spec in dict.fromkeys((*KIND_SCOPE_LAYERS, *layers)):
         counts = graph.layer_counts(layer_mask(ties, spec))
         name = layer_name(spec)
         columns[f"degree_{name}"] = counts["degree"]
@@ -136,9 +135,6 @@ def _sources(plan: PathEstimate) -> np.ndarray:
     if plan.exact:
         return np.arange(plan.people)
     return np.sort(np.random.default_rng(plan.seed).choice(plan.people, size=plan.sources, replace=False))
-
-
-PATH_WEIGHTS = (None, "inverse")
 
 
 def edge_lengths(graph: SymGraph, path_weights: str | None) -> np.ndarray | None:

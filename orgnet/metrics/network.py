@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from orgnet.layers import SUMMARY_LAYERS
 from orgnet.metrics.brokerage import group_codes, network_ei_index
 from orgnet.metrics.centrality import layer_mask
 from orgnet.metrics.cohesion import communities
@@ -13,14 +14,7 @@ from orgnet.metrics.graph import SymGraph
 from orgnet.missing import responded_of
 from orgnet.model import OrgNetwork
 
-LAYERS = ("all", "formal", "informal", "internal", "external")
 CATEGORICAL_ATTRIBUTES = ("organisation", "unit", "role", "level", "gender", "profession", "employer")
-
-
-def density(graph: SymGraph) -> float:
-    """Symmetrised ties over possible pairs, n(n − 1)/2."""
-    pairs = graph.n * (graph.n - 1) / 2
-    return float(len(graph.edges) / pairs) if pairs else float("nan")
 
 
 def degree_centralisation(graph: SymGraph) -> float:
@@ -64,7 +58,7 @@ def summarise(network: OrgNetwork, *, layer: str | None = None, group_by: str | 
         "people": graph.n,
         "ties": int(len(ties)),
         "symmetrised_ties": int(len(graph.edges)),
-        "density": {name: _layer_density(graph, ties, name) for name in LAYERS},
+        "density": {name: _layer_density(graph, ties, name) for name in SUMMARY_LAYERS},
         "components": int(len(components)),
         "largest_component": int(components.max()) if len(components) else 0,
         "isolates": int((graph.degree == 0).sum()),

@@ -30,6 +30,7 @@ from orgnet.analysis import Analysis
 from orgnet.errors import OrgnetError
 from orgnet.i18n import format_number
 from orgnet.io.atomic import replacing
+from orgnet.layers import ALL, QUADRANTS, degree_column
 from orgnet.metrics.centrality import Progress, degrees
 from orgnet.pages import render
 from orgnet.profiles import wording
@@ -43,8 +44,7 @@ MAX_STEM_BYTES = 120  # a page name's stem in UTF-8 bytes; the file system allow
 CUT_BYTES = 100  # what is kept of a longer stem, before the hash
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
-LAYERS = ("formal+internal", "informal+internal", "formal+external", "informal+external")
-LAYER_COLUMNS = ("degree", *(f"degree_{spec.replace('+', '_')}" for spec in LAYERS))
+LAYER_COLUMNS = tuple(degree_column(layer) for layer in (ALL, *QUADRANTS))
 ME_COLOUR = "#1B4F72"
 
 
@@ -89,7 +89,7 @@ def write_profiles(
         raise OrgnetError(f"no person with id '{unknown[0]}'" + (f" (and {len(unknown) - 1} more unknown ids)" if len(unknown) > 1 else ""))
     output = Path(output)
 
-    layer_degrees = degrees(network, analysis.graph, layers=LAYERS)[list(LAYER_COLUMNS)]
+    layer_degrees = degrees(network, analysis.graph, layers=QUADRANTS)[list(LAYER_COLUMNS)]
     peers = _peer_figures(people, layer_degrees, k)
     flags = analysis.flags
     flags = flags[flags["id"].isin(persons)]

@@ -20,9 +20,10 @@ import pandas as pd  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from orgnet.i18n import flag_name, format_number, value_name  # noqa: E402
+from orgnet.layers import SUMMARY_LAYERS, degree_column  # noqa: E402
 from orgnet.viz.style import PALETTE, SEVERITY_COLOURS  # noqa: E402
 
-LAYERS = (("degree", "all"), ("degree_internal", "internal"), ("degree_external", "external"), ("degree_formal", "formal"), ("degree_informal", "informal"))
+LAYERS = tuple((degree_column(layer), layer) for layer in SUMMARY_LAYERS)
 
 
 def _local_ticks(axes, lang: str) -> None:

@@ -24,10 +24,11 @@ from orgnet.analysis import Analysis
 from orgnet.compare import DEFAULT_K, MIN_K
 from orgnet.errors import InputError, OrgnetError, Problem
 from orgnet.io.text import read_csv_text
+from orgnet.layers import BRIDGE_LAYER, SUMMARY_LAYERS
 from orgnet.model import OrgNetwork
 from orgnet.scenarios.whatif import figures_table, flag_transitions
 
-LAYERS = ("all", "formal", "informal", "internal", "external", "informal+external")
+LAYERS = (*SUMMARY_LAYERS, BRIDGE_LAYER)
 PERSON_METRICS = (
     "degree",
     "degree_internal",

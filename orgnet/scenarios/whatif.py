@@ -23,12 +23,12 @@ import numpy as np
 import pandas as pd
 
 from orgnet.analysis import Analysis
+from orgnet.layers import SUMMARY_LAYERS
 from orgnet.metrics.graph import SymGraph
 from orgnet.model import OrgNetwork
 from orgnet.scenarios.changes import Outcome, Scenario, apply_scenario
 
 BASELINE = "before"
-LAYERS = ("all", "formal", "informal", "internal", "external")
 
 
 @dataclass
@@ -104,7 +104,7 @@ def network_figures(analysis: Analysis) -> dict[str, float]:
         "components": summary["components"],
         "largest_component_share": summary["largest_component"] / n if n else float("nan"),
         "isolates": summary["isolates"],
-        **{f"density_{layer}": summary["density"][layer] for layer in LAYERS},
+        **{f"density_{layer}": summary["density"][layer] for layer in SUMMARY_LAYERS},
         "mean_distance": graph.igraph.average_path_length(directed=False, unconn=True) if len(graph.edges) else float("nan"),
         "mean_reach2": float(reach(graph, 2).mean()) if n else float("nan"),
         "mean_reach3": float(reach(graph, 3).mean()) if n else float("nan"),

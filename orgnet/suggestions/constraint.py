@@ -36,7 +36,7 @@ def tie_strengths(network: OrgNetwork, graph: SymGraph) -> sp.csr_matrix:
     contact counts in ``p_qj``), ``compute_all(holes="whole")``; a test checks that
     ``constraint_before`` equals that column.
     """
-    return strengths_from_ties(graph.strength_matrix / 2.0)
+    return graph.strength_matrix
 
 
 def strengths_from_ties(z: sp.spmatrix) -> sp.csr_matrix:

@@ -24,7 +24,6 @@ from rapidfuzz import fuzz, process
 
 from orgnet.survey.names import first_name, fold, initials, name_key, parts, place_key, role_and_place, role_code, split_place
 
-METHODS = ("exact", "folded", "fuzzy", "unit", "manual", "ambiguous", "unmatched", "none")
 AUTOMATIC = ("exact", "folded", "fuzzy", "unit")
 REVIEW = ("ambiguous", "unmatched")
 FUZZY_ACCEPT = 90  # token-sort similarity (0–100) a typed name needs to be taken without review

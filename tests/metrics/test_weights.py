@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgnet.errors import OrgnetError
+from orgnet.layers import KIND_SCOPE_LAYERS
 from orgnet.metrics import compute_all
-from orgnet.metrics.centrality import STANDARD_LAYERS, _sources, closeness, plan_paths
+from orgnet.metrics.centrality import _sources, closeness, plan_paths
 from orgnet.metrics.graph import SymGraph
 from tests.metrics.conftest import make_network, valued_networks, weighted_digraph
 
@@ -59,7 +60,7 @@ def test_strength_and_reciprocity(network):
 @given(valued_networks())
 def test_in_and_out_degrees_by_layer(network):
     table = compute_all(network, paths=False, extra_layers=("informal+external",))
-    for spec in (*STANDARD_LAYERS, "informal+external"):
+    for spec in (*KIND_SCOPE_LAYERS, "informal+external"):
         layer = network.layer(spec)
         digraph = nx.DiGraph()
         digraph.add_nodes_from(network.people.index)
