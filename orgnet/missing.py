@@ -129,12 +129,18 @@ class MissingData:
             "non_respondents": len(self.non_respondents), "ties_reconstructed": self.reconstructed,
         }}
 
-    def note(self) -> str:
-        """One line for the terminal."""
-        base = f"{len(self.non_respondents)} of {self.people} people did not answer the survey"
-        if self.treatment == "reconstruct":
-            return f"{base}; {self.reconstructed} ties reconstructed from the reports about them (--missing reconstruct)"
-        return f"{base}; they keep the ties others reported (--missing keep)"
+    def note(self, lang: str = "en") -> str:
+        """One line for the terminal, in ``lang``."""
+        from orgnet.i18n import format_number
+        from orgnet.texts import texts
+
+        words = texts(lang)
+        return words.t(
+            f"cli.missing.{self.treatment}",
+            count=format_number(len(self.non_respondents), lang),
+            people=words.t("count.people", n=self.people),
+            ties=words.t("count.tie", n=self.reconstructed),
+        )
 
 
 def treat_missing(network: OrgNetwork, treatment: str = "keep") -> tuple[OrgNetwork, MissingData | None]:

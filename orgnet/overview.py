@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from orgnet.i18n import format_number
 from orgnet.model import OrgNetwork
+from orgnet.texts import texts
+from orgnet.texts.labels import layer_label, role_plural
+from orgnet.texts.terminal import aligned
 
 
 def describe(network: OrgNetwork) -> dict:
@@ -29,21 +33,15 @@ def describe(network: OrgNetwork) -> dict:
     return summary
 
 
-def format_summary(summary: dict) -> str:
-    """The summary as lines a person reads in a terminal."""
-    lines = [
-        f"people:              {summary['people']}",
-        f"ties:                {summary['ties']}",
-    ]
-    for layer, count in summary["ties_by_kind_scope"].items():
-        lines.append(f"  {layer:<19}{count}")
-    lines.append(f"duplicates merged:   {summary['duplicates_merged']}")
-    lines.append(f"isolates:            {summary['isolates']}")
-    if summary["organisations"] is not None:
-        lines.append(f"organisations:       {summary['organisations']}")
-    if summary["units"] is not None:
-        lines.append(f"units:               {summary['units']}")
-    lines.append(f"groups:              {summary['groups']}")
-    for role, count in summary.get("people_by_role", {}).items():
-        lines.append(f"  role {role:<14}{count}")
-    return "\n".join(lines)
+def format_summary(summary: dict, lang: str = "en") -> str:
+    """The summary as lines a person reads in a terminal, in ``lang``."""
+    words, number = texts(lang), lambda value: format_number(value, lang)
+    rows = [(words.t("cli.overview.people"), number(summary["people"])), (words.t("cli.overview.ties"), number(summary["ties"]))]
+    rows += [(f"  {layer_label(layer, lang)}", number(count)) for layer, count in summary["ties_by_kind_scope"].items()]
+    rows += [(words.t("cli.overview.duplicates_merged"), number(summary["duplicates_merged"])), (words.t("cli.overview.isolates"), number(summary["isolates"]))]
+    for part in ("organisations", "units"):
+        if summary[part] is not None:
+            rows.append((words.t(f"cli.overview.{part}"), number(summary[part])))
+    rows.append((words.t("cli.overview.groups"), number(summary["groups"])))
+    rows += [(f"  {role_plural(role, lang)}", number(count)) for role, count in summary.get("people_by_role", {}).items()]
+    return "\n".join(aligned(rows))

@@ -135,5 +135,5 @@ def test_generate_cli_writes_a_valid_folder(tmp_path, run_cli):
 
     assert result.exit_code == 0
     network = orgnet.read(tmp_path / "kommune")
-    assert result.output == f"wrote {len(network.people)} people and {len(network.ties)} ties to {tmp_path / 'kommune'}\n"
+    assert result.output == f"wrote {len(network.people):,} people and {len(network.ties):,} ties to {tmp_path / 'kommune'}\n"
     assert np.isin(network.ties["source"], network.people.index).all()

@@ -46,8 +46,8 @@ def run_pipeline(run_cli, data: Path, out: Path, config: Path | None, by: str | 
 def check_outputs(results: dict, out: Path, people: int, ties: int) -> str:
     for name, result in results.items():
         assert result.exit_code == 0, f"{name}: {result.output}"
-    assert re.search(rf"^people:\s+{people}$", results["validate"].output, re.M)
-    assert re.search(rf"^ties:\s+{ties}$", results["validate"].output, re.M)
+    assert re.search(rf"^people:\s+{people:,}$", results["validate"].output, re.M)
+    assert re.search(rf"^ties:\s+{ties:,}$", results["validate"].output, re.M)
     assert len(pd.read_csv(out / "metrics.csv")) == people
     assert (out / "flags.csv").exists()
     assert results["bagland"].output.strip() == "no TRs in the data (role 'tr')"

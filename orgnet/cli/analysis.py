@@ -10,9 +10,11 @@ import click
 from orgnet.cli.options import (
     WHERE_COMPUTES_ON_THEM,
     audience_option,
+    chosen_note,
     columns_option,
     config_option,
     data_argument,
+    lang_option,
     missing_option,
     output_option,
     raw_option,
@@ -24,9 +26,11 @@ from orgnet.cli.paths import table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
 from orgnet.export import check_table_path, jsonable, write_table
+from orgnet.i18n import format_number, local
 from orgnet.metrics import compute_all, with_person_columns
 from orgnet.metrics.network import format_network_summary, summarise
 from orgnet.selection import describe_selection, select_people
+from orgnet.texts import texts
 
 layer_option = click.option("--layer", default=None, help="Only these ties, e.g. informal+external, formal, advice.")
 group_option = click.option("--group-by", default=None, help="Attribute that defines groups for brokerage and E–I [default: organisation].")
@@ -70,7 +74,10 @@ def weighting(holes: str | None, symmetric: bool, path_weights: str, weighted: b
 @raw_option
 @config_option
 @missing_option
-def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, holes, symmetric, path_weights, weighted, columns, audience, raw, config, missing) -> None:
+@lang_option
+def metrics(
+    data: Path, output: Path, layer, group_by, where, exact, sample_size, seed, holes, symmetric, path_weights, weighted, columns, audience, raw, config, missing, lang
+) -> None:
     """Compute every per-person metric of DATA and write the table to OUTPUT.
 
     With --where the metrics are those of the subnetwork among the chosen people (a leader's
@@ -80,7 +87,7 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
         raise OrgnetError("a per-person table has no management form; use orgnet compare or orgnet report --audience management")
     options = weighting(holes, symmetric, path_weights, weighted)
     check_table_path(output)
-    whole, treated = read_treated(data, config, missing)
+    whole, treated = read_treated(data, config, missing, lang)
     network = select_people(whole, where)
     with progress_reporter() as progress:
         table = compute_all(
@@ -88,20 +95,24 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
         )
     if where:
         table.attrs["orgnet"].update(describe_selection(where, len(network.people), len(whole.people)))
-        click.echo(f"computed on {len(network.people)} of {len(whole.people)} people ({' '.join(where)}) and the ties among them", err=True)
+        click.echo(chosen_note(len(network.people), len(whole.people), where, lang), err=True)
     table.attrs["orgnet"].update(treated)
     table.attrs["orgnet"].update({"audience": audience, "names": "present" if "name" in network.people.columns else "none"})
     people_table = with_columns(with_person_columns(network, table), network.people, columns)
     written = write_table(people_table, output, metadata=table.attrs["orgnet"], sheet="metrics", raw=raw)
-    paths = table.attrs["orgnet"]["paths"]
+    paths, words = table.attrs["orgnet"]["paths"], texts(lang)
     if paths["method"] != "exact":
         click.echo(
-            f"betweenness and closeness estimated from {paths['sources']} sampled sources of {paths['people']} "
-            f"(seed {paths['seed']}); largest standard errors {paths['betweenness_standard_error_max']:.2g} and "
-            f"{paths['closeness_standard_error_max']:.2g}; --exact computes them in full",
+            words.t(
+                "cli.metrics.sampled",
+                sources=format_number(paths["sources"], lang), people=words.t("count.people", n=paths["people"]), seed=paths["seed"],
+                betweenness_error=local(float(f"{paths['betweenness_standard_error_max']:.2g}"), lang),
+                closeness_error=local(float(f"{paths['closeness_standard_error_max']:.2g}"), lang),
+            ),
             err=True,
         )
-    click.echo(f"wrote {len(table)} people × {table.shape[1]} metrics to {', '.join(map(str, written))}")
+    people, measures = words.t("count.people", n=len(table)), words.t("cli.count.metric", n=table.shape[1])
+    click.echo(words.t("cli.wrote.metrics", people=people, metrics=measures, files=", ".join(map(str, written))))
 
 
 @click.command()
@@ -113,9 +124,10 @@ def metrics(data: Path, output: Path, layer, group_by, where, exact, sample_size
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @config_option
 @missing_option
-def summary(data: Path, layer, group_by, where, seed, as_json, config, missing) -> None:
+@lang_option
+def summary(data: Path, layer, group_by, where, seed, as_json, config, missing, lang) -> None:
     """Network-level figures of DATA: density by layer, components, centralisation, E–I …"""
-    whole, treated = read_treated(data, config, missing)
+    whole, treated = read_treated(data, config, missing, lang)
     network = select_people(whole, where)
     figures = {**summarise(network, layer=layer, group_by=group_by, seed=seed), **treated}
     if where:
@@ -123,7 +135,7 @@ def summary(data: Path, layer, group_by, where, seed, as_json, config, missing) 
     if as_json:
         click.echo(json.dumps(jsonable(figures), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_network_summary(figures))
+        click.echo(format_network_summary(figures, lang))
 
 
 COMMANDS = (metrics, summary)

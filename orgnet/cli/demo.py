@@ -15,8 +15,11 @@ from orgnet.cli.scenarios import demo_diff
 from orgnet.cli.survey import IMPORT_FILES
 from orgnet.export import write_table
 from orgnet.generate import generate_municipality
+from orgnet.i18n import column_name, flag_name, format_number
 from orgnet.overview import format_summary
 from orgnet.report import build_report
+from orgnet.texts import texts
+from orgnet.texts.terminal import table
 from orgnet.viz.graph import draw, graph_data
 
 SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
@@ -56,32 +59,35 @@ def demo(data: Path, output: Path, replace: bool, lang: str, survey: bool) -> No
     else:
         network = orgnet.read(data)
     analysis = Analysis(network, lang=lang)
-    click.echo(f"1/5 validated {data}\n{format_summary(analysis.overview)}")
+    words = texts(lang)
+    click.echo(words.t("cli.demo.validated", data=data) + "\n" + format_summary(analysis.overview, lang))
     output.mkdir(parents=True, exist_ok=True)
 
     with progress_reporter() as analysis.progress:
         people = analysis.people_table
     files = write_table(people, output / "metrics.xlsx", metadata=analysis.metrics.attrs["orgnet"], sheet="metrics")
     top = people.nlargest(5, "betweenness")[[c for c in ("name", "organisation", "betweenness") if c in people]]
-    click.echo("\n2/5 metrics — bridges (highest betweenness):\n" + top.to_string(index=False))
+    top = top.assign(betweenness=[format_number(value, lang, digits=3) for value in top["betweenness"]])
+    top.columns = [column_name(column, lang) for column in top.columns]
+    click.echo("\n" + words.t("cli.demo.bridges") + "\n" + table(top, numeric=[column_name("betweenness", lang)]))
 
     flags = analysis.flags
     files += write_table(flags, output / "flags.xlsx", metadata={"lang": lang}, sheet="flags")
-    counts = ", ".join(f"{flag} {count}" for flag, count in flags["flag"].value_counts().items())
-    click.echo(f"\n3/5 flags: {counts}")
+    counts = ", ".join(f"{flag_name(flag, lang)} {format_number(count, lang)}" for flag, count in flags["flag"].value_counts().items())
+    click.echo("\n" + (words.t("cli.demo.flags", counts=counts) if counts else words.t("cli.demo.no_flags")))
 
     files += build_report(analysis, output / "report", source=str(data))
-    click.echo("\n4/5 report written")
+    click.echo("\n" + words.t("cli.demo.report"))
 
     drawing = graph_data(analysis.network, metrics=analysis.metrics, flags=flags, colour_by="flag", lang=lang, graph=analysis.graph)
     files.append(draw(drawing, output / "graph.html", lang=lang, size_by="degree"))
-    click.echo("5/5 interactive graph written (coloured by flag)")
+    click.echo(words.t("cli.demo.graph"))
 
     if shipped:  # the shipped municipality has a second wave to compare with
         files += demo_diff(analysis, output / "change", lang)
 
-    click.echo("\nopen in a browser (works offline):\n" + "\n".join(f"  {file}" for file in files if file.suffix == ".html"))
-    click.echo("tables:\n" + "\n".join(f"  {file}" for file in files if file.suffix != ".html"))
+    click.echo("\n" + words.t("cli.demo.open") + "\n" + "\n".join(f"  {file}" for file in files if file.suffix == ".html"))
+    click.echo(words.t("cli.demo.tables") + "\n" + "\n".join(f"  {file}" for file in files if file.suffix != ".html"))
 
 
 COMMANDS = (demo,)

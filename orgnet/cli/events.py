@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import click
 
-from orgnet.cli.options import output_option, replace_option
+from orgnet.cli.options import lang_option, output_option, replace_option
 from orgnet.cli.paths import EventSource, InputPath, data_output
 from orgnet.config import load_config
 from orgnet.errors import InputError, Problem
 from orgnet.events import EventRules, build_from_events, parse_day, parse_duration, write_events_output
 from orgnet.events.rules import CHANNELS
+from orgnet.i18n import format_number
+from orgnet.texts import texts
 
 EVENTS_FILES = ("events-summary.csv", "events-summary.meta.json", "unknown-addresses.csv", "unknown-addresses.meta.json")
 
@@ -50,8 +52,9 @@ def _kinds(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--memory-limit", default=None, help="DuckDB: memory to use before spilling to disk, e.g. 4GB.")
 @click.option("--threads", type=click.IntRange(min=1), default=None, help="DuckDB: threads (default: all cores).")
 @click.option("--spark-master", default=None, help="Spark: master URL, local[2], spark://host:7077 or yarn (default: spark-submit's, else local[*]).")
+@lang_option
 def events(events, roster, output, replace, config, engine, min_interactions, window, reciprocal, max_meeting_size, max_meeting_hours,
-           max_recipients, weight, message_minutes, kinds, since, until, per_window, timezone, parquet, memory_limit, threads, spark_master):
+           max_recipients, weight, message_minutes, kinds, since, until, per_window, timezone, parquet, memory_limit, threads, spark_master, lang):
     """Build a network from e-mail, meeting and chat logs (CSV or Parquet files, folders, globs).
 
     Each of EVENTS is PATH or CHANNEL=PATH with CHANNEL email, meeting or chat. E-mail and chat
@@ -75,19 +78,27 @@ def events(events, roster, output, replace, config, engine, min_interactions, wi
         options = {"memory_limit": memory_limit, "threads": threads}
     people, result = build_from_events(list(events), roster, rules, engine=engine, config=settings, **options)
     folders = write_events_output(people, result, output, parquet=parquet)
-    click.echo(format_summary(result))
-    where = f"{len(folders)} windows under {output}" if per_window else str(output)
-    click.echo(f"wrote {len(result.ties)} ties ({result.metadata['engine']}) to {where}")
+    words = texts(lang)
+    click.echo(format_summary(result, rules, lang))
+    where = words.t("cli.events.windows", windows=words.t("cli.events.window", n=len(folders)), output=output) if per_window else str(output)
+    click.echo(words.t("cli.wrote.events", ties=words.t("count.tie", n=len(result.ties)), engine=result.metadata["engine"], output=where))
 
 
-def format_summary(result) -> str:
-    lines = ["events:"]
-    for row in result.summary.itertuples():
-        lines.append(f"  {row.channel:<8} {row.outcome:<40} {row.events:>12,}")
+def format_summary(result, rules: EventRules, lang: str = "en") -> str:
+    """What became of the events, channel by channel, and the addresses not on the roster, in ``lang``."""
+    words = texts(lang)
+    limits = {name: format_number(getattr(rules, name), lang) for name in ("max_meeting_size", "max_meeting_hours", "max_recipients")}
+
+    def outcome(row) -> str:
+        return words.t(f"cli.events.excluded.{row.rule}", **limits) if row.outcome == "excluded" else words.t(f"cli.events.outcome.{row.outcome}")
+
+    rows = [(words.t(f"cli.events.channel.{row.channel}"), outcome(row), format_number(row.events, lang)) for row in result.summary.itertuples()]
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
+    lines = [words.t("cli.events.heading"), *(f"  {a:<{widths[0]}}  {b:<{widths[1]}}  {c:>{widths[2]}}" for a, b, c in rows)]
     if len(result.unknown):
-        total = int(result.unknown["interactions"].sum())
-        top = ", ".join(f"{d} ({n:,})" for d, n in zip(result.unknown["domain"].head(5), result.unknown["interactions"].head(5)))
-        lines.append(f"interactions with addresses not in the roster: {total:,} (by domain: {top}); see unknown-addresses.csv")
+        total = format_number(int(result.unknown["interactions"].sum()), lang)
+        top = ", ".join(f"{d} ({format_number(n, lang)})" for d, n in zip(result.unknown["domain"].head(5), result.unknown["interactions"].head(5)))
+        lines.append(words.t("cli.events.unknown", total=total, top=top))
     return "\n".join(lines)
 
 

@@ -20,9 +20,10 @@ from orgnet.compare import DEFAULT_K, MIN_K
 from orgnet.config import load_config
 from orgnet.errors import OrgnetError
 from orgnet.flags import load_rules
+from orgnet.i18n import format_number
 from orgnet.missing import treat_missing
 from orgnet.model import OrgNetwork
-from orgnet.texts import LANGUAGES
+from orgnet.texts import LANGUAGES, texts
 
 data_argument = click.argument("data", type=InputPath())
 config_option = click.option(
@@ -158,18 +159,18 @@ def open_analysis(data: Path, config: Path | None, *, where=(), rules_file: Path
     return analysis
 
 
-def read_treated(data: Path, config: Path | None, missing: str) -> tuple[OrgNetwork, dict]:
+def read_treated(data: Path, config: Path | None, missing: str, lang: str = "en") -> tuple[OrgNetwork, dict]:
     """DATA with ``--missing`` applied, and the metadata that says so (for commands without an Analysis)."""
     network, treated = treat_missing(read_data(data, config), missing)
     if treated is not None and missing != "keep":
-        click.echo(treated.note(), err=True)
+        click.echo(treated.note(lang), err=True)
     return network, treated.metadata() if treated is not None else {}
 
 
 def missing_note(analysis: Analysis) -> None:
     """Say on stderr what --missing reconstruct added (keep, today's behaviour, is stated in the metadata only)."""
     if analysis.missing is not None and analysis.missing.treatment != "keep":
-        click.echo(analysis.missing.note(), err=True)
+        click.echo(analysis.missing.note(analysis.lang), err=True)
 
 
 def selection_note(analysis: Analysis) -> str | None:
@@ -177,4 +178,10 @@ def selection_note(analysis: Analysis) -> str | None:
     if not analysis.is_selection:
         return None
     chosen = analysis.selection
-    return f"computed on {chosen['people_chosen']} of {chosen['people_in_data']} people ({' '.join(chosen['where'])}) and the ties among them"
+    return chosen_note(chosen["people_chosen"], chosen["people_in_data"], chosen["where"], analysis.lang)
+
+
+def chosen_note(chosen: int, of: int, where, lang: str) -> str:
+    """"computed on 12 of 300 people (role=leader) and the ties among them", in ``lang``."""
+    words = texts(lang)
+    return words.t("cli.selection.computed_on", chosen=format_number(chosen, lang), people=words.t("count.people", n=of), where=" ".join(where))

@@ -23,7 +23,10 @@ from orgnet.cli.paths import page_folder, table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
 from orgnet.export import check_table_path, write_table
+from orgnet.i18n import format_number
 from orgnet.suggestions.suggest import DEFAULT_MAX_PER_PERSON, suggest_contacts
+from orgnet.texts import texts
+from orgnet.texts.terminal import table as terminal_table
 
 person_option = click.option("--person", "persons", multiple=True, metavar="ID", help="This person (an id); repeat for several.")
 
@@ -78,17 +81,33 @@ def suggest(data: Path, persons, where, n: int, any_level: bool, max_per_person:
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)
+    words = texts(lang)
     short = table.attrs["orgnet"]["fewer_than_n"]
     if short:
-        shown = ", ".join(short[:10]) + (f", … ({len(short)} in all)" if len(short) > 10 else "")
-        click.echo(f"fewer than {n} candidates for {len(short)} of {len(chosen)} people: {shown}", err=True)
+        shown = ", ".join(short[:10]) + (", " + words.t("cli.suggest.in_all", count=format_number(len(short), lang)) if len(short) > 10 else "")
+        click.echo(
+            words.t("cli.suggest.short", wanted=n, short=format_number(len(short), lang), chosen=words.t("count.people", n=len(chosen)), shown=shown), err=True
+        )
+    suggestions, people = words.t("cli.count.suggestion", n=len(table)), words.t("count.people", n=len(chosen))
     if output is None:
-        text = table[["person", "name", "rank", "suggested", "suggested_name", "reason"]].to_string(index=False) if len(table) else "no suggestions"
-        click.echo(f"{text}\n\n{len(table)} suggestions for {len(chosen)} people; {_limit_note(table)}")
+        click.echo(f"{_suggestion_table(table, lang)}\n\n{words.t('cli.suggest.summary', suggestions=suggestions, people=people, limit=_limit_note(table, lang))}")
         return
     metadata = {**table.attrs["orgnet"], "lang": lang, "audience": "consultant", "names": "present", **(analysis.selection if analysis.is_selection else {}), **analysis.missing_metadata}
     written = write_table(table, output, metadata=metadata, sheet="suggestions")
-    click.echo(f"wrote {len(table)} suggestions for {len(chosen)} people to {', '.join(map(str, written))}; {_limit_note(table)}")
+    files = ", ".join(map(str, written))
+    click.echo(words.t("cli.wrote.suggestions", suggestions=suggestions, people=people, files=files, limit=_limit_note(table, lang)))
+
+
+SUGGESTION_COLUMNS = ("person", "name", "rank", "suggested", "suggested_name", "reason")
+
+
+def _suggestion_table(table, lang: str) -> str:
+    """The suggestions as the terminal shows them: the chosen columns, headed in ``lang``."""
+    if not len(table):
+        return texts(lang).t("cli.suggest.none")
+    shown = table[list(SUGGESTION_COLUMNS)].assign(rank=[format_number(rank, lang) for rank in table["rank"]])
+    shown.columns = [texts(lang).t(f"cli.suggest.column.{column}") for column in SUGGESTION_COLUMNS]
+    return terminal_table(shown, numeric=[texts(lang).t("cli.suggest.column.rank")])
 
 
 def _limit(text: str) -> int | None:
@@ -100,12 +119,11 @@ def _limit(text: str) -> int | None:
     return int(value)
 
 
-def _limit_note(table) -> str:
-    meta = table.attrs["orgnet"]
+def _limit_note(table, lang: str) -> str:
+    meta, words = table.attrs["orgnet"], texts(lang)
     if meta["max_per_person"] == "none":
-        return "no limit per suggested person (--max-per-person)"
-    changed = meta["changed_by_cap"]
-    return f"at most {meta['max_per_person']} per suggested person (--max-per-person), which changed {changed} of them"
+        return words.t("cli.suggest.no_limit")
+    return words.t("cli.suggest.limit", cap=meta["max_per_person"], suggestions=words.t("cli.count.suggestion", n=meta["changed_by_cap"]))
 
 
 @click.command()
@@ -138,8 +156,8 @@ def profile(data: Path, output: Path, persons, where, lang: str, k: int, n: int,
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)
-    pdfs = f" and {len(written.pdfs)} PDFs" if pdf else ""
-    click.echo(f"wrote {len(written.pages)} profiles{pdfs} to {output}; the list is {written.index}")
+    profiles = texts(lang).t("cli.count.profile", n=len(written.pages))
+    click.echo(texts(lang).t("cli.wrote.profiles_pdf" if pdf else "cli.wrote.profiles", profiles=profiles, output=output, index=written.index))
 
 
 COMMANDS = (suggest, profile)

@@ -10,7 +10,7 @@ import pandas as pd
 
 import orgnet
 from orgnet import __version__
-from orgnet.cli.options import config_option, output_option, read_data, replace_option
+from orgnet.cli.options import config_option, lang_option, output_option, read_data, replace_option
 from orgnet.cli.paths import InputPath, OutputPath, data_output, names_back, secret_file
 from orgnet.errors import OrgnetError
 from orgnet.io.atomic import replacing
@@ -27,6 +27,7 @@ from orgnet.privacy.pseudonyms import (
     pseudonymise,
     reidentify,
 )
+from orgnet.texts import texts
 
 ABOUT_FILE = "pseudonyms.json"
 
@@ -45,12 +46,13 @@ def _names(text: str | None) -> tuple[str, ...]:
 @click.option("--keep", default=None, help="Columns to leave as they are, e.g. name,unit (never id).")
 @click.option("--table", "table_path", type=OutputPath(secret_file), default=None, help="Also write the code → value table here (never inside OUTPUT).")
 @config_option
-def pseudonymise_command(data, output, replace, key_file, new_key_path, columns, keep, table_path, config) -> None:
+@lang_option
+def pseudonymise_command(data, output, replace, key_file, new_key_path, columns, keep, table_path, config, lang) -> None:
     """Replace ids, names and chosen columns of DATA by keyed pseudonyms (HMAC-SHA256), consistently
     in people, ties and groups, so every metric and flag stays the same."""
     if new_key_path is not None:
         path = new_key(new_key_path)
-        click.echo(f"wrote a new key to {path} (readable by you only). Keep it outside the data you share, and keep it safe.")
+        click.echo(texts(lang).t("cli.wrote.key", path=path))
         return
     if data is None or output is None:
         raise click.UsageError("give DATA and -o OUTPUT (or --new-key KEY to make a key)")
@@ -68,10 +70,12 @@ def pseudonymise_command(data, output, replace, key_file, new_key_path, columns,
     if table_path is not None:
         with replacing(table_path) as (part,):
             write_csv(table, part)
-    click.echo(
-        f"wrote {len(coded.people)} people and {len(coded.ties)} ties to {output}; pseudonymised: {', '.join(coded_columns)}"
-        + (f"; code table in {table_path} (keep it with the key)" if table_path else "")
+    words = texts(lang)
+    wrote = words.t(
+        "cli.privacy.pseudonymised",
+        people=words.t("count.people", n=len(coded.people)), ties=words.t("count.tie", n=len(coded.ties)), output=output, columns=", ".join(coded_columns),
     )
+    click.echo(wrote + (words.t("cli.privacy.code_table", table=table_path) if table_path else ""))
 
 
 @click.command(name="reidentify")
@@ -80,7 +84,8 @@ def pseudonymise_command(data, output, replace, key_file, new_key_path, columns,
 @click.option("--data", "original", type=InputPath(), required=True, help="The original (not pseudonymised) data.")
 @output_option(names_back, "Where to write FILE with the codes mapped back (.csv or .xlsx).", required=True)
 @config_option
-def reidentify_command(file: Path, key_file: Path, original: Path, output: Path, config) -> None:
+@lang_option
+def reidentify_command(file: Path, key_file: Path, original: Path, output: Path, config, lang) -> None:
     """Map the pseudonyms in an orgnet output FILE (.csv or .xlsx) back to ids and names, with the
     key and the original data — for the consultant who holds the key."""
     if output.suffix.lower() not in (".csv", ".xlsx"):
@@ -110,7 +115,7 @@ def reidentify_command(file: Path, key_file: Path, original: Path, output: Path,
             write_workbook(mapped, part, neutralise=True)
         else:
             write_csv(next(iter(mapped.values())), part)
-    click.echo(f"mapped {changed} pseudonyms back; wrote {output}")
+    click.echo(texts(lang).t("cli.wrote.reidentified", pseudonyms=texts(lang).t("cli.count.pseudonym", n=changed), output=output))
 
 
 def _warn_if_exposed(key_file: Path) -> None:

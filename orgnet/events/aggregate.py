@@ -14,6 +14,11 @@ from orgnet.events.files import empty_files, file_columns
 from orgnet.events.rules import EventRules
 from orgnet.events.sources import Source, bind_columns, missing_columns
 
+# What became of the events of a channel, in this order; an excluded event also names its rule
+# (a code: cancelled, before_since, from_until, no_other_attendee, no_recipients,
+# too_many_attendees, too_long, too_many_recipients), which the terminal says in words.
+OUTCOMES = ("read", "duplicate", "excluded", "used")
+
 MAX_PROBLEMS = 50
 
 
@@ -97,18 +102,18 @@ def _summary(engine, read: dict[str, int]) -> pd.DataFrame:
     distinct = engine.query(plan.distinct_query()).set_index("channel")["events"]
     rows = []
     for channel, count in sorted(read.items()):
-        rows.append((channel, "read", count))
+        rows.append((channel, "read", "", count))
         duplicates = count - int(distinct.get(channel, 0))
         if duplicates:
-            rows.append((channel, "duplicate (dropped)", duplicates))
+            rows.append((channel, "duplicate", "", duplicates))
     excluded = engine.query(plan.excluded_query())
-    rows += [(row.channel, f"excluded: {row.rule}", int(row.events)) for row in excluded.itertuples()]
+    rows += [(row.channel, "excluded", row.rule, int(row.events)) for row in excluded.itertuples()]
     used = engine.query(plan.used_query())
-    rows += [(row.channel, "used", int(row.events)) for row in used.itertuples()]
-    frame = pd.DataFrame(rows, columns=["channel", "outcome", "events"])
-    order = {"read": 0, "duplicate (dropped)": 1, "used": 3}
-    frame["_order"] = frame["outcome"].map(order).fillna(2)
-    frame = frame.sort_values(["channel", "_order", "outcome"], kind="stable").drop(columns="_order").reset_index(drop=True)
+    rows += [(row.channel, "used", "", int(row.events)) for row in used.itertuples()]
+    frame = pd.DataFrame(rows, columns=["channel", "outcome", "rule", "events"])
+    order = {outcome: place for place, outcome in enumerate(OUTCOMES)}
+    frame["_order"] = frame["outcome"].map(order)
+    frame = frame.sort_values(["channel", "_order", "rule"], kind="stable").drop(columns="_order").reset_index(drop=True)
     return frame.astype({"events": "int64"})
 
 

@@ -172,14 +172,14 @@ def steps(dialect: Dialect, views: list[str], rules: EventRules) -> list[tuple[s
     cancelled = ", ".join(f"'{value}'" for value in CANCELLED)
     classified = f"""
         SELECT channel, sender, CASE WHEN channel = 'meeting' THEN recipients END AS recipients, status, ts, te, copies, parts, {size} AS k,
-          CASE WHEN status IN ({cancelled}) THEN 'cancelled or declined'
-               WHEN {since} THEN 'before --since'
-               WHEN {until} THEN 'from --until on'
-               WHEN channel = 'meeting' AND {size} < 2 THEN 'no other attendee'
-               WHEN channel <> 'meeting' AND {size} = 0 THEN 'no recipients'
-               WHEN channel = 'meeting' AND {size} > {rules.max_meeting_size} THEN 'more than {rules.max_meeting_size} attendees'
-               WHEN channel = 'meeting' AND te - ts > {round(rules.max_meeting_hours * 3600)} THEN 'longer than {rules.max_meeting_hours:g} hours'
-               WHEN channel <> 'meeting' AND {size} > {rules.max_recipients} THEN 'more than {rules.max_recipients} recipients'
+          CASE WHEN status IN ({cancelled}) THEN 'cancelled'
+               WHEN {since} THEN 'before_since'
+               WHEN {until} THEN 'from_until'
+               WHEN channel = 'meeting' AND {size} < 2 THEN 'no_other_attendee'
+               WHEN channel <> 'meeting' AND {size} = 0 THEN 'no_recipients'
+               WHEN channel = 'meeting' AND {size} > {rules.max_meeting_size} THEN 'too_many_attendees'
+               WHEN channel = 'meeting' AND te - ts > {round(rules.max_meeting_hours * 3600)} THEN 'too_long'
+               WHEN channel <> 'meeting' AND {size} > {rules.max_recipients} THEN 'too_many_recipients'
           END AS excluded
         FROM (SELECT *, CASE WHEN channel = 'meeting' THEN {meeting_parts} ELSE {parts} END AS parts FROM (
           SELECT channel, sender, recipients, ts, te, status, count(*) AS copies

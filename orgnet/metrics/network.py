@@ -115,27 +115,43 @@ def _tie_shares(ties: pd.DataFrame) -> dict:
     return {f"{scope}+{kind}": float(share) for (scope, kind), share in shares.items()}
 
 
-def format_network_summary(summary: dict) -> str:
-    def number(value) -> str:
-        return "—" if value is None or (isinstance(value, float) and np.isnan(value)) else (f"{value:.3f}" if isinstance(value, float) else str(value))
+def format_network_summary(summary: dict, lang: str = "en") -> str:
+    """The network's figures as lines a person reads in a terminal, in ``lang``."""
+    from orgnet.i18n import column_name, format_number
+    from orgnet.texts import texts
+    from orgnet.texts.labels import layer_label
+    from orgnet.texts.terminal import aligned
 
-    lines = [
-        f"layer:                  {summary['layer']}",
-        f"people:                 {summary['people']}",
-        f"ties:                   {summary['ties']} ({summary['symmetrised_ties']} pairs when symmetrised)",
-        f"components:             {summary['components']} (largest {summary['largest_component']}, isolates {summary['isolates']})",
-        f"degree centralisation:  {number(summary['degree_centralisation'])}",
-        f"reciprocity:            {number(summary['reciprocity'])}",
-        *[f"  {name:<21} {number(value)}" for name, value in summary.get("reciprocity_by_relation", {}).items()],
-        f"modularity (Leiden):    {number(summary['modularity'])}",
+    words = texts(lang)
+
+    def number(value) -> str:
+        return format_number(value, lang, digits=3) if isinstance(value, float) else format_number(value, lang)
+
+    def label(key: str) -> str:
+        return words.t(f"cli.network.{key}")
+
+    ties = words.t("cli.network.pairs", ties=number(summary["ties"]), pairs=number(summary["symmetrised_ties"]))
+    components = words.t(
+        "cli.network.components_value",
+        components=number(summary["components"]), largest=number(summary["largest_component"]), isolates=number(summary["isolates"]),
+    )
+    rows = [
+        (label("layer"), layer_label(summary["layer"], lang)),
+        (label("people"), number(summary["people"])),
+        (label("ties"), ties),
+        (label("components"), components),
+        (label("degree_centralisation"), number(summary["degree_centralisation"])),
+        (label("reciprocity"), number(summary["reciprocity"])),
+        *[(f"  {name}", number(value)) for name, value in summary.get("reciprocity_by_relation", {}).items()],
+        (label("modularity"), number(summary["modularity"])),
     ]
     if summary["group_by"]:
-        lines.append(f"E–I index ({summary['group_by']}): {number(summary['ei_index'])}")
-    lines.append("density:")
-    lines += [f"  {name:<21} {number(value)}" for name, value in summary["density"].items()]
+        rows.append((words.t("cli.network.ei_index", attribute=column_name(summary["group_by"], lang)), number(summary["ei_index"])))
+    rows.append((label("density"), ""))
+    rows += [(f"  {layer_label(name, lang)}", number(value)) for name, value in summary["density"].items()]
     if summary["assortativity"]:
-        lines.append("assortativity:")
-        lines += [f"  {name:<21} {number(value)}" for name, value in summary["assortativity"].items()]
-    lines.append("share of ties:")
-    lines += [f"  {name:<21} {value:.1%}" for name, value in summary["tie_shares"].items()]
-    return "\n".join(lines)
+        rows.append((label("assortativity"), ""))
+        rows += [(f"  {column_name(name, lang)}", number(value)) for name, value in summary["assortativity"].items()]
+    rows.append((label("tie_shares"), ""))
+    rows += [(f"  {layer_label(name, lang)}", format_number(value, lang, percent=True, digits=1)) for name, value in summary["tie_shares"].items()]
+    return "\n".join(line.rstrip() for line in aligned(rows))

@@ -57,3 +57,19 @@ def peer_group(role, level, lang: str, n: int | None = None) -> str:
     if _missing(level):
         return group
     return texts(lang).t("level.at", group=group, level=level_label(level, lang))
+
+
+LAYER_TERMS = ("formal", "informal", "internal", "external")
+
+
+def layer_label(spec: str, lang: str) -> str:
+    """A layer in words ("uformel + ekstern"); a relation of the data's own as she named it."""
+    words = texts(lang)
+    terms = [term.strip() for term in str(spec).split("+") if term.strip()]
+    if terms in (["all"], []):
+        return words.t("layer.all")
+    named = [words.t(f"term.{term}") if term in LAYER_TERMS else term for term in terms]
+    label = named[0]
+    for term in named[1:]:
+        label = words.t("layer.joined", first=label, second=term)
+    return label

@@ -84,18 +84,39 @@ def test_summary_printed(run_cli, stories, tmp_path):
     result = run_cli("events", stories / "email.csv", f"meeting={stories / 'meetings.csv'}", "--people", stories / "people.csv",
                      "-o", tmp_path / "out", "--since", "2026-01-05")
     assert result.exit_code == 0, result.output
-    rows = [
-        ("email", "read", 20), ("email", "excluded: before --since", 1), ("email", "excluded: more than 25 recipients", 2),
-        ("email", "used", 17), ("meeting", "read", 12), ("meeting", "duplicate (dropped)", 1),
-        ("meeting", "excluded: cancelled or declined", 2), ("meeting", "excluded: longer than 8 hours", 2),
-        ("meeting", "excluded: more than 25 attendees", 2), ("meeting", "used", 5),
-    ]
     assert result.output == "".join([
         "events:\n",
-        *(f"  {channel:<8} {outcome:<40} {count:>12}\n" for channel, outcome, count in rows),
+        "  e-mail   read                               20\n",
+        "  e-mail   excluded: before --since            1\n",
+        "  e-mail   excluded: more than 25 recipients   2\n",
+        "  e-mail   used                               17\n",
+        "  meeting  read                               12\n",
+        "  meeting  duplicate (dropped)                 1\n",
+        "  meeting  excluded: cancelled or declined     2\n",
+        "  meeting  excluded: longer than 8 hours       2\n",
+        "  meeting  excluded: more than 25 attendees    2\n",
+        "  meeting  used                                5\n",
         "interactions with addresses not in the roster: 2,258 (by domain: partner.dk (2,208), kommune.dk (48), gmail.com (2)); "
         "see unknown-addresses.csv\n",
         f"wrote 16 ties (duckdb) to {tmp_path / 'out'}\n",
+    ])
+    danish = run_cli("events", stories / "email.csv", f"meeting={stories / 'meetings.csv'}", "--people", stories / "people.csv",
+                     "-o", tmp_path / "ud", "--since", "2026-01-05", "--lang", "da")
+    assert danish.output == "".join([
+        "hændelser:\n",
+        "  e-mail  læst                             20\n",
+        "  e-mail  udeladt: før --since              1\n",
+        "  e-mail  udeladt: flere end 25 modtagere   2\n",
+        "  e-mail  brugt                            17\n",
+        "  møde    læst                             12\n",
+        "  møde    dublet (fjernet)                  1\n",
+        "  møde    udeladt: aflyst eller afslået     2\n",
+        "  møde    udeladt: længere end 8 timer      2\n",
+        "  møde    udeladt: flere end 25 deltagere   2\n",
+        "  møde    brugt                             5\n",
+        "kontakter med adresser, der ikke står på listen: 2.258 (efter domæne: partner.dk (2.208), kommune.dk (48), gmail.com (2)); "
+        "se unknown-addresses.csv\n",
+        f"skrev 16 forbindelser (duckdb) til {tmp_path / 'ud'}\n",
     ])
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "events-summary.csv", "events-summary.meta.json", "people.csv", "ties.csv", "unknown-addresses.csv", "unknown-addresses.meta.json",

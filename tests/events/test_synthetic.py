@@ -29,7 +29,7 @@ def test_aggregation_recovers_the_generating_ties(run_cli, tmp_path):
     print(f"precision {precision:.4f}, recall {recall:.4f} ({found} of {len(generating)} generating pairs)")
     assert (precision, recall) == (1.0, 1.0)
     # the noise was there and was excluded: broadcasts, staff meetings, newsletters from outside
-    assert "email    excluded: more than 25 recipients" in result.output
+    assert "e-mail   excluded: more than 25 recipients" in result.output
     assert "meeting  excluded: more than 25 attendees" in result.output
     assert "by domain: kl.dk" in result.output
 
@@ -63,5 +63,5 @@ def test_the_smallest_municipality_takes_many_events(run_cli, tmp_path):
     result = run_cli("events", events / "email.csv", f"chat={events / 'chat.csv'}", events / "meetings.csv",
                      "--people", data, "-o", tmp_path / "out", "--since", "2026-01-05")
     assert result.exit_code == 0, result.output
-    assert "email    excluded: more than 25 recipients" in result.output
+    assert "e-mail   excluded: more than 25 recipients" in result.output
     assert _pairs(orgnet.read(tmp_path / "out").ties) == _pairs(orgnet.read(data).ties)

@@ -71,7 +71,7 @@ def test_metrics_cli_states_sampling(tmp_path, run_cli):
     result = run_cli("metrics", "datasets/skovbjerg", "-o", tmp_path / "m.json", "--sample", "50", "--seed", "2")
 
     assert result.exit_code == 0
-    assert "estimated from 50 sampled sources of 1170 (seed 2)" in result.output
+    assert "estimated from 50 sampled sources of 1,170 people (--seed 2)" in result.output
     meta = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["metadata"]["paths"]
     assert meta["method"] == "sampled sources" and meta["betweenness_standard_error_max"] > 0
 

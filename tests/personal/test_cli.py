@@ -33,8 +33,8 @@ def test_suggest_defaults_to_every_flagged_leader_and_writes_json(run_cli, tmp_p
     assert result.exit_code == 0
     changed = int(table["capped"].sum())
     assert result.stdout == (
-        f"wrote {3 * len(flagged_leaders)} suggestions for {len(flagged_leaders)} people to {tmp_path / 's.json'}; "
-        f"at most 5 per suggested person (--max-per-person), which changed {changed} of them\n"
+        f"skrev {3 * len(flagged_leaders)} forslag til {len(flagged_leaders)} personer i {tmp_path / 's.json'}; "
+        f"højst 5 pr. foreslået person (--max-per-person), hvilket ændrede {changed} forslag\n"
     )
     assert list(dict.fromkeys(table["person"])) == flagged_leaders
     assert written["metadata"]["suggestions_per_person"] == 3
@@ -70,7 +70,7 @@ def test_suggest_for_one_person_prints_the_table(run_cli):
     result = run_cli("suggest", SKOVBJERG, "--person", "P0002", "-n", "2")
 
     assert result.exit_code == 0
-    assert result.stdout.endswith("\n\n2 suggestions for 1 people; at most 5 per suggested person (--max-per-person), which changed 0 of them\n")
+    assert result.stdout.endswith("\n\n2 suggestions for 1 person; at most 5 per suggested person (--max-per-person), which changed 0 suggestions\n")
     assert "your constraint falls from" in result.stdout
 
 
@@ -80,7 +80,7 @@ def test_suggest_where_limits_persons_and_candidates(run_cli, tmp_path):
     people = orgnet.read(SKOVBJERG).people
 
     assert result.exit_code == 0
-    assert "computed on 110 of 1170 people (role=leader level=top) and the ties among them" in result.stderr
+    assert "computed on 110 of 1,170 people (role=leader level=top) and the ties among them" in result.stderr
     assert set(people.loc[table["suggested"], "level"]) == {"top"}
 
 
@@ -110,7 +110,7 @@ def test_profile_writes_every_leader_and_the_index(run_cli, tmp_path):
     leaders = orgnet.read(SKOVBJERG).people.query("role == 'leader' and organisation == 'Specialbørnehaven Mågeøen'").index
 
     assert result.exit_code == 0
-    assert result.stdout == f"wrote {len(leaders)} profiles to {tmp_path / 'p'}; the list is {tmp_path / 'p' / 'index.html'}\n"
+    assert result.stdout == f"skrev {len(leaders)} profiler til {tmp_path / 'p'}; oversigten er {tmp_path / 'p' / 'index.html'}\n"
     assert sorted(path.stem for path in (tmp_path / "p").glob("P*.html")) == sorted(leaders)
 
 
@@ -151,3 +151,13 @@ def test_profile_of_a_person_with_a_300_character_id(run_cli, tmp_path):
     assert (tmp_path / "p" / page).exists()
     assert f'<a href="{page}">' in (tmp_path / "p" / "index.html").read_text(encoding="utf-8")
     assert {path.name: path.read_bytes() for path in (tmp_path / "data").iterdir()} == files
+
+
+def test_suggest_prints_its_table_in_danish(run_cli):
+    result = run_cli("suggest", SKOVBJERG, "--person", "P0002", "-n", "2", "--lang", "da")
+    header, *rows = result.stdout.split("\n\n")[0].splitlines()
+
+    assert result.exit_code == 0
+    assert header.split() == ["person", "navn", "nr.", "foreslået", "foreslået", "navn", "begrundelse"]
+    assert len(rows) == 2 and all("din begrænsning falder fra" in row for row in rows)
+    assert result.stdout.endswith("\n\n2 forslag til 1 person; højst 5 pr. foreslået person (--max-per-person), hvilket ændrede 0 forslag\n")

@@ -121,3 +121,11 @@ def test_the_wheel_carries_the_catalogue(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {f"orgnet/texts/{lang}/{file.name}" for lang in LANGUAGES for file in catalogue_files(lang)}
     assert len(shipped) >= 10 and shipped | {"orgnet/texts/__init__.py", "orgnet/texts/labels.py"} <= names
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_only_plural_entries_use_the_count_field(lang):
+    """``t(key, n=…)`` fills ``{n}`` only in a plural entry; elsewhere a count has its own name."""
+    misused = sorted(key for key, entry in catalogue(lang).items() if not is_plural(entry) and "n" in fields_of(entry))
+
+    assert misused == []
