@@ -119,7 +119,7 @@ def format_network_summary(summary: dict, lang: str = "en") -> str:
     """The network's figures as lines a person reads in a terminal, in ``lang``."""
     from orgnet.i18n import column_name, format_number
     from orgnet.texts import texts
-    from orgnet.texts.labels import layer_label
+    from orgnet.texts.labels import layer_label, relation_label
     from orgnet.texts.terminal import aligned
 
     words = texts(lang)
@@ -142,7 +142,7 @@ def format_network_summary(summary: dict, lang: str = "en") -> str:
         (label("components"), components),
         (label("degree_centralisation"), number(summary["degree_centralisation"])),
         (label("reciprocity"), number(summary["reciprocity"])),
-        *[(f"  {name}", number(value)) for name, value in summary.get("reciprocity_by_relation", {}).items()],
+        *[(f"  {relation_label(name, lang)}", number(value)) for name, value in summary.get("reciprocity_by_relation", {}).items()],
         (label("modularity"), number(summary["modularity"])),
     ]
     if summary["group_by"]:

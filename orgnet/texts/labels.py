@@ -68,8 +68,20 @@ def layer_label(spec: str, lang: str) -> str:
     terms = [term.strip() for term in str(spec).split("+") if term.strip()]
     if terms in (["all"], []):
         return words.t("layer.all")
-    named = [words.t(f"term.{term}") if term in LAYER_TERMS else term for term in terms]
+    named = [layer_term_label(term, lang) for term in terms]
     label = named[0]
     for term in named[1:]:
         label = words.t("layer.joined", first=label, second=term)
     return label
+
+
+def relation_label(relation, lang: str) -> str:
+    """A relation in words: orgnet's own relations (``line``, ``advice`` …) from the catalogue, the
+    user's own as she named them."""
+    key = f"relation.{relation}"
+    return texts(lang).t(key) if key in texts(lang) else str(relation)
+
+
+def layer_term_label(term: str, lang: str) -> str:
+    """One term of a layer: a kind or scope, one of orgnet's relations, or the user's relation."""
+    return texts(lang).t(f"term.{term}") if term in LAYER_TERMS else relation_label(term, lang)
