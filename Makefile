@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench bench-events docs dataset clean
+.PHONY: demo test lint bench bench-events docs screenshots dataset clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check orgnet tests benchmarks
+	$(BIN)/ruff check orgnet tests benchmarks scripts
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
@@ -41,6 +41,10 @@ bench-events: $(VENV)/.installed-test
 # The CLI reference, from the commands' own --help (a test keeps it in step).
 docs: $(VENV)/.installed
 	$(BIN)/python -m orgnet.cli.reference > docs/cli.md
+
+# The pictures in docs/img/: every page in Danish on the shipped municipality, drawn by Chromium.
+screenshots: $(VENV)/.installed-test
+	$(BIN)/python scripts/screenshots.py
 
 # Regenerate the shipped municipality (the same seed gives the same files).
 dataset: $(VENV)/.installed
