@@ -12,11 +12,12 @@ import numpy as np
 import pandas as pd
 
 from orgnet.model import OrgNetwork
+from orgnet.values import is_missing
 
 
 def _clean(value: object) -> object:
     """numpy scalars to Python; NA to None, so graph libraries and writers accept them."""
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+    if is_missing(value):
         return None
     if isinstance(value, np.generic):
         return value.item()

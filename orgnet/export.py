@@ -7,7 +7,6 @@ Metadata (how a table was computed) goes with it: a sheet ``about`` in a workboo
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +17,7 @@ from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.io.text import write_csv
 from orgnet.texts import texts
+from orgnet.values import is_missing
 
 FORMATS = (".csv", ".xlsx", ".json")
 
@@ -30,7 +30,7 @@ def jsonable(value):
         return [jsonable(item) for item in value]
     if isinstance(value, np.generic):
         value = value.item()
-    if value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return None
     return value
 

@@ -3,12 +3,9 @@ numbers written the way a reader of each language writes them."""
 
 from __future__ import annotations
 
-import math
-
-import pandas as pd
-
 from orgnet.texts import LANGUAGES, catalogue, check_lang
 from orgnet.texts import texts as catalogue_texts
+from orgnet.values import is_missing
 
 __all__ = ["LANGUAGES", "column_name", "flag_name", "format_number", "local", "texts", "value_name", "value_names"]
 
@@ -54,7 +51,7 @@ def column_name(column: str, lang: str) -> str:
 
 def value_name(attribute: str, value, lang: str) -> str:
     """A value of ``attribute`` in ``lang`` (``level`` ``top`` → ``topleder``); unknown values as given."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == "(missing)":
+    if is_missing(value) or value == "(missing)":
         return catalogue(lang)["report.missing"]
     if lang == "en":
         return str(value)
@@ -84,7 +81,7 @@ def format_number(value, lang: str, *, digits: int | None = None, percent: bool 
     from babel import Locale
     from babel.numbers import format_decimal, format_percent
 
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "—"
     locale = LOCALES[lang]
     if percent:
@@ -127,6 +124,6 @@ _DANISH_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 def local(value, lang: str):
     """``value`` wrapped as a :class:`LocalNumber` when it is a number, else as it is."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or (isinstance(value, float) and math.isnan(value)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or is_missing(value):
         return value
     return LocalNumber(value, lang)

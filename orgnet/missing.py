@@ -48,6 +48,7 @@ import pandas as pd
 
 from orgnet.errors import InputError, OrgnetError, Problem, shown
 from orgnet.model import OrgNetwork
+from orgnet.values import is_missing
 
 TREATMENTS = ("keep", "reconstruct")
 COLUMN = "responded"
@@ -88,7 +89,7 @@ UNREADABLE = "unreadable"
 
 def _yes_no(value) -> object:
     """True, False, ``pd.NA`` for an empty cell, or :data:`UNREADABLE`."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return pd.NA
     text = str(value).strip().lower()
     text = text[:-2] if text.endswith(".0") else text  # a spreadsheet's 1.0 / 0.0

@@ -18,6 +18,7 @@ import pandas as pd
 from orgnet.config import ALL_FILES, KINDS, Config
 from orgnet.errors import InputError, Problem, shown
 from orgnet.model import OrgNetwork, scope_of_ties
+from orgnet.values import is_missing
 
 PEOPLE_COLUMNS = ("id", "name", "organisation", "unit", "role", "level", "gender", "tenure_years", "profession")
 TIE_COLUMNS = ("source", "target", "relation", "kind", "weight")
@@ -202,7 +203,7 @@ def _as_id_strings(column: pd.Series) -> pd.Series:
         return text.where(numbers.notna(), pd.NA).astype("str")
 
     def to_text(value: object) -> object:
-        if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        if is_missing(value):
             return pd.NA
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -236,7 +237,7 @@ def _validate_people(frame: pd.DataFrame, label: str, problems: list[Problem]) -
 def _typed_attribute(column: pd.Series, *, categorical: bool) -> pd.Series:
     """Text stays text; a column of numbers (decimal commas allowed) becomes numeric."""
     if categorical:
-        text = column.map(lambda v: v if v is pd.NA or (isinstance(v, float) and np.isnan(v)) else _plain(v))
+        text = column.map(lambda v: v if is_missing(v) else _plain(v))
         return text.replace("", pd.NA).astype("str")
     if pd.api.types.is_numeric_dtype(column):
         return column

@@ -9,6 +9,7 @@ import pandas as pd
 
 from orgnet.i18n import format_number
 from orgnet.texts import texts
+from orgnet.values import is_missing
 
 # the handbook's purposes of a leader network, in its order (catalogue keys profile.purpose.<code>)
 PURPOSES = ("knowledge", "influence", "external", "crisis", "quality", "personnel", "career")
@@ -68,4 +69,4 @@ def personal_flags(person, flags: pd.DataFrame, bagland: pd.DataFrame, people: p
 def _value(value, lang: str) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_number(value, lang)
-    return "—" if value is None or pd.isna(value) else str(value)
+    return "—" if is_missing(value) else str(value)

@@ -6,16 +6,15 @@ value is "—" (alone) or simply "people" (in a group).
 
 from __future__ import annotations
 
-import pandas as pd
-
 from orgnet.texts import texts
+from orgnet.values import is_missing
 
 KNOWN_ROLES = ("leader", "tr", "safety_rep", "employee")
 KNOWN_LEVELS = ("top", "middle", "first_line")
 
 
 def _missing(value) -> bool:
-    return value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value))
+    return is_missing(value)
 
 
 def _role_key(role) -> tuple[str, dict]:
