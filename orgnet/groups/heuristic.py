@@ -15,7 +15,8 @@ For a plan, summed over every pair ``i, j`` placed in the same group::
                   -1/4                if they have the same level        (heterogeneous mode)
                   -1/4                if they have the same organisation (heterogeneous mode)
 
-Ties a person already has elsewhere count for nothing. The plan must also meet hard
+Ties a person already has elsewhere count for nothing (the page and the terminal say this in
+words: ``groups.objective.*`` in the catalogue). The plan must also meet hard
 constraints: every group has between ``low`` and ``high`` members; with ``apart`` no group has
 two people of one organisation; priority people are never left out and each has at least two
 members from other organisations; in heterogeneous mode no group has one level only when the
