@@ -105,17 +105,27 @@ def workbook_sheets(members: pd.DataFrame, effect: pd.DataFrame, summary: dict, 
     the figures. Numbers stay numbers: the spreadsheet shows them in the reader's format.
     """
     words = texts(lang)
+    return {
+        words.t("groups.sheet.groups"): members_sheet(members, lang),
+        words.t("groups.sheet.effect"): effect_sheet(effect, lang),
+        words.t("groups.sheet.about"): _headers(about_table(summary, lang), lang),
+    }
+
+
+def members_sheet(members: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The members as a workbook sheet in ``lang`` (see :func:`workbook_sheets`); also for the
+    report's workbook."""
     table = members.copy()
     if lang != "en":
         table["level"] = table["level"].map(lambda value: level_label(value, lang) if _text(value) else value)
         table["role_in_group"] = table["role_in_group"].map(lambda role: role_text(role, lang))
     table["reason"] = [reason_text(reason, degree, lang) for reason, degree in zip(members["reason"], members["degree"])]
-    figures = effect.assign(figure=effect["figure"].map(lambda code: figure_name(code, lang)))
-    return {
-        words.t("groups.sheet.groups"): _headers(table, lang),
-        words.t("groups.sheet.effect"): _headers(figures, lang),
-        words.t("groups.sheet.about"): _headers(about_table(summary, lang), lang),
-    }
+    return _headers(table, lang)
+
+
+def effect_sheet(effect: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The figures before and after as a workbook sheet in ``lang``, each figure named."""
+    return _headers(effect.assign(figure=effect["figure"].map(lambda code: figure_name(code, lang))), lang)
 
 
 def about_table(summary: dict, lang: str) -> pd.DataFrame:
