@@ -24,10 +24,11 @@ from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
 from orgnet.export import FORMATS, write_table
 from orgnet.groups.effect import measure_effect, new_pairs_by_group
-from orgnet.groups.page import objective_text, write_page
+from orgnet.groups.page import objective_text, rule_text, terminal_text, write_page
 from orgnet.groups.proposal import GroupOptions, propose_groups
 from orgnet.io.text import read_csv_text
 from orgnet.selection import chosen_people, parse_conditions
+from orgnet.texts import texts
 
 
 def _size(text: str | None) -> tuple[int, int] | None:
@@ -80,16 +81,16 @@ def groups_command(data, output, where, size, mode, by, apart, together, keep_ex
     with progress_reporter() as analysis.progress:
         members, summary = propose_groups(analysis, chosen, options)
         effect = measure_effect(analysis, members, chosen)
-    click.echo(f"{summary['groups']} groups for {summary['placed']} of {summary['people']} people ({summary['rule']})")
-    click.echo(objective_text(summary, "en"))
-    click.echo(effect.to_string(index=False))
-    metadata = {**summary, "objective": objective_text(summary, lang), "effect": dict(zip(effect["figure"], effect["after"])), **analysis.missing_metadata}
+    metadata = {
+        **summary, "lang": lang, "rule_text": rule_text(summary, lang), "objective": objective_text(summary, lang),
+        "effect": dict(zip(effect["figure"], effect["after"])), **analysis.missing_metadata,
+    }
+    click.echo(terminal_text(members, effect, summary, lang, with_members=output is None))
     if output is not None and output.suffix:
         written = write_table(members, output, metadata=metadata, sheet="groups")
     elif output is not None:
-        written = write_page(members, effect, summary, output, lang=lang, pair_counts=new_pairs_by_group(analysis.network, members))
+        written = write_page(members, effect, summary, output, lang=lang, pair_counts=new_pairs_by_group(analysis.network, members), source=str(data))
     else:
-        click.echo(members.to_string(index=False))
         written = []
     if write_groups is not None:
         proposed = pd.DataFrame({"group": "proposed " + members["group"].astype(str), "person": members["id"], "group_kind": "network_group"})
@@ -97,7 +98,7 @@ def groups_command(data, output, where, size, mode, by, apart, together, keep_ex
         orgnet.write(dataclasses.replace(network, groups=pd.concat([network.groups, proposed], ignore_index=True)), write_groups)
         written.append(write_groups)
     if written:
-        click.echo("wrote " + ", ".join(map(str, written)))
+        click.echo(texts(lang).t("groups.wrote", files=", ".join(map(str, written))))
 
 
 def _coordinator_ids(path: Path | None) -> list[str]:

@@ -42,19 +42,31 @@ def with_group_ties(network, members: pd.DataFrame):
     return after, int((~known).sum()), int(known.sum())
 
 
+FIGURES = (
+    *(f"share_{flag}" for flag in MEASURED_FLAGS), "mean_constraint", "mean_effective_size", "components", "new_ties", "known_pairs",
+)
+
+
 def measure_effect(before: Analysis, members: pd.DataFrame, chosen: pd.Index) -> pd.DataFrame:
-    """Before/after table, one row per figure."""
+    """Before/after table, one row per figure: ``figure`` (a code of :data:`FIGURES`), ``before``,
+    ``after``.
+
+    ``share_<flag>``: the share of the chosen people with the flag; ``mean_constraint``,
+    ``mean_effective_size``: the group members' mean; ``components``: of the chosen people's
+    network; ``new_ties``: the ties the groups create; ``known_pairs``: pairs in a group already in
+    contact. The words are the catalogue's (``groups.figure.<code>``).
+    """
     network_after, new_ties, known_pairs = with_group_ties(before.network, members)
     after = Analysis(network_after, rules=before.rules, lang=before.lang, seed=before.seed)
     rows = []
     for flag in MEASURED_FLAGS:
-        rows.append((f"share of the chosen people flagged {flag}", _share(before, flag, chosen), _share(after, flag, chosen)))
+        rows.append((f"share_{flag}", _share(before, flag, chosen), _share(after, flag, chosen)))
     in_groups = pd.Index(members["id"])
     for metric in ("constraint", "effective_size"):
-        rows.append((f"mean {metric} of the group members", float(before.metrics.loc[in_groups, metric].mean()), float(after.metrics.loc[in_groups, metric].mean())))
-    rows.append(("components among the chosen people", _components(before.network, chosen), _components(network_after, chosen)))
-    rows.append(("new ties created", 0, new_ties))
-    rows.append(("pairs in a group who already knew each other", known_pairs, known_pairs))
+        rows.append((f"mean_{metric}", float(before.metrics.loc[in_groups, metric].mean()), float(after.metrics.loc[in_groups, metric].mean())))
+    rows.append(("components", _components(before.network, chosen), _components(network_after, chosen)))
+    rows.append(("new_ties", 0, new_ties))
+    rows.append(("known_pairs", known_pairs, known_pairs))
     return pd.DataFrame(rows, columns=["figure", "before", "after"])
 
 

@@ -15,7 +15,8 @@ For a plan, summed over every pair ``i, j`` placed in the same group::
                   -1/4                if they have the same level        (heterogeneous mode)
                   -1/4                if they have the same organisation (heterogeneous mode)
 
-Ties a person already has elsewhere count for nothing. The plan must also meet hard
+Ties a person already has elsewhere count for nothing (the page and the terminal say this in
+words: ``groups.objective.*`` in the catalogue). The plan must also meet hard
 constraints: every group has between ``low`` and ``high`` members; with ``apart`` no group has
 two people of one organisation; priority people are never left out and each has at least two
 members from other organisations; in heterogeneous mode no group has one level only when the
@@ -41,18 +42,6 @@ import numpy as np
 import scipy.sparse as sp
 
 NEW, KNOWN, SAME = 1.0, -1.0, 0.25
-OBJECTIVE_TEXT = {
-    "en": "Each pair in a group scores +1 if the two are not yet in contact and −1 if they already are (in any layer){mix}; "
-    "the proposal maximises the sum. Leaders without an informal contact outside their own organisation are placed first, "
-    "never left out, and each gets at least two members from other organisations.",
-    "da": "Hvert par i en gruppe giver +1, hvis de to ikke har kontakt i dag, og −1, hvis de allerede har (i ethvert lag){mix}; "
-    "forslaget gør summen størst mulig. Ledere uden uformel kontakt uden for egen organisation placeres først, "
-    "udelades aldrig og får hver mindst to medlemmer fra andre organisationer.",
-}
-MIX_TEXT = {
-    "en": "; a pair of the same level or the same organisation scores ¼ less (heterogeneous groups)",
-    "da": "; et par på samme niveau eller fra samme organisation giver ¼ mindre (blandede grupper)",
-}
 
 
 @dataclass

@@ -39,22 +39,31 @@ class GroupOptions:
 
 
 def size_rule(people: int, size: tuple[int, int] | None) -> tuple[int, int, str]:
-    """(low, high, the rule in words) for a set of ``people``."""
+    """(low, high, the rule's code) for a set of ``people``: ``given`` (``--size``), ``large``
+    (40 or more people), ``small`` (fewer than 15) or ``middle``; the words are the catalogue's
+    (``groups.rule.<code>``)."""
     if size is not None:
         low, high = size
         if low < 2 or high < low:
             raise OrgnetError(f"--size {low}-{high}: give min-max with 2 ≤ min ≤ max, e.g. --size 3-10")
-        return low, high, f"sizes {low}–{high} as given (--size)"
+        return low, high, "given"
     if people >= 40:
-        return 8, 12, "about 10 per group: the set has 40 or more people (the handbook's large municipality)"
+        return 8, 12, "large"
     if people < 15:
-        return 3, 4, "3–4 per group: the set has fewer than 15 people (the handbook's small municipality)"
-    return 5, 8, "5–8 per group: the set has 15–39 people (between the handbook's small and large municipality)"
+        return 3, 4, "small"
+    return 5, 8, "middle"
 
 
 def propose_groups(analysis: Analysis, chosen: pd.Index, options: GroupOptions) -> tuple[pd.DataFrame, dict]:
-    """One row per member (``group, id, name, organisation, unit, level, role_in_group, reason``)
-    and a summary (the size rule, the objective and its parts, groups, people placed)."""
+    """One row per member (``group, id, name, organisation, unit, level, role_in_group, reason,
+    degree``) and a summary (the size rule's code and sizes, the objective and its parts, groups,
+    people placed).
+
+    ``role_in_group`` is ``coordinator`` or ``member``; ``reason`` is a code: ``no_informal_external``
+    (flagged, so placed first), ``named`` (a coordinator from ``coordinators``), ``most_contacts``
+    (the coordinator chosen for having the most contacts, ``degree``, in the whole network) or
+    ``chosen`` (one of the chosen people). The words are the catalogue's (``groups.reason.*``).
+    """
     network = analysis.network
     people = network.people.loc[chosen]
     _check(people, options)
@@ -174,22 +183,22 @@ def _describe_members(table: pd.DataFrame, network, flagged: set, analysis: Anal
     people = network.people
     for column in ("name", "organisation", "unit", "level"):
         table[column] = table["id"].map(people[column]) if column in people.columns else pd.NA
-    degree = analysis.metrics["degree"].reindex(table["id"]).to_numpy()
+    table["degree"] = analysis.metrics["degree"].reindex(table["id"]).to_numpy().astype(int)
     tenure = pd.to_numeric(people["tenure_years"], errors="coerce").reindex(table["id"]).fillna(-1).to_numpy() if "tenure_years" in people else np.zeros(len(table))
-    table = table.assign(_degree=degree, _tenure=tenure)
-    coordinators = _coordinators(table, options.coordinators)
-    table["role_in_group"] = np.where(table["id"].isin(coordinators), "coordinator", "member")
-    table["reason"] = np.where(
-        table["id"].isin(list(flagged)), "no informal external contact (placed first)",
-        np.where(table["role_in_group"] == "coordinator", "coordinator: most contacts in the network", "chosen set"),
+    table = table.assign(_tenure=tenure)
+    named, picked = _coordinators(table, options.coordinators)
+    table["role_in_group"] = np.where(table["id"].isin(named | picked), "coordinator", "member")
+    table["reason"] = np.select(
+        [table["id"].isin(list(flagged)), table["id"].isin(named), table["id"].isin(picked)],
+        [PRIORITY_FLAG, "named", "most_contacts"], default="chosen",
     )
-    columns = ["group", "id", "name", "organisation", "unit", "level", "role_in_group", "reason"]
+    columns = ["group", "id", "name", "organisation", "unit", "level", "role_in_group", "reason", "degree"]
     return table.sort_values(["group", "role_in_group", "id"], key=lambda c: c.map({"coordinator": 0, "member": 1}) if c.name == "role_in_group" else c)[columns].reset_index(drop=True)
 
 
-def _coordinators(table: pd.DataFrame, given: list[str]) -> set:
-    """One per group: given ones first; else the member with the most contacts, then the longest
-    tenure, then the first id."""
+def _coordinators(table: pd.DataFrame, given: list[str]) -> tuple[set, set]:
+    """One per group: the given ones (first set); in every other group the member with the most
+    contacts, then the longest tenure, then the first id (second set)."""
     given = [person for person in given if person]
     unknown = [person for person in given if person not in set(table["id"])]
     if unknown:
@@ -202,5 +211,5 @@ def _coordinators(table: pd.DataFrame, given: list[str]) -> set:
         raise OrgnetError(f"--coordinators names two people in group {doubled.iloc[0]}; one coordinator per group")
     chosen = set(given)
     rest = table[~table["group"].isin(set(groups_given))]
-    best = rest.sort_values(["group", "_degree", "_tenure", "id"], ascending=[True, False, False, True]).drop_duplicates("group")
-    return chosen | set(best["id"])
+    best = rest.sort_values(["group", "degree", "_tenure", "id"], ascending=[True, False, False, True]).drop_duplicates("group")
+    return chosen, set(best["id"])
