@@ -83,7 +83,8 @@ def survey_demo(output: Path, lang: str) -> None:
 
     decided = import_survey(export, roster, decisions=SAMPLE / "decisions.csv")
     write_import(decided, network, lang=lang)
-    left = words.t("survey.demo.left", n=int((decided.matches["review"] == "yes").sum()))
+    count = int((decided.matches["review"] == "yes").sum())
+    left = words.t("survey.demo.left", n=count) if count else words.t("survey.demo.none_left")
     click.echo("\n" + words.t("survey.demo.decided", file=f"{SAMPLE.name}/decisions.csv", ties=words.t("count.tie", n=len(decided.ties)), left=left))
 
     report = build_report(orgnet.read(network), output / "report", lang=lang, source=str(export))
