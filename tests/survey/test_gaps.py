@@ -67,7 +67,7 @@ def test_a_name_with_a_place_the_roster_does_not_know_goes_to_review_naming_her(
     result, matches, ties = _run(tmp_path, run_cli, _forms(tmp_path / "forms.xlsx"), ROSTER)
     assert result.output.splitlines()[:2] == [
         "read 1 answer (Microsoft Forms) from 1 of 5 people",
-        "0 ties; 1 answer to review (1 distinct text in matches.csv)",
+        "0 ties; answers to review: 1 (1 distinct text in matches.csv)",
     ]
     assert matches == [
         ["Ulla Jensen, Hjemmeplejen", "", "", "ambiguous", "uj Ulla Jensen (Hus 1)", "yes",

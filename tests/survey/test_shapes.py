@@ -114,7 +114,7 @@ def test_battery_is_the_weight_and_the_status_decides_who_answered(tmp_path, ros
     assert result.output.splitlines()[:3] == [
         "read 245 answers (SurveyXact) from 40 of 45 people",
         "status (statoverall): 40 of 45 answered (38 Gennemført, 2 Nogen svar, 3 Distribueret, 1 Ny, 1 Frafaldet)",
-        "241 ties; 4 answers to review (4 distinct texts in matches.csv)",
+        "241 ties; answers to review: 4 (4 distinct texts in matches.csv)",
     ]
     people = pd.read_csv(tmp_path / "out" / "people.csv", dtype=str).set_index("id")
     assert people.loc[["k15", "s15", "a13", "a14", "a15"], "responded"].tolist() == ["False"] * 5  # Distribueret, Ny, Frafaldet
@@ -237,7 +237,7 @@ def test_another_tools_long_table_says_which_column_is_which(tmp_path, roster_fi
     assert result.output.splitlines()[:3] == [
         "read 245 answers (long table) from 40 of 45 people",
         "columns read: respondent = 'respondent_email', question = 'question', answer = 'answer_text', frequency = 'frequency'",
-        "241 ties; 4 answers to review (4 distinct texts in matches.csv)",
+        "241 ties; answers to review: 4 (4 distinct texts in matches.csv)",
     ]
     assert "columns read: respondent = 'respondent_email'" in (tmp_path / "out" / "import.txt").read_text(encoding="utf-8")
     assert export.read_bytes() == before
@@ -298,7 +298,7 @@ def test_google_download_joins_checkboxes_with_semicolons(danish, tmp_path, rost
     assert result.output.splitlines()[:3] == [
         "read 245 answers (Google Forms) from 40 of 45 people",
         "checkboxes joined by ';' (Google Forms' Download responses)",
-        "241 ties; 4 answers to review (4 distinct texts in matches.csv)",
+        "241 ties; answers to review: 4 (4 distinct texts in matches.csv)",
     ]
     answers = pd.read_csv(tmp_path / "out" / "answers.csv", dtype=str, keep_default_na=False)
     meetings = answers[answers["question"] == "meetings"]

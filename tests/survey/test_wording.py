@@ -187,7 +187,7 @@ brugte 4 afgørelser fra {decisions}
 """
 IMPORT_EN = """\
 read 245 answers (Microsoft Forms) from 40 of 45 people
-241 ties; 4 answers to review (4 distinct texts in matches.csv)
+241 ties; answers to review: 4 (4 distinct texts in matches.csv)
 response rate: all 89%, Kærholm 93%, Solsikken 93%, Åbakken Skole 80%
 """
 DECIDED_EN = """\
@@ -274,7 +274,7 @@ SMALL = {
 SMALL_FIRST = {
     "da": ("1 forbindelse; 1 svar til gennemsyn (1 forskellig tekst i matches.csv)",
            "1 navn til gennemsyn: skriv et id (eller ingen) i kolonnen id i {matches}, og kør så den samme import igen (den bruger afgørelserne i filen)"),
-    "en": ("1 tie; 1 answer to review (1 distinct text in matches.csv)",
+    "en": ("1 tie; answers to review: 1 (1 distinct text in matches.csv)",
            "1 name to review: write an id (or none) in the id column of {matches}, then run the same import again (it uses the decisions in that file)"),
 }
 SMALL_DECIDED = {
