@@ -10,7 +10,9 @@ from orgnet.cli.options import lang_option, output_option, replace_option
 from orgnet.cli.paths import SURVEY_EXPORT, InputPath, data_output, page_folder
 from orgnet.survey import import_survey, load_questions, read_roster, write_import
 from orgnet.survey.decisions import decisions_file
+from orgnet.survey.summary import to_review_line
 from orgnet.survey.template import write_template
+from orgnet.texts import texts
 
 IMPORT_FILES = ("orgnet.toml", "matches.csv", "answers.csv", "respondents.csv", "response_rates.csv", "import.txt")
 
@@ -32,7 +34,8 @@ def template(roster: Path, output: Path, replace: bool, lang: str) -> None:
     """Write the questions, the roster as a choice list and questions.toml for ROSTER."""
     people = read_roster(roster)
     files = write_template(people, output, lang=lang)
-    click.echo(f"wrote the questionnaire for {len(people)} people:\n" + "\n".join(f"  {f}" for f in files))
+    words = texts(lang)
+    click.echo(words.t("survey.template.wrote", people=words.t("count.people", n=len(people))) + "\n" + "\n".join(f"  {f}" for f in files))
 
 
 @survey.command(name="import")
@@ -42,17 +45,18 @@ def template(roster: Path, output: Path, replace: bool, lang: str) -> None:
 @replace_option
 @click.option("--questions", type=InputPath(), default=None, help="questions.toml (default: the template's questions).")
 @click.option("--matches", type=InputPath(), default=None, help="An edited matches.csv: your decisions on names.")
-def import_(export: Path, roster: Path, output: Path, replace: bool, questions: Path | None, matches: Path | None) -> None:
+@lang_option
+def import_(export: Path, roster: Path, output: Path, replace: bool, questions: Path | None, matches: Path | None, lang: str) -> None:
     """Turn EXPORT (Microsoft Forms .xlsx, Google Forms .csv, a SurveyXact folder or workbook,
-    a Qualtrics .csv, or a long table) into an orgnet data folder, matching names to ROSTER."""
+    a Qualtrics .csv, or a long table) into an orgnet data folder, matching names to ROSTER.
+    The summary (and import.txt) is in --lang; the CSV files keep their column names and codes."""
     result = import_survey(export, read_roster(roster), questions=load_questions(questions), decisions=decisions_file(output, matches))
-    write_import(result, output)
-    click.echo(result.summary())
-    to_review = int((result.matches["review"] == "yes").sum())
-    if to_review:
-        click.echo(f"\n{to_review} {'name' if to_review == 1 else 'names'} to review: write an id (or none) in the id column of {output / 'matches.csv'}, "
-                   "then run the same import again (it uses the decisions in that file)")
-    click.echo(f"\nwrote {output} (people.csv, ties.csv, orgnet.toml, matches.csv, answers.csv, respondents.csv, response_rates.csv)")
+    write_import(result, output, lang=lang)
+    click.echo(result.summary(lang))
+    review = to_review_line(result, output / "matches.csv", lang)
+    if review:
+        click.echo("\n" + review)
+    click.echo("\n" + texts(lang).t("survey.import.wrote", folder=str(output), files=", ".join(("people.csv", "ties.csv", *IMPORT_FILES))))
 
 
 COMMANDS = (survey,)
@@ -66,21 +70,32 @@ def survey_demo(output: Path, lang: str) -> None:
     import orgnet
     from orgnet.report import build_report
 
+    words = texts(lang)
     roster = read_roster(SAMPLE / "roster.csv")
     files = write_template(roster, output / "questionnaire", lang=lang)
-    click.echo(f"1/4 questionnaire for {len(roster)} people (three institutions): {files[0].parent}")
+    organisations = words.t("survey.count.organisation", n=roster["organisation"].nunique())
+    click.echo(words.t("survey.demo.questionnaire", people=words.t("count.people", n=len(roster)), organisations=organisations, folder=str(files[0].parent)))
 
     export, network = SAMPLE / "forms.xlsx", output / "network"
     first = import_survey(export, roster)  # shown, not written: the decided import below writes the folder
-    review = first.matches[first.matches["review"] == "yes"]
-    click.echo(f"\n2/4 imported the Microsoft Forms export {export.name}\n{first.summary()}")
-    click.echo("names to review (matches.csv):\n" + review[["answer", "context", "method", "candidates"]].to_string(index=False))
+    click.echo("\n" + words.t("survey.demo.imported", tool=first.tool, file=export.name) + "\n" + first.summary(lang))
+    click.echo(words.t("survey.demo.to_review") + "\n" + review_table(first.matches, lang))
 
     decided = import_survey(export, roster, decisions=SAMPLE / "decisions.csv")
-    write_import(decided, network)
-    click.echo(f"\n3/4 imported again with the consultant's decisions ({SAMPLE.name}/decisions.csv): {len(decided.ties)} ties, "
-               f"{int((decided.matches['review'] == 'yes').sum())} names left to review")
+    write_import(decided, network, lang=lang)
+    count = int((decided.matches["review"] == "yes").sum())
+    left = words.t("survey.demo.left", n=count) if count else words.t("survey.demo.none_left")
+    click.echo("\n" + words.t("survey.demo.decided", file=f"{SAMPLE.name}/decisions.csv", ties=words.t("count.tie", n=len(decided.ties)), left=left))
 
     report = build_report(orgnet.read(network), output / "report", lang=lang, source=str(export))
-    click.echo("\n4/4 report written\nopen in a browser (works offline):\n" + "\n".join(f"  {f}" for f in report if f.suffix == ".html"))
-    click.echo(f"data folder (every orgnet command reads it): {network}")
+    click.echo("\n" + words.t("survey.demo.report") + "\n" + words.t("survey.demo.open") + "\n"
+               + "\n".join(f"  {f}" for f in report if f.suffix == ".html"))
+    click.echo(words.t("survey.demo.folder", folder=str(network)))
+
+
+def review_table(matches, lang: str) -> str:
+    """The names to review as a table in ``lang``: the answer, its context, how it was matched, the candidates."""
+    words = texts(lang)
+    columns = ("answer", "context", "method", "candidates")
+    review = matches.loc[matches["review"] == "yes", list(columns)].assign(method=lambda f: f["method"].map(lambda m: words.t(f"survey.method.{m}")))
+    return review.rename(columns={c: words.t(f"survey.demo.column.{c}") for c in columns}).to_string(index=False)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from orgnet.errors import InputError, Problem, shown
 from orgnet.io.text import read_csv_text
+from orgnet.survey.summary import Message
 
 NO_ONE = ("none", "ingen")
 SHOWN_UNUSED = 10  # unused decisions named one by one in the summary; the rest are counted
@@ -101,7 +102,7 @@ def read_decisions(frame: pd.DataFrame, label: str, roster_ids: pd.Index) -> Dec
     return Decisions(label, decided)
 
 
-def unused_warnings(decisions: Decisions, used: set[tuple[str, str]], answered: set[str]) -> list[str]:
+def unused_warnings(decisions: Decisions, used: set[tuple[str, str]], answered: set[str]) -> list[Message]:
     """One line per decision for an answer that occurs nowhere in the export (a name corrected, the wrong file).
 
     A general decision (no context) whose answer does occur, but only where a context's own
@@ -110,12 +111,11 @@ def unused_warnings(decisions: Decisions, used: set[tuple[str, str]], answered: 
     unused = [((answer, context), d) for (answer, context), d in decisions.by_answer.items()
               if (answer, context) not in used and (context or answer not in answered)]
     lines = [
-        f"{decisions.file}, row {d.row}: no answer {shown(answer)}{_from(context)} in the export; "
-        f"the decision ({d.person}) was not used (kept in matches.csv with answers 0)"
+        Message("warning.unused_decision", {"file": str(decisions.file), "row": d.row, "answer": answer, "context": context, "person": d.person})
         for (answer, context), d in unused[:SHOWN_UNUSED]
     ]
     if len(unused) > SHOWN_UNUSED:
-        lines.append(f"{decisions.file}: {len(unused) - SHOWN_UNUSED} more decisions were not used (the rows with answers 0 in matches.csv)")
+        lines.append(Message("warning.more_unused", {"file": str(decisions.file), "n": len(unused) - SHOWN_UNUSED}))
     return lines
 
 
@@ -165,6 +165,3 @@ def _same_file(a: Path, b: Path) -> bool:
 def _in(context: str) -> str:
     return f" in context {shown(context)}" if context else ""
 
-
-def _from(context: str) -> str:
-    return f" from a respondent in {shown(context)}" if context else ""

@@ -18,6 +18,7 @@ import pandas as pd
 
 from orgnet.io.text import clean_strings
 from orgnet.survey.names import fold
+from orgnet.survey.summary import Message
 from orgnet.survey.wide import CONTACT, FREQUENCY, OTHERS, Wide, respondent_column
 
 MSFORMS_META = {"id", "start time", "completion time", "email", "name", "last modified time",
@@ -47,4 +48,4 @@ def read_google(label: str, frame: pd.DataFrame) -> Wide:
     lists = [c for c in headers if c not in choices and not any(p.search(fold(c)) for p in (CONTACT, FREQUENCY, OTHERS))]
     downloaded = any(frame[c].fillna("").astype(str).str.contains(";", regex=False).any() for c in lists)
     return Wide(label, "Google Forms", frame, respondent, headers, choices, separator=";" if downloaded else ", ",
-                notes=["checkboxes joined by ';' (Google Forms' Download responses)"] if downloaded else [])
+                notes=[Message("note.google_semicolons")] if downloaded else [])

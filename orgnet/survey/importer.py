@@ -26,6 +26,7 @@ from orgnet.survey.names import fold
 from orgnet.survey.questions import DEFAULT_SCALE, DEFAULT_WEIGHT, QuestionSet
 from orgnet.survey.roster import file_of, respondent_key, respondent_lookup, row_and_id
 from orgnet.survey.splitting import split_names
+from orgnet.survey.summary import Message
 
 BETWEENNESS_RATE = 0.80  # Smith & Moody (2013): betweenness suffers first when respondents are missing
 COMPARISON_RATE = 0.65
@@ -44,30 +45,16 @@ class SurveyImport:
     questions: QuestionSet
     tool: str
     unused_columns: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # what the summary warns of, in no language yet
     decisions: Decisions = field(default_factory=Decisions)  # the edited matches.csv this import applied
     decisions_used: int = 0  # distinct answers decided by it (method manual or none)
-    notes: list[str] = field(default_factory=list)  # how the export was read (columns taken, status), from its reader
+    notes: list[Message] = field(default_factory=list)  # how the export was read (columns taken, status), from its reader
 
-    def summary(self) -> str:
-        outcome = self.answers["outcome"].value_counts()
-        overall = self.rates.iloc[0]
-        lines = [
-            f"read {len(self.answers)} answers ({self.tool}) from {int(overall['responded'])} of {int(overall['people'])} people",
-            *self.notes,
-            f"ties: {len(self.ties)}; answers to review: {int(outcome.get('review', 0))} "
-            f"({_texts(int((self.matches['review'] == 'yes').sum()))} in matches.csv)",
-        ]
-        for name in ("none", "self", "merged"):
-            if outcome.get(name, 0):
-                lines.append({"none": "decided as no one", "self": "named themselves (not a tie)", "merged": "named twice (merged into one tie)"}[name]
-                             + f": {int(outcome[name])}")
-        lines.append("response rate: " + ", ".join(f"{r.group} {r.rate:.0%}" for r in self.rates.itertuples() if r.level != "unit"))
-        if self.decisions.file is not None:
-            lines.append(f"used {self.decisions_used} decision{'s' if self.decisions_used != 1 else ''} from {self.decisions.file}")
-        if self.unused_columns:
-            lines.append("columns that belong to no question (not read): " + ", ".join(self.unused_columns))
-        return "\n".join(lines + [f"warning: {w}" for w in self.warnings])
+    def summary(self, lang: str = "en") -> str:
+        """The summary the terminal shows and ``import.txt`` holds, in ``lang``."""
+        from orgnet.survey.summary import summary_lines
+
+        return "\n".join(summary_lines(self, lang))
 
 
 def import_survey(
@@ -85,7 +72,7 @@ def import_survey(
         tool, notes = read.tool, read.notes
         answered = read.responded  # the tool's own status, where it keeps one
     else:
-        answers, unused, tool, notes, answered = read, [], read.attrs.get("tool", "long table"), read.attrs.get("notes", []), None
+        answers, unused, tool, notes, answered = read, [], read.attrs.get("tool", "long"), read.attrs.get("notes", []), None
         respondent_rows = answers.drop_duplicates("respondent").set_index("row")["respondent"]
         problems += _unknown_questions(answers, questions)
     label = str(export)
@@ -282,26 +269,22 @@ def _response(people: pd.DataFrame, answers: pd.DataFrame) -> tuple[pd.DataFrame
     return respondents, rates
 
 
-def _warnings(rates: pd.DataFrame) -> list[str]:
+def _warnings(rates: pd.DataFrame) -> list[Message]:
     rate = float(rates.iloc[0]["rate"])
     warnings = []
-    if rate < BETWEENNESS_RATE:
-        warnings.append(f"response rate {rate:.0%} is below {BETWEENNESS_RATE:.0%}: individual betweenness is unreliable "
-                        "(Smith & Moody 2013; in-degree and closeness are more robust)")
-    if rate < COMPARISON_RATE:
-        warnings.append(f"response rate {rate:.0%} is below {COMPARISON_RATE:.0%}: comparisons between groups are indicative only")
+    if rate < BETWEENNESS_RATE:  # individual betweenness unreliable (Smith & Moody 2013)
+        warnings.append(Message("warning.betweenness", {"rate": rate, "threshold": BETWEENNESS_RATE}))
+    if rate < COMPARISON_RATE:  # comparisons between groups indicative only
+        warnings.append(Message("warning.comparison", {"rate": rate, "threshold": COMPARISON_RATE}))
     return warnings
-
-
-def _texts(count: int) -> str:
-    return f"{count} distinct text" if count == 1 else f"{count} distinct texts"
 
 
 # --- writing -------------------------------------------------------------------------------------------------
 
 
-def write_import(result: SurveyImport, folder: str | Path) -> list[Path]:
-    """Write the orgnet data folder (people, ties, orgnet.toml) and the review files."""
+def write_import(result: SurveyImport, folder: str | Path, *, lang: str = "en") -> list[Path]:
+    """Write the orgnet data folder (people, ties, orgnet.toml) and the review files; ``import.txt``,
+    the summary, in ``lang`` (the files orgnet reads back keep their column names and codes)."""
     folder = Path(folder)
     check_kept(folder, result.matches, result.decisions, result.people.index)
     folder.mkdir(parents=True, exist_ok=True)
@@ -320,7 +303,7 @@ def write_import(result: SurveyImport, folder: str | Path) -> list[Path]:
     tables |= {"matches.csv": result.matches, "answers.csv": audit, "respondents.csv": result.respondents, "response_rates.csv": result.rates}
     toml = ("# written by orgnet survey import: the survey's relations and their kinds\n[relations]\n"
             + "".join(f'{relation} = "{kind}"\n' for relation, kind in relations.items()))
-    texts = {"orgnet.toml": toml, "import.txt": result.summary() + "\n"}
+    texts = {"orgnet.toml": toml, "import.txt": result.summary(lang) + "\n"}
     files = [folder / name for name in (*tables, *texts)]
     with replacing(*files) as parts:  # the network and its review files as one set: never a new ties.csv beside old decisions
         part = dict(zip((*tables, *texts), parts))

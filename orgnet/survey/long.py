@@ -21,6 +21,7 @@ import pandas as pd
 from orgnet.errors import InputError, Problem
 from orgnet.io.text import clean_strings
 from orgnet.survey.names import fold
+from orgnet.survey.summary import Message
 
 ROLES = ("respondent", "question", "answer", "frequency")
 SYNONYMS = {
@@ -69,9 +70,8 @@ def read_long(label: str, frame: pd.DataFrame, renames: dict[str, str]) -> pd.Da
         **{role: frame[roles[role]].to_numpy() for role in ("respondent", "question", "answer")},
         "frequency": frame[roles["frequency"]].to_numpy() if "frequency" in roles else pd.NA, "source": "text",
     })
-    answers.attrs["tool"] = "long table"
+    answers.attrs["tool"] = "long"  # no tool's name: the catalogue's survey.tool.long
     answers.attrs["columns"] = {role: roles[role] for role in ROLES if role in roles}
     unread = [str(c) for c in frame.columns if c not in roles.values()]
-    answers.attrs["notes"] = ["columns read: " + ", ".join(f"{role} = '{roles[role]}'" for role in ROLES if role in roles)
-                              + ("; not read: " + ", ".join(f"'{c}'" for c in unread) if unread else "")]
+    answers.attrs["notes"] = [Message("note.columns_read", {"columns": [(role, roles[role]) for role in ROLES if role in roles], "unread": unread})]
     return answers

@@ -17,41 +17,71 @@ from pathlib import Path
 from orgnet.config import KINDS
 from orgnet.errors import InputError, Problem
 from orgnet.survey.names import fold
+from orgnet.texts import LANGUAGES, texts
 
-# dagligt / ugentligt / månedligt / sjældnere → 4 / 3 / 2 / 1, in Danish and English
-DEFAULT_SCALE = {
-    "dagligt": 4, "ugentligt": 3, "månedligt": 2, "sjældnere": 1,
-    "daily": 4, "weekly": 3, "monthly": 2, "less often": 1,
+# Words READ from the user's files, never shown: the answers of the default frequency scale (in
+# an export, dagligt / ugentligt / månedligt / sjældnere → 4 / 3 / 2 / 1, in Danish and English)
+# and the texts that tell a column of an export to belong to a built-in question (compared folded
+# with its header). What orgnet shows of them comes from the catalogue (survey.toml).
+INPUT_WORDS = {
+    "scale": {
+        "dagligt": 4, "ugentligt": 3, "månedligt": 2, "sjældnere": 1,
+        "daily": 4, "weekly": 3, "monthly": 2, "less often": 1,
+    },
+    "match": {
+        "advice": ("råd og sparring", "advice"),
+        "meetings": ("faste fora", "fixed forums"),
+    },
 }
+DEFAULT_SCALE = INPUT_WORDS["scale"]
 DEFAULT_WEIGHT = 1  # a contact named without a frequency (a ticked name in a choice list)
 
 
 @dataclass(frozen=True)
 class Question:
+    """One question; ``da``/``en`` are the texts of a questions.toml of her own, as she wrote them.
+
+    A built-in question (``builtin``) has its texts in the catalogue (``survey.question.<key>``).
+    """
+
     key: str
     relation: str
     kind: str
-    da: str
-    en: str
-    match: tuple[str, ...]
+    da: str = ""
+    en: str = ""
+    match: tuple[str, ...] = ()
+    builtin: bool = False
 
     def text(self, lang: str) -> str:
-        return self.da if lang == "da" else self.en
+        """The question in ``lang``: her own text, else the catalogue's for a built-in key, else
+        her text in the other language, else the key."""
+        return self.written(lang) or self.en or self.da or self.key
+
+    def written(self, lang: str) -> str:
+        """Her own text in ``lang``, else the catalogue's for a built-in key, else nothing."""
+        own = self.da if lang == "da" else self.en
+        if not own and self._builtin():
+            return texts(lang).t(f"survey.question.{self.key}")
+        return own
+
+    def _builtin(self) -> bool:
+        return self.builtin or self.key in BUILTIN_KEYS
+
+    def texts(self) -> tuple[str, ...]:
+        """Its texts in every language (a header holding one of them belongs to the question)."""
+        return tuple(dict.fromkeys(filter(None, (self.written(lang) for lang in LANGUAGES))))
+
+    def relation_name(self, lang: str) -> str:
+        """The relation as questions.txt names it: a built-in one in words, her own as she wrote it."""
+        if self._builtin() and self.relation == self.key:
+            return texts(lang).t(f"survey.relation.{self.relation}")
+        return self.relation
 
 
+BUILTIN_KEYS = tuple(INPUT_WORDS["match"])
 DEFAULT_QUESTIONS = (
-    Question(
-        key="advice", relation="advice", kind="informal",
-        da="Hvem søger du råd og sparring hos?",
-        en="Who do you turn to for advice and sparring?",
-        match=("råd og sparring", "advice"),
-    ),
-    Question(
-        key="meetings", relation="meetings", kind="formal",
-        da="Hvem mødes du med i faste fora (møder, udvalg, MED)?",
-        en="Whom do you meet in fixed forums (meetings, committees, MED)?",
-        match=("faste fora", "fixed forums"),
-    ),
+    Question(key="advice", relation="advice", kind="informal", match=INPUT_WORDS["match"]["advice"], builtin=True),
+    Question(key="meetings", relation="meetings", kind="formal", match=INPUT_WORDS["match"]["meetings"], builtin=True),
 )
 
 
@@ -71,7 +101,7 @@ class QuestionSet:
         folded = fold(header)
         best, length = None, 0
         for question in self.questions:
-            for text in (*question.match, question.key, question.da, question.en):
+            for text in (*question.match, question.key, *question.texts()):
                 text = fold(text)
                 if text and text in folded and len(text) > length:
                     best, length = question, len(text)
@@ -243,20 +273,17 @@ def _toml(value: object) -> str:
     return str(value)
 
 
-def questions_toml(questions: QuestionSet) -> str:
-    """The question set as ``questions.toml`` text (what ``orgnet survey template`` writes)."""
-    lines = [
-        "# Which survey question becomes which relation. `orgnet survey import --questions` reads this.",
-        "# A column of the export belongs to a question when its header contains one of `match`",
-        "# (letters compared without case; å/aa/a, ø/oe/o and æ/ae count as the same).",
-        "",
-    ]
+def questions_toml(questions: QuestionSet, lang: str = "en") -> str:
+    """The question set as ``questions.toml`` text (what ``orgnet survey template`` writes), its
+    comments in ``lang``; both question texts are written, so that either language's form is read."""
+    words = texts(lang)
+    lines = [*(f"# {line}" for line in words.t("survey.questions_toml.head").splitlines()), ""]
     for q in questions.questions:
         match = ", ".join(f'"{m}"' for m in q.match)
         lines += [
             "[[question]]", f'key = "{q.key}"', f'relation = "{q.relation}"', f'kind = "{q.kind}"',
-            f'da = "{q.da}"', f'en = "{q.en}"', f"match = [{match}]", "",
+            f'da = "{q.written("da")}"', f'en = "{q.written("en")}"', f"match = [{match}]", "",
         ]
-    lines.append("[scale]  # frequency answer = tie weight")
+    lines.append(f"[scale]  # {words.t('survey.questions_toml.scale')}")
     lines += [f'"{label}" = {weight}' for label, weight in (questions.scale or DEFAULT_SCALE).items()]
     return "\n".join(lines) + "\n"

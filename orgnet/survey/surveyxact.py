@@ -34,6 +34,7 @@ from orgnet.io.text import decode, sniff_delimiter
 from orgnet.survey.frequency import Scale
 from orgnet.survey.names import fold
 from orgnet.survey.questions import QuestionSet
+from orgnet.survey.summary import Message
 from orgnet.survey.wide import CONTACT, FREQUENCY, OTHERS, Wide, respondent_column
 
 
@@ -238,7 +239,6 @@ def _status(label: str, dataset: pd.DataFrame, status: list[_Item], labels: dict
                                                           "Gennemført, Frafaldet (statoverall)", row=int(row), column=status[0].variable, value=state))
     if problems:
         raise InputError(problems)
-    counts = states.replace("", "(none)").value_counts(sort=False)
-    note = (f"status (statoverall): {int(answered.sum())} of {len(answered)} answered ("
-            + ", ".join(f"{count} {state}" for state, count in counts.items()) + ")")
+    counts = states.value_counts(sort=False)  # "" when a row has no status
+    note = Message("note.status", {"answered": int(answered.sum()), "people": len(answered), "states": [(state, int(count)) for state, count in counts.items()]})
     return answered, [note]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from orgnet.errors import InputError, Problem
 from orgnet.io import excel
+from orgnet.survey.summary import Message
 
 RESPONDENT_COLUMNS = ("email", "e-mail", "mail", "email address", "e-mail address", "e-mailadresse", "mailadresse", "recipientemail",
                       "respondent", "respondentid", "respondent id", "externalreference", "external reference")
@@ -37,7 +38,7 @@ class Wide:
     # row → whether that person answered, where the tool records it (SurveyXact's statoverall);
     # None: everyone in the export answered
     responded: pd.Series | None = None
-    notes: list[str] = field(default_factory=list)  # how the file was read, one line each, for the import summary
+    notes: list[Message] = field(default_factory=list)  # how the file was read, one line each, for the import summary
 
 
 def respondent_column(columns, label: str) -> str:

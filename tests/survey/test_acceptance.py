@@ -18,6 +18,7 @@ import pytest
 from orgnet.io.text import read_csv_text, write_csv
 from orgnet.survey import import_survey, read_roster, write_import
 from orgnet.survey.matching import AUTOMATIC
+from orgnet.survey.summary import message_text
 from tests.survey.corpus import SHAPES, STATUS, WITH_STATUS, build_corpus, write_roster
 
 CORPUS = build_corpus()
@@ -112,7 +113,7 @@ def test_responded_is_the_tools_status(shape, roster, tmp_path):
     assert result.people["responded"].to_dict() == CORPUS.responded
     assert result.rates.iloc[0][["people", "responded"]].tolist() == [45, 40]
     if shape in WITH_STATUS:  # everyone invited has a row; "Distribueret" with nothing ticked did not answer
-        assert result.notes[0] == "status (statoverall): 40 of 45 answered (38 Gennemført, 2 Nogen svar, 3 Distribueret, 1 Ny, 1 Frafaldet)"
+        assert message_text(result.notes[0], "en") == "status (statoverall): 40 of 45 answered (38 Gennemført, 2 Nogen svar, 3 Distribueret, 1 Ny, 1 Frafaldet)"
         assert {p for p, s in STATUS.items() if s == "Nogen svar"} <= set(result.people.index[result.people["responded"]])
 
 

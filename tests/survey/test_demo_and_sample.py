@@ -23,7 +23,7 @@ def test_demo_survey(tmp_path, run_cli):
     result = run_cli("demo", "--survey", "-o", tmp_path / "demo", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "2/4 imported the Microsoft Forms export forms.xlsx" in result.output
-    assert "3/4 imported again with the consultant's decisions (survey-sample/decisions.csv): 243 ties, 0 names left to review" in result.output
+    assert "3/4 imported again with the consultant's decisions (survey-sample/decisions.csv): 243 ties, no names left to review" in result.output
     assert (tmp_path / "demo" / "report" / "index.html").exists()
     assert (tmp_path / "demo" / "questionnaire" / "choices.txt").exists()
     network = orgnet.read(tmp_path / "demo" / "network")

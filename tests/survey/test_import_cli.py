@@ -46,7 +46,7 @@ def test_template_writes_questions_choices_and_toml(files, run_cli):
 def test_a_large_roster_gets_the_search_as_you_type_advice(tmp_path, run_cli):
     people = pd.DataFrame({"id": [f"p{i}" for i in range(120)], "name": [f"Person {i}" for i in range(120)]})
     people.to_csv(tmp_path / "r.csv", index=False)
-    run_cli("survey", "template", tmp_path / "r.csv", "-o", tmp_path / "t")
+    run_cli("survey", "template", tmp_path / "r.csv", "-o", tmp_path / "t", "--lang", "da")
     assert "Listen har 120 personer: brug et spørgsmål med søgning" in (tmp_path / "t" / "questions.txt").read_text(encoding="utf-8")
 
 
@@ -64,7 +64,7 @@ def test_import_then_decisions_then_every_command_reads_the_folder(files, run_cl
     matches.to_csv(folder / "decided.csv", index=False)
     again = run_cli("survey", "import", export, "--roster", roster, "-o", folder / "out", "--matches", folder / "decided.csv")
     assert again.exit_code == 0, again.output
-    assert "names to review" not in again.output and "decided as no one: 2" in again.output
+    assert "names to review" not in again.output and "2 answers decided as no one on the roster" in again.output
     network = orgnet.read(folder / "out")
     assert len(network.ties) == len(CORPUS.truth())
     assert network.people["responded"].map(str).value_counts().to_dict() == {"True": 40, "False": 5}

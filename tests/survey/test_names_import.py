@@ -47,7 +47,7 @@ def test_issue_20s_names_are_matched_and_each_review_row_says_why(tmp_path, run_
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:2] == [
         "read 11 answers (Microsoft Forms) from 3 of 11 people",
-        "ties: 9; answers to review: 2 (2 distinct texts in matches.csv)",
+        "9 ties; answers to review: 2 (2 distinct texts in matches.csv)",
     ]
     matches = pd.read_csv(tmp_path / "out" / "matches.csv", dtype=str, keep_default_na=False)
     assert list(matches.columns) == ["answer", "context", "id", "name", "score", "method", "candidates", "answers", "review", "why"]

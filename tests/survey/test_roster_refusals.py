@@ -169,7 +169,7 @@ def test_one_namesakes_answer_does_not_decide_a_colleagues(tmp_path, run_cli):
     _export(export, [["t", "b@x.dk", "Bo Bøgh", "dagligt"], ["t", "d@x.dk", "Bo Bøgh", "dagligt"], ["t", "c@x.dk", "Bo Bøgh", "dagligt"]])
     result = run_cli("survey", "import", export, "--roster", roster, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert "ties: 2; answers to review: 1 (1 distinct text in matches.csv)" in result.output
+    assert "2 ties; answers to review: 1 (1 distinct text in matches.csv)" in result.output
     ties = pd.read_csv(tmp_path / "out" / "ties.csv", dtype=str)
     assert ties[["source", "target"]].values.tolist() == [["b", "c"], ["c", "b"]]
     matches = pd.read_csv(tmp_path / "out" / "matches.csv", dtype=str, keep_default_na=False)

@@ -22,6 +22,7 @@ from orgnet.survey import import_survey, read_roster
 from orgnet.survey.exports import read_export
 from orgnet.survey.frequency import Scale
 from orgnet.survey.questions import QuestionSet
+from orgnet.survey.summary import message_text
 from tests.survey.corpus import (
     ADVICE,
     MEETINGS,
@@ -51,7 +52,7 @@ def test_readsx_exports_map_through_structure(form, tmp_path):
     before = _bytes(source)
     wide = read_export(source)
     assert wide.tool == "SurveyXact"
-    assert wide.notes == ["status (statoverall): 6 of 8 answered (4 Gjennomført, 2 Distribuert, 2 Noen svar)"]
+    assert [message_text(n, "en") for n in wide.notes] == ["status (statoverall): 6 of 8 answered (4 Gjennomført, 2 Distribuert, 2 Noen svar)"]
     assert wide.responded.tolist() == [True, False, True, True, False, True, True, True]
     # "Annet, hvilke(t):" is no choice: its tick is not read, its typed text (s_1, placed last) is
     assert "v_1_16" not in wide.frame and "v_1_16" not in wide.headers
@@ -113,7 +114,7 @@ def test_battery_is_the_weight_and_the_status_decides_who_answered(tmp_path, ros
     assert result.output.splitlines()[:3] == [
         "read 245 answers (SurveyXact) from 40 of 45 people",
         "status (statoverall): 40 of 45 answered (38 Gennemført, 2 Nogen svar, 3 Distribueret, 1 Ny, 1 Frafaldet)",
-        "ties: 241; answers to review: 4 (4 distinct texts in matches.csv)",
+        "241 ties; answers to review: 4 (4 distinct texts in matches.csv)",
     ]
     people = pd.read_csv(tmp_path / "out" / "people.csv", dtype=str).set_index("id")
     assert people.loc[["k15", "s15", "a13", "a14", "a15"], "responded"].tolist() == ["False"] * 5  # Distribueret, Ny, Frafaldet
@@ -166,7 +167,7 @@ def test_distributed_with_nothing_ticked_did_not_answer_but_some_answers_did(tmp
     result = import_survey(folder, read_roster(roster))
     assert result.people["responded"].to_dict() == {"a": True, "b": True, "c": False}
     assert result.summary().splitlines()[:2] == [
-        "read 1 answers (SurveyXact) from 2 of 3 people",
+        "read 1 answer (SurveyXact) from 2 of 3 people",
         "status (statoverall): 2 of 3 answered (1 Gennemført, 1 Nogen svar, 1 Distribueret)",
     ]
     assert result.respondents.set_index("id").loc["b", ["responded", "answers"]].tolist() == [True, 0]
@@ -236,7 +237,7 @@ def test_another_tools_long_table_says_which_column_is_which(tmp_path, roster_fi
     assert result.output.splitlines()[:3] == [
         "read 245 answers (long table) from 40 of 45 people",
         "columns read: respondent = 'respondent_email', question = 'question', answer = 'answer_text', frequency = 'frequency'",
-        "ties: 241; answers to review: 4 (4 distinct texts in matches.csv)",
+        "241 ties; answers to review: 4 (4 distinct texts in matches.csv)",
     ]
     assert "columns read: respondent = 'respondent_email'" in (tmp_path / "out" / "import.txt").read_text(encoding="utf-8")
     assert export.read_bytes() == before
@@ -258,7 +259,7 @@ def test_orgnet_toml_names_a_long_tables_columns(tmp_path):
                                 '[columns]\n"Hvem svarede" = "respondent"\n"Spørgsmål nr" = "question"\nKollega = "answer"\n"Kontakt hvor tit" = "frequency"\n')
     before = export.read_bytes()
     result = import_survey(export, read_roster(roster))
-    assert result.notes == ["columns read: respondent = 'Hvem svarede', question = 'Spørgsmål nr', answer = 'Kollega', frequency = 'Kontakt hvor tit'; "
+    assert [message_text(n, "en") for n in result.notes] == ["columns read: respondent = 'Hvem svarede', question = 'Spørgsmål nr', answer = 'Kollega', frequency = 'Kontakt hvor tit'; "
                             "not read: 'Afdeling'"]
     assert result.ties[["source", "target", "relation", "weight"]].values.tolist() == [["a", "b", "advice", 3.0]]
     assert export.read_bytes() == before
@@ -297,7 +298,7 @@ def test_google_download_joins_checkboxes_with_semicolons(danish, tmp_path, rost
     assert result.output.splitlines()[:3] == [
         "read 245 answers (Google Forms) from 40 of 45 people",
         "checkboxes joined by ';' (Google Forms' Download responses)",
-        "ties: 241; answers to review: 4 (4 distinct texts in matches.csv)",
+        "241 ties; answers to review: 4 (4 distinct texts in matches.csv)",
     ]
     answers = pd.read_csv(tmp_path / "out" / "answers.csv", dtype=str, keep_default_na=False)
     meetings = answers[answers["question"] == "meetings"]
@@ -314,6 +315,6 @@ def test_a_long_table_in_a_workbook_is_read_by_the_same_names(tmp_path, roster_f
     frame = pd.read_csv(csv_file, dtype=str, keep_default_na=False)
     write_workbook({"Svar": frame}, tmp_path / "answers-export.xlsx")
     result = import_survey(tmp_path / "answers-export.xlsx", read_roster(roster_file))
-    assert result.tool == "long table"
-    assert result.notes == ["columns read: respondent = 'respondent_email', question = 'question', answer = 'answer_text', frequency = 'frequency'"]
+    assert result.tool == "long"  # a code: the summary says "long table" / "lang tabel"
+    assert [message_text(n, "en") for n in result.notes] == ["columns read: respondent = 'respondent_email', question = 'question', answer = 'answer_text', frequency = 'frequency'"]
     assert len(result.ties) == 241
