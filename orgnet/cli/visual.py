@@ -22,6 +22,7 @@ from orgnet.cli.options import (
 from orgnet.cli.paths import page_folder, single_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.errors import OrgnetError
+from orgnet.texts import texts
 from orgnet.viz.graph import check_graph_path, draw, graph_data
 
 
@@ -62,13 +63,16 @@ def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconne
             flags=analysis.flags if whole_network else None,
             graph=analysis.graph if whole_network else None,
         )
-    path = draw(drawing, output, lang=lang, size_by=size_by)
+    path = draw(drawing, output)
+    words = texts(lang)
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)
     if drawing.left_out:
-        click.echo(f"left out {drawing.left_out} people with no tie in layer {layer} (--keep-unconnected draws them)", err=True)
-    click.echo(f"wrote {len(drawing.nodes)} people and {len(drawing.edges)} ties to {path}")
+        click.echo(words.t("graph.cli.left_out", n=drawing.left_out, count=drawing.left_out, layer=layer), err=True)
+    people = words.t("graph.cli.people", n=len(drawing.nodes), count=len(drawing.nodes))
+    ties = words.t("graph.cli.ties", n=len(drawing.edges), count=len(drawing.edges))
+    click.echo(words.t("graph.cli.wrote", people=people, ties=ties, path=path))
 
 
 @click.command()

@@ -8,15 +8,15 @@ import pandas as pd
 
 from orgnet.errors import OrgnetError
 from orgnet.flags import flag_people
-from orgnet.i18n import texts as texts_for
-from orgnet.i18n import value_names
 from orgnet.metrics import compute_all
 from orgnet.metrics.graph import SymGraph
 from orgnet.model import OrgNetwork
+from orgnet.texts import texts
 from orgnet.viz.graphdata import GraphData, build_graph_data, ego_network
 from orgnet.viz.interactive import write_graph_html
 from orgnet.viz.static import FORMATS as STATIC_FORMATS
 from orgnet.viz.static import write_static
+from orgnet.viz.words import layer_word, metric_word, word
 
 FORMATS = (".html", *STATIC_FORMATS)
 # Without an explicit --color-by, the first of these that tells people apart colours the graph.
@@ -68,7 +68,6 @@ def graph_data(
     ``GraphData.left_out``. ``metrics``, ``flags`` and ``graph`` are reused when given (they
     belong to the whole network, so a layer or an ego picture computes its own metrics).
     """
-    texts = texts_for(lang)
     selected = network.layer(layer)
     if ego is not None:
         selected = ego_network(selected, ego, radius)
@@ -83,21 +82,33 @@ def graph_data(
         metrics = metrics.loc[selected.people.index]
     flags = flags[flags["id"].isin(selected.people.index)]
     colour_by = colour_by or default_colour(selected.people)
-    label = title or (f"orgnet — {ego}, radius {radius}" if ego else "orgnet") + (f" — {layer}" if layer else "")
     layout_graph = graph if graph is not None and not own_metrics and not left_out else None
-    if lang != "en":  # the legend and the filter show known values in the reader's language
-        texts = {**texts, **{value: name for names in value_names(lang).values() for value, name in names.items()}}
     drawing = build_graph_data(
-        selected, metrics, flags, colour_by=colour_by, size_by=size_by, texts=texts, seed=seed, title=label, graph=layout_graph, lang=lang
+        selected, metrics, flags, colour_by=colour_by, size_by=size_by, seed=seed, graph=layout_graph, lang=lang,
+        title=title or graph_title(network, lang, ego=ego, radius=radius, layer=layer),
     )
+    drawing.size_note = word(lang, "graph.size_note", metric=metric_word(size_by, lang))
     drawing.left_out = left_out
     return drawing
 
 
-def draw(data: GraphData, path: Path, *, lang: str, size_by: str) -> Path:
+def graph_title(network: OrgNetwork, lang: str, *, ego: str | None = None, radius: int = 2, layer: str | None = None) -> str:
+    """"The network", or one person's part of it, and the layer drawn: "Netværket: uformelle
+    eksterne forbindelser", "Pernille Møller og alle inden for 2 skridt"."""
+    catalogue = texts(lang)
+    title = catalogue.t("graph.title")
+    if ego is not None:
+        name = network.people.at[ego, "name"] if "name" in network.people.columns else None
+        title = catalogue.t("graph.ego_title", n=radius, name=ego if pd.isna(name) else name)
+    if layer:
+        title = catalogue.t("graph.layer_title", title=title, layer=layer_word(layer, lang))
+    return title
+
+
+def draw(data: GraphData, path: Path, *, lang: str | None = None, size_by: str | None = None) -> Path:
+    """Write ``data`` to ``path``: an interactive page (.html) or a picture (.png, .svg, .pdf).
+    ``lang`` and ``size_by`` are those ``data`` was made with (kept for old callers)."""
     check_graph_path(path)
-    texts = texts_for(lang)
-    size_note = texts["size_note"].format(metric=texts.get(size_by, size_by))
     if Path(path).suffix.lower() == ".html":
-        return write_graph_html(data, path, lang=lang, size_note=size_note)
-    return write_static(data, path, size_note=size_note)
+        return write_graph_html(data, path)
+    return write_static(data, path)

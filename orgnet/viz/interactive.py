@@ -1,8 +1,9 @@
 """The interactive graph: one self-contained HTML file that opens offline.
 
-Built on pyvis's network model (nodes and edges set in bulk) and rendered with our own
-jinja2 template, not pyvis's: pyvis 0.3.2 loads Bootstrap from a CDN when menus are on,
-writes files without an explicit encoding, and injects some node titles with innerHTML.
+Built on pyvis's network model (nodes and edges set in bulk) and rendered in orgnet's page
+frame (``orgnet/pages/templates/graph.html.j2``), not with pyvis's template: pyvis 0.3.2 loads
+Bootstrap from a CDN when menus are on, writes files without an explicit encoding, and injects
+some node titles with innerHTML.
 Here vis-network's JavaScript and CSS (shipped inside the pyvis package) are inlined, a
 Content-Security-Policy forbids every request and every script but ours, the data travels as
 JSON in a non-executed script element, and the page writes user strings only as text.
@@ -11,18 +12,17 @@ JSON in a non-executed script element, and the page writes user strings only as 
 from __future__ import annotations
 
 import json
-import secrets
 from importlib import resources
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 from pyvis.network import Network
 
 import orgnet.viz
 from orgnet.io.atomic import replacing
-from orgnet.pages import environment
+from orgnet.pages import render
 from orgnet.viz.graphdata import GraphData
+from orgnet.viz.style import SCOPE_COLOURS
 
 VIS_VERSION = "vis-9.1.2"
 
@@ -30,10 +30,6 @@ VIS_VERSION = "vis-9.1.2"
 def _vis_assets() -> tuple[str, str]:
     root = resources.files("pyvis").joinpath("lib", VIS_VERSION)
     return root.joinpath("vis-network.min.js").read_text(encoding="utf-8"), root.joinpath("vis-network.css").read_text(encoding="utf-8")
-
-
-def _template() -> jinja2.Template:
-    return environment().get_template("graph.html.j2")
 
 
 def safe_json(value: object) -> Markup:
@@ -55,17 +51,23 @@ def pyvis_model(data: GraphData) -> Network:
     return network
 
 
-def render_graph_html(data: GraphData, *, lang: str, size_note: str, nonce: str | None = None) -> str:
-    """The whole page as text. ``nonce`` lets a page that embeds this one share its policy."""
+def render_graph_html(data: GraphData, *, lang: str | None = None, size_note: str | None = None, nonce: str | None = None) -> str:
+    """The whole page as text, in the language ``data`` was made in. ``nonce`` lets a page that
+    embeds this one (the report's frame) share its policy; ``size_note`` replaces the data's."""
     model = pyvis_model(data)
-    payload = data.as_dict() | {"nodes": model.nodes, "edges": model.edges, "sizeNote": size_note}
+    payload = data.as_dict() | {"nodes": model.nodes, "edges": model.edges}
+    if size_note is not None:
+        payload["sizeNote"] = size_note
     vis_js, vis_css = _vis_assets()
     app_js = resources.files(orgnet.viz).joinpath("templates", "graph.js").read_text(encoding="utf-8")
-    return _template().render(
-        lang=lang,
+    return render(
+        "graph.html.j2",
+        lang=lang or data.lang,
         title=data.title,
-        texts=data.texts,
-        nonce=nonce or secrets.token_urlsafe(16),
+        graph=data,
+        size_note=payload["sizeNote"],
+        scope_colours=SCOPE_COLOURS,
+        shared_nonce=nonce,
         data_json=safe_json(payload),
         vis_js=Markup(vis_js),
         vis_css=Markup(vis_css),
@@ -73,9 +75,9 @@ def render_graph_html(data: GraphData, *, lang: str, size_note: str, nonce: str 
     )
 
 
-def write_graph_html(data: GraphData, path: Path, *, lang: str, size_note: str) -> Path:
+def write_graph_html(data: GraphData, path: Path) -> Path:
     path = Path(path)
-    page = render_graph_html(data, lang=lang, size_note=size_note)
+    page = render_graph_html(data)
     with replacing(path) as (part,):
         part.write_text(page, encoding="utf-8")
     return path

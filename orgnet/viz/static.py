@@ -14,15 +14,17 @@ from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from orgnet.io.atomic import replacing
+from orgnet.texts import texts
 from orgnet.viz.graphdata import GraphData  # noqa: E402
 from orgnet.viz.style import SCOPE_COLOURS  # noqa: E402
 
 FORMATS = (".png", ".svg", ".pdf")
 
 
-def write_static(data: GraphData, path: Path, *, size_note: str) -> Path:
-    """Draw nodes at the page's positions, edges solid (formal) or dashed (informal)."""
-    texts = data.texts
+def write_static(data: GraphData, path: Path) -> Path:
+    """Draw nodes at the page's positions, edges solid (formal) or dashed (informal); the legend
+    in the data's language."""
+    catalogue = texts(data.lang)
     index = {node["id"]: i for i, node in enumerate(data.nodes)}
     xy = np.array([[node["x"], -node["y"]] for node in data.nodes]) if data.nodes else np.zeros((0, 2))
     figure, axes = plt.subplots(figsize=(12, 9), dpi=150)
@@ -42,14 +44,14 @@ def write_static(data: GraphData, path: Path, *, size_note: str) -> Path:
         if len(data.nodes) <= 150:
             for node, (x, y) in zip(data.nodes, xy):
                 axes.annotate(node["label"], (x, y), fontsize=6, ha="center", va="bottom", xytext=(0, 4), textcoords="offset points")
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=7, markerfacecolor=colour, markeredgecolor="#0005", label=texts.get(label, label)) for label, colour in data.legend.items()]
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=7, markerfacecolor=colour, markeredgecolor="#0005", label=label) for label, colour in data.legend]
     handles += [
-        Line2D([], [], color="#555", linestyle="solid", label=texts["solid_formal"]),
-        Line2D([], [], color="#555", linestyle=(0, (4, 3)), label=texts["dashed_informal"]),
-        Line2D([], [], color=SCOPE_COLOURS["internal"], label=texts["internal_colour"]),
-        Line2D([], [], color=SCOPE_COLOURS["external"], label=texts["external_colour"]),
+        Line2D([], [], color="#555", linestyle="solid", label=catalogue.t("graph.solid_formal")),
+        Line2D([], [], color="#555", linestyle=(0, (4, 3)), label=catalogue.t("graph.dashed_informal")),
+        Line2D([], [], color=SCOPE_COLOURS["internal"], label=catalogue.t("graph.internal_colour")),
+        Line2D([], [], color=SCOPE_COLOURS["external"], label=catalogue.t("graph.external_colour")),
     ]
-    axes.legend(handles=handles, title=f"{texts.get(data.legend_title, data.legend_title)} · {size_note}", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, title_fontsize=8, frameon=False)
+    axes.legend(handles=handles, title=f"{data.legend_title} · {data.size_note}", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, title_fontsize=8, frameon=False)
     axes.set_title(data.title, fontsize=11)
     axes.set_aspect("equal")
     axes.axis("off")

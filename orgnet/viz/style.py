@@ -16,17 +16,29 @@ OTHER = "#BBBBBB"
 SEVERITY_COLOURS = {"high": "#C0392B", "medium": "#E67E22", "low": "#F1C40F", "none": "#95A5A6"}
 SCOPE_COLOURS = {"internal": "#34495E", "external": "#D35400", "unknown": "#95A5A6"}
 MAX_CATEGORIES = len(PALETTE)
+# The legend's two categories that are no value of the data: no value given, and the rare values
+# beyond the palette. Neither can be a value a user wrote (a CSV cell holds no NUL).
+MISSING = "\x00missing"
+OTHER_LABEL = "\x00other"
 MIN_SIZE, MAX_SIZE = 8.0, 40.0
 
 
 def node_colours(values: pd.Series) -> tuple[pd.Series, dict[str, str]]:
-    """A colour per person and the legend (category → colour); rare categories share 'other'."""
-    labels = values.astype("object").where(values.notna(), "(missing)").astype(str)
+    """A colour per person and the legend (category → colour); rare categories share ``OTHER_LABEL``,
+    people with no value are ``MISSING``."""
+    labels = values.astype("object").where(values.notna(), MISSING).map(_category)
     counts = labels.value_counts()
     legend = {label: PALETTE[i] for i, label in enumerate(counts.index[:MAX_CATEGORIES])}
     if len(counts) > MAX_CATEGORIES:
-        legend["other"] = OTHER
+        legend[OTHER_LABEL] = OTHER
     return labels.map(lambda label: legend.get(label, OTHER)), legend
+
+
+def _category(value) -> str:
+    """A value as a legend category: ``3.0`` (a number column read as float) is ``3``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def flag_colours(flags: pd.DataFrame, ids: pd.Index) -> tuple[pd.Series, dict[str, str]]:
@@ -47,11 +59,13 @@ def node_sizes(values: pd.Series) -> pd.Series:
 
 
 def colour_column(table: pd.DataFrame, colour_by: str, flags: pd.DataFrame | None) -> tuple[pd.Series, dict[str, str], str]:
+    """A colour per person, the legend (category code → colour) and what was coloured by (a code:
+    ``flag`` or the attribute)."""
     if colour_by == "flag":
         if flags is None:
             raise OrgnetError("colouring by flag needs the flags")
         colours, legend = flag_colours(flags, table.index)
-        return colours, legend, "most severe flag"
+        return colours, legend, "flag"
     if colour_by not in table.columns:
         raise OrgnetError(f"cannot colour by '{colour_by}'. Choose flag or one of: {', '.join(map(str, table.columns))}")
     colours, legend = node_colours(table[colour_by])

@@ -30,7 +30,7 @@ def test_graph_html_is_self_contained(run_cli, tmp_path):
     assert not re.search(r'(src|href)\s*=\s*["\']?(https?:)?//', text)  # nothing to fetch
     assert "default-src 'none'" in text
     data = page_data(path)
-    assert len(data["nodes"]) == 1170 and data["legendTitle"] == "most severe flag"
+    assert len(data["nodes"]) == 1170 and (data["legendTitle"], data["colourBy"]) == ("most severe flag", "flag")
     assert {edge["dashes"] for edge in data["edges"] if edge["kind"] == "informal"} == {True}
 
 

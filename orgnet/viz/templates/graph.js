@@ -1,10 +1,21 @@
 // orgnet's interactive graph. Every string from the data is put into the page with
-// textContent, never innerHTML, so names cannot inject markup or script.
+// textContent, never innerHTML, so names cannot inject markup or script. The legend and the
+// menus are in the page already (written by the template); this script draws the network,
+// filters it, fits the view to what is shown and writes the tooltips and counts.
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("graph-data").textContent);
   const T = data.texts;
   const count = data.nodes.length;
+  const plural = new Intl.PluralRules(data.lang);
+  const numbers = new Intl.NumberFormat(data.lang === "da" ? "da-DK" : "en-GB");
+  const FIT_MARGIN = 30;  // px kept free around what is shown
+  const MAX_SCALE = 1.5;  // a few people are not blown up to fill the screen
+
+  // A catalogue entry with plural forms, for n, the way orgnet.texts chooses it (CLDR rules).
+  function counted(entry, n) {
+    return (entry[plural.select(n)] || entry.other).split("{n}").join(numbers.format(n));
+  }
 
   function line(text, className) {
     const div = document.createElement("div");
@@ -17,7 +28,7 @@
     const box = document.createElement("div");
     box.className = "tip";
     box.appendChild(line(info.name, "tip-name"));
-    box.appendChild(line("id: " + info.id, "tip-id"));
+    box.appendChild(line(info.id, "tip-id"));
     info.rows.forEach(function (row) { box.appendChild(line(row[0] + ": " + row[1])); });
     if (info.flags.length) {
       box.appendChild(line(T.flags, "tip-head"));
@@ -34,12 +45,12 @@
              kind: e.kind, scope: e.scope, relation: e.relation };
   }));
 
+  // The "Ties" menu: all, a kind, a scope, kind+scope, or "relation:<name>".
   const state = { layer: "all", attribute: "", value: "" };
   function edgeShown(e) {
     if (state.layer === "all") return true;
-    if (state.layer === "formal" || state.layer === "informal") return e.kind === state.layer;
-    if (state.layer === "internal" || state.layer === "external") return e.scope === state.layer;
-    return e.relation === state.layer;
+    if (state.layer.indexOf("relation:") === 0) return e.relation === state.layer.slice(9);
+    return state.layer.split("+").every(function (term) { return e.kind === term || e.scope === term; });
   }
   function nodeShown(n) { return !state.attribute || n.attrs[state.attribute] === state.value; }
   const nodeView = new vis.DataView(nodes, { filter: nodeShown });
@@ -47,7 +58,7 @@
 
   const large = count > 2000;
   const options = {
-    physics: data.physics ? { enabled: true, stabilization: { iterations: 150 },
+    physics: data.physics ? { enabled: true, stabilization: { iterations: 150, fit: false },
                               barnesHut: { gravitationalConstant: -2500, springLength: 110, damping: 0.4 } } : false,
     layout: { improvedLayout: false },
     interaction: { hover: true, tooltipDelay: 80, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
@@ -56,13 +67,58 @@
   };
   const container = document.getElementById("network");
   const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
-  if (!data.physics) network.fit();
+
+  // The view that shows every shown person whole (dot and name) inside the canvas, with a
+  // margin: the box around them, centred, at the largest scale that fits (at most MAX_SCALE).
+  let fits = 0;
+  function fitShown() {
+    const ids = nodeView.getIds();
+    if (ids.length) {
+      const positions = network.getPositions(ids);
+      let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+      ids.forEach(function (id) {
+        const p = positions[id], size = network.body.nodes[id] ? network.body.nodes[id].options.size : 10;
+        const box = network.getBoundingBox(id) || {};
+        left = Math.min(left, p.x - size, box.left === undefined ? Infinity : box.left);
+        right = Math.max(right, p.x + size, box.right === undefined ? -Infinity : box.right);
+        top = Math.min(top, p.y - size, box.top === undefined ? Infinity : box.top);
+        bottom = Math.max(bottom, p.y + size, box.bottom === undefined ? -Infinity : box.bottom);
+      });
+      const width = Math.max(container.clientWidth - 2 * FIT_MARGIN, 1), height = Math.max(container.clientHeight - 2 * FIT_MARGIN, 1);
+      const scale = Math.min(MAX_SCALE, width / Math.max(right - left, 1), height / Math.max(bottom - top, 1));
+      network.moveTo({ position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale: scale, animation: false });
+    }
+    fits += 1;
+    document.body.setAttribute("data-fitted", String(fits));
+  }
+  // Fit once the shown nodes are drawn (their boxes, labels included, are known then).
+  function fitAfterDrawing() {
+    network.once("afterDrawing", fitShown);
+    network.redraw();
+  }
+
+  // Physics (small graphs) settles the layout once, then stops, and the view is fitted to the
+  // settled positions; they are kept, so that a person filtered out and shown again comes back
+  // where she was.
+  let settled = !data.physics;
+  function settle() {
+    if (settled) return;
+    settled = true;
+    network.setOptions({ physics: false });
+    const positions = network.getPositions();
+    nodes.update(Object.keys(positions).map(function (id) { return { id: id, x: positions[id].x, y: positions[id].y }; }));
+    fitAfterDrawing();
+  }
+  if (data.physics) {
+    network.once("stabilizationIterationsDone", settle);
+    network.once("stabilized", settle);
+  }
 
   const status = document.getElementById("status");
   function refresh() {
     nodeView.refresh();
     edgeView.refresh();
-    status.textContent = nodeView.length + " " + T.shown;
+    status.textContent = counted(T.shown, nodeView.length);
   }
 
   function option(select, value, label) {
@@ -73,22 +129,20 @@
   }
 
   const layerSelect = document.getElementById("layer");
-  data.layers.forEach(function (layer) { option(layerSelect, layer, T[layer] || layer); });
   layerSelect.addEventListener("change", function () { state.layer = layerSelect.value; refresh(); });
 
   const attributeSelect = document.getElementById("attribute");
   const valueSelect = document.getElementById("value");
-  option(attributeSelect, "", T.everyone);
-  Object.keys(data.filters).forEach(function (name) { option(attributeSelect, name, T[name] || name); });
   attributeSelect.addEventListener("change", function () {
     valueSelect.textContent = "";
     state.attribute = attributeSelect.value;
-    if (state.attribute) data.filters[state.attribute].forEach(function (v) { option(valueSelect, v, T[v] || v); });
+    if (state.attribute) data.filters[state.attribute].values.forEach(function (pair) { option(valueSelect, pair[0], pair[1]); });
     valueSelect.disabled = !state.attribute;
     state.value = valueSelect.value;
     refresh();
+    fitAfterDrawing();
   });
-  valueSelect.addEventListener("change", function () { state.value = valueSelect.value; refresh(); });
+  valueSelect.addEventListener("change", function () { state.value = valueSelect.value; refresh(); fitAfterDrawing(); });
 
   const search = document.getElementById("search");
   const found = document.getElementById("found");
@@ -100,40 +154,14 @@
     if (!hits.length) { found.textContent = T.no_match; return; }
     network.selectNodes(hits.map(function (n) { return n.id; }));
     network.focus(hits[0].id, { scale: 1.2, animation: false });
-    found.textContent = hits.length > 1 ? hits.length + " " + T.shown : hits[0].label;
+    found.textContent = hits.length > 1 ? counted(T.found, hits.length) : hits[0].label;
   });
-
-  const legend = document.getElementById("legend");
-  legend.appendChild(line(T[data.legendTitle] || data.legendTitle, "legend-head"));
-  Object.keys(data.legend).forEach(function (label) {
-    const row = line(T[label] || label, "legend-row");
-    const swatch = document.createElement("span");
-    swatch.className = "swatch";
-    swatch.style.background = data.legend[label];
-    row.prepend(swatch);
-    legend.appendChild(row);
-  });
-  [["solid_formal", "solid"], ["dashed_informal", "dashed"]].forEach(function (pair) {
-    const row = line(T[pair[0]], "legend-row");
-    const stroke = document.createElement("span");
-    stroke.className = "stroke " + pair[1];
-    row.prepend(stroke);
-    legend.appendChild(row);
-  });
-  [["internal_colour", data.scopeColours.internal], ["external_colour", data.scopeColours.external]].forEach(function (pair) {
-    const row = line(T[pair[0]], "legend-row");
-    const stroke = document.createElement("span");
-    stroke.className = "stroke solid";
-    stroke.style.borderColor = pair[1];
-    row.prepend(stroke);
-    legend.appendChild(row);
-  });
-  legend.appendChild(line(data.sizeNote, "legend-note"));
 
   refresh();
   network.once("afterDrawing", function () {
     document.body.setAttribute("data-ready", "1");
     document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
+    if (!data.physics) fitShown();
   });
-  window.orgnetGraph = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView };
+  window.orgnetGraph = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, fit: fitShown };
 })();
