@@ -20,12 +20,16 @@ sys.path.insert(0, str(ROOT))
 from orgnet.cli import main as orgnet  # noqa: E402
 
 DATA, WAVE2 = ROOT / "datasets" / "skovbjerg", ROOT / "datasets" / "skovbjerg-2008"
+# The graph is shown with one person's tooltip open: where P0001 is drawn, in page coordinates.
+HOVERED = "P0001"
+WHERE_DRAWN = """id => { const g = window.orgnetGraph.network; const p = g.canvasToDOM(g.getPositions([id])[id]);
+                  const r = document.getElementById('network').getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }"""
 
 # picture → (the command that writes the page, the page in its output, the height to draw)
 PAGES = {
     "report": (["report", DATA, "-o", "{out}/report"], "report/index.html", 1400),
     "management": (["report", DATA, "-o", "{out}/management", "--audience", "management"], "management/index.html", 1400),
-    "graph": (["graph", DATA, "-o", "{out}/graph.html", "--colour-by", "level"], "graph.html", 900),
+    "graph": (["graph", DATA, "-o", "{out}/graph.html", "--colour-by", "level"], "graph.html", 860),
     "groups": (["groups", DATA, "-o", "{out}/groups"], "groups/index.html", 1400),
     "profile": (["profile", DATA, "-o", "{out}/profiles", "--person", "P0002"], "profiles/P0002.html", 1400),
     "whatif": (["whatif", DATA, "--merge", "Bostedet Næsset,Botilbuddet Solsikken=Bo- og Aktivitetscenter Næsset", "-o", "{out}/whatif"], "whatif/index.html", 1200),
@@ -48,8 +52,12 @@ def main() -> None:
             context = browser.new_context(offline=True, viewport={"width": 1300, "height": height})
             page = context.new_page()
             page.goto((Path(folder) / page_path).as_uri())
-            if name in ("graph", "profile"):
-                page.wait_for_selector("body[data-ready='1']", timeout=120_000) if name == "graph" else page.wait_for_timeout(1500)
+            if name == "graph":  # drawn, fitted, and one tooltip open
+                page.wait_for_selector("body[data-fitted='1']", timeout=120_000)
+                page.mouse.move(*page.evaluate(WHERE_DRAWN, HOVERED))
+                page.wait_for_selector("div.vis-tooltip", state="visible", timeout=30_000)
+            elif name == "profile":  # the ego network is drawn by its script
+                page.wait_for_timeout(1500)
             page.screenshot(path=str(args.out / f"{name}.png"))
             context.close()
             print(f"{args.out / f'{name}.png'}: {page_path}")
