@@ -3,10 +3,10 @@ who holds the network together, and what changed between two waves."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from orgnet.cli.options import (
     WHERE_COMPUTES_ON_THEM,
@@ -29,17 +29,21 @@ from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K
 from orgnet.errors import OrgnetError
 from orgnet.export import check_table_path, write_table
+from orgnet.i18n import format_number
 from orgnet.scenarios import parse_scenario, read_scenarios
 from orgnet.scenarios.diff import compare_waves, read_groups
 from orgnet.scenarios.keyplayer import DEFAULT_CANDIDATES, key_players
 from orgnet.scenarios.pages import check_output, diff_tables, whatif_tables, write_results
+from orgnet.scenarios.present import cell, scenario_title, t, terminal_table
 from orgnet.scenarios.whatif import affected, what_if
 
 SHIPPED_WAVE2 = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg-2008"
+SHORT_NAME = 24  # longest scenario name that heads a column of the terminal table
 WAVE2_SEED = 2008  # datasets/skovbjerg-2008 is `generate --wave2-of datasets/skovbjerg --seed 2008`
 
 results_option = output_option(
-    folder_or_file(page_folder("index.html", "tables.xlsx"), single_file), "A folder (index.html and tables.xlsx) or an .xlsx file."
+    folder_or_file(page_folder("index.html", "tables.xlsx"), single_file),
+    "A folder (index.html and tables.xlsx) or an .xlsx file.",
 )
 
 
@@ -70,37 +74,54 @@ results_option = output_option(
 @config_option
 @missing_option
 def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output, lang, rules, config, missing) -> None:
-    """What breaks if people leave, organisations merge or people move: DATA before and after."""
+    """What breaks if people leave, organisations merge or people move: DATA before and after.
+
+    A change given here is named by what it does ("Merger: A and B → C"); a scenarios file names
+    its own."""
     if output:
         check_output(output)
     scenarios = read_scenarios(scenarios_file) if scenarios_file else []
-    if remove or remove_where or merge or move:
-        scenarios.insert(0, parse_scenario("scenario", remove=remove, remove_where=remove_where, merge=merge, move=move))
-    if not scenarios:
+    given = parse_scenario("", remove=remove, remove_where=remove_where, merge=merge, move=move)
+    if given.is_empty and not scenarios:
         raise OrgnetError(
             'name a change: --remove ID, --remove-where ATTR=VALUE, --merge "A,B=C", --move ID=PLACE or --scenarios FILE'
         )
     network, _ = read_treated(data, config, missing)
+    if not given.is_empty:
+        scenarios.insert(0, replace(given, name=scenario_title(given, network.people, lang)))
     with progress_reporter() as report:
         result = what_if(network, scenarios, rules=flag_rules(data, config, rules), lang=lang, progress=report)
-    click.echo(_figures_text(result.figures))
+    # a long name (a change named by what it does) heads its column by number, and is written in full below
+    short = {
+        s.name: s.name if len(s.name) <= SHORT_NAME else t("terminal.scenario_number", lang, number=i)
+        for i, s in enumerate(result.results, 1)
+    }
+    click.echo(terminal_table(result.figures.rename(columns=short), lang, figure_rows=True))
     for scenario in result.results:
-        people = affected(scenario.people)
-        click.echo(
-            f"\n{scenario.name}: {scenario.outcome.scenario.describe()}\n"
-            f"  removed {len(scenario.outcome.removed)}; {int((people['lost_reach3'] > 0).sum())} lose reach within 3 steps; "
-            f"{int(people['cut_off'].sum())} cut off; {int(people['isolated'].sum())} isolated; "
-            f"{int((people['turned_internal'] > 0).sum())} with external ties turned internal; "
-            f"{int((scenario.bagland['coverage_change'] < 0).sum())} TRs with lower bagland coverage"
-        )
+        name = scenario.name if short[scenario.name] == scenario.name else f"{short[scenario.name]}: {scenario.name}"
+        click.echo(f"\n{name}\n  " + whatif_summary(scenario, lang))
     if output:
         files = write_results(whatif_tables(result, lang), output, title_key="whatif_title", lang=lang, source=str(data))
-        click.echo("\nwrote " + ", ".join(map(str, files)))
+        click.echo("\n" + t("terminal.wrote", lang, files=", ".join(map(str, files))))
+
+
+def whatif_summary(scenario, lang: str) -> str:
+    """One scenario's consequences in a line: removed, reach lost, cut off, isolated, ties turned, TRs."""
+    people = affected(scenario.people)
+    counts = {
+        "removed": len(scenario.outcome.removed),
+        "lose_reach": int((people["lost_reach3"] > 0).sum()),
+        "cut_off": int(people["cut_off"].sum()),
+        "isolated": int(people["isolated"].sum()),
+        "turned_internal": int((people["turned_internal"] > 0).sum()),
+        "lower_coverage": int((scenario.bagland["coverage_change"] < 0).sum()),
+    }
+    return "; ".join(t(f"terminal.{key}", lang, n=n) for key, n in counts.items())
 
 
 @click.command()
 @data_argument
-@click.option("-k", "k", type=int, default=5, show_default=True, help="How many key players.")
+@click.option("--size", "size", type=int, default=5, show_default=True, help="How many key players (the size of the set).")
 @click.option(
     "--goal",
     type=click.Choice(["fragment", "reach"]),
@@ -127,17 +148,18 @@ def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output
 )
 @where_option(WHERE_COMPUTES_ON_THEM)
 @output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
+@lang_option
 @config_option
 @missing_option
-def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, output, config, missing) -> None:
-    """The k people whose removal most fragments the network, or who together reach most (Borgatti 2006)."""
+def keyplayers(data: Path, size, goal, steps, seed, restarts, candidates, where, output, lang, config, missing) -> None:
+    """The set of --size people whose removal most fragments the network, or who together reach most (Borgatti 2006)."""
     if output:
         check_table_path(output)
     analysis = open_analysis(data, config, where=where, missing=missing)
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)
-    result = key_players(analysis.graph, k, goal=goal, steps=steps, seed=seed, restarts=restarts, candidates=candidates)
+    result = key_players(analysis.graph, size, goal=goal, steps=steps, seed=seed, restarts=restarts, candidates=candidates)
     people = analysis.network.people
     table = result.people.join(people[[c for c in ("name", "organisation", "role") if c in people]])
     table = table[
@@ -152,19 +174,41 @@ def keyplayers(data: Path, k, goal, steps, seed, restarts, candidates, where, ou
     metadata = {**result.metadata, **analysis.selection, **analysis.missing_metadata}
     if output:
         written = write_table(table.reset_index(), output, metadata=metadata, sheet="keyplayers")
-        click.echo(f"wrote {len(table)} rows to {', '.join(map(str, written))}")
+        click.echo(t("terminal.table_rows", lang, n=len(table), files=", ".join(map(str, written))))
         return
-    measure = "distance-weighted fragmentation" if goal == "fragment" else f"{steps}-step reach (share of everyone)"
+    click.echo(
+        keyplayers_text(result, lang, searched_all=result.candidates >= analysis.graph.n) + "\n\n" + terminal_table(table, lang)
+    )
+
+
+def keyplayers_text(result, lang: str, *, searched_all: bool = True) -> str:
+    """The key players, the top by betweenness, their scores and a sentence saying what the score is."""
+    size, fragment = result.k, result.goal == "fragment"
+
+    def score(value: float) -> str:
+        return format_number(value, lang, digits=3) if fragment else format_number(value, lang, digits=1, percent=True)
+
+    goal = t(f"keyplayers.goal_{result.goal}", lang)
+    if fragment:
+        best = t("keyplayers.score_fragment", lang, score=score(result.score), baseline=score(result.baseline))
+        top = t("keyplayers.score_top_fragment", lang, score=score(result.betweenness_score))
+    else:
+        best = t("keyplayers.score_reach", lang, score=score(result.score))
+        top = t("keyplayers.score_reach", lang, score=score(result.betweenness_score))
     lines = [
-        f"key players (k = {k}, goal {goal}): {', '.join(result.ids)}",
-        f"  {measure}: {result.score:.4f}" + (f" (whole network {result.baseline:.4f})" if goal == "fragment" else ""),
-        f"top {k} by betweenness: {', '.join(result.betweenness_ids)}",
-        f"  {measure}: {result.betweenness_score:.4f}",
-        f"in both sets: {len(set(result.ids) & set(result.betweenness_ids))} of {k}",
+        t("keyplayers.key_players", lang, n=size, goal=goal, ids=", ".join(result.ids)),
+        f"  {best}",
+        t("keyplayers.top", lang, n=size, ids=", ".join(result.betweenness_ids)),
+        f"  {top}",
+        t("keyplayers.in_both", lang, both=len(set(result.ids) & set(result.betweenness_ids)), size=size),
     ]
-    if goal == "fragment" and result.candidates < analysis.graph.n:
-        lines.append(f"searched among the {result.candidates} people of highest betweenness (--candidates)")
-    click.echo("\n".join(lines) + "\n\n" + table.reset_index().to_string(index=False))
+    if fragment and not searched_all:
+        lines.append(t("keyplayers.candidates", lang, count=result.candidates))
+    if fragment:
+        lines.append(t("keyplayers.explain_fragment", lang, n=size, score=score(result.score), baseline=score(result.baseline)))
+    else:
+        lines.append(t("keyplayers.explain_reach", lang, n=size, score=score(result.score), steps=result.steps))
+    return "\n".join(lines)
 
 
 @click.command()
@@ -186,12 +230,18 @@ def diff(wave1: Path, wave2: Path, groups_file, k, output, lang, rules) -> None:
     if output:
         check_output(output)
     result = diff_waves(wave1, wave2, groups_file=groups_file, k=k, lang=lang, rules=rules)
-    click.echo(format_diff(result))
+    click.echo(format_diff(result, lang))
     if output:
         files = write_results(
-            diff_tables(result, lang), output, title_key="diff_title", lang=lang, source=f"{wave1}, {wave2}", cards=result.counts
+            diff_tables(result, lang),
+            output,
+            title_key="diff_title",
+            lang=lang,
+            source=f"{wave1}, {wave2}",
+            cards=result.counts,
+            k=k,
         )
-        click.echo("\nwrote " + ", ".join(map(str, files)))
+        click.echo("\n" + t("terminal.wrote", lang, files=", ".join(map(str, files))))
 
 
 def diff_waves(
@@ -220,40 +270,49 @@ def demo_diff(analysis, output: Path, lang: str) -> list[Path]:
             analysis, second, labels=("skovbjerg", "skovbjerg-2008"), rules=analysis.rules, lang=lang, progress=report
         )
     counts, ties = result.counts, result.ties.loc["all"]
+    numbers = {name: format_number(int(value), lang) for name, value in {**counts, **ties.to_dict()}.items()}
     click.echo(
-        f"\nand change over time (orgnet diff datasets/skovbjerg datasets/skovbjerg-2008): {counts['joined']} joined, "
-        f"{counts['left']} left; ties kept {ties['kept']}, lost {ties['lost']} (+{ties['lost_with_leaver']} with leavers), "
-        f"gained {ties['gained']} (+{ties['gained_with_newcomer']} with newcomers)"
+        "\n"
+        + t(
+            "terminal.demo",
+            lang,
+            command="orgnet diff datasets/skovbjerg datasets/skovbjerg-2008",
+            **{
+                name: numbers[name]
+                for name in ("joined", "left", "kept", "lost", "lost_with_leaver", "gained", "gained_with_newcomer")
+            },
+        )
     )
     return write_results(
         diff_tables(result, lang), output, title_key="diff_title", lang=lang, source="skovbjerg, skovbjerg-2008", cards=counts
     )
 
 
-def format_diff(result) -> str:
-    counts = result.counts
+def format_diff(result, lang: str = "en") -> str:
+    """The diff for the terminal: people, the figures, ties by layer, flags (and groups), in ``lang``."""
+    counts = {name: cell(name, value, lang) for name, value in result.counts.items()}
     lines = [
-        f"people: {counts['people_first']} → {counts['people_second']} ({counts['in_both']} in both, {counts['joined']} joined, {counts['left']} left)",
+        t(
+            "terminal.people",
+            lang,
+            first=counts["people_first"],
+            second=counts["people_second"],
+            both=counts["in_both"],
+            joined=counts["joined"],
+            left=counts["left"],
+        ),
         "",
-        _figures_text(result.figures),
+        terminal_table(result.figures, lang, figure_rows=True),
         "",
-        "ties (symmetrised pairs) by layer:",
-        result.ties.to_string(),
+        t("terminal.ties", lang),
+        terminal_table(result.ties, lang),
         "",
-        "flags among people in both waves:",
-        result.flags.to_string() if len(result.flags) else "no flags",
+        t("terminal.flags", lang),
+        terminal_table(result.flags, lang) if len(result.flags) else t("terminal.no_flags", lang),
     ]
     if result.groups is not None:
-        shown = result.groups.assign(
-            suppressed=result.groups["suppressed"].map({True: "suppressed", False: ""}),
-            n=result.groups["n"].astype(object).fillna(""),
-        )
-        lines += ["", "groups: change in informal external contacts", shown.to_string(index=False, na_rep="")]
+        lines += ["", t("terminal.groups", lang), terminal_table(result.groups, lang)]
     return "\n".join(lines)
-
-
-def _figures_text(figures: pd.DataFrame) -> str:
-    return figures.map(lambda v: f"{v:.4f}".rstrip("0").rstrip(".") if isinstance(v, float) and not pd.isna(v) else v).to_string()
 
 
 COMMANDS = (whatif, keyplayers, diff)

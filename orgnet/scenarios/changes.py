@@ -35,6 +35,9 @@ class Scenario:
     ``merge`` holds ``(("A", "B"), "C")`` pairs: A and B become C. ``move`` holds
     ``("P0001", "X")``: the person joins unit X (and its organisation) or organisation X;
     a unit name found in several organisations must be written ``ORGANISATION/UNIT``.
+
+    A scenario holds codes and names only; its words (``Fusion: A og B → C``) are chosen where it
+    is shown, by :func:`orgnet.scenarios.present.scenario_title`.
     """
 
     name: str
@@ -46,13 +49,6 @@ class Scenario:
     @property
     def is_empty(self) -> bool:
         return not (self.remove or self.remove_where or self.merge or self.move)
-
-    def describe(self) -> str:
-        parts = [f"remove {', '.join(self.remove)}"] if self.remove else []
-        parts += [f"remove {where}" for where in self.remove_where]
-        parts += [f"merge {' + '.join(sources)} into {target}" for sources, target in self.merge]
-        parts += [f"move {person} to {place}" for person, place in self.move]
-        return "; ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -158,10 +158,10 @@ def key_players(
         # removing k people must leave at least two, whose fragmentation can be measured
         people = "1 person" if n == 1 else f"{n} people"
         raise OrgnetError(
-            f"-k {k}: the network has {people}; key players need at least 3 people (k can be 1 to n − 2, so that two remain)"
+            f"--size {k}: the network has {people}; key players need at least 3 people (the size can be 1 to n − 2, so that two remain)"
         )
     if not 1 <= k <= n - 2:
-        raise OrgnetError(f"-k {k}: choose between 1 and {n - 2} (the network has {n} people)")
+        raise OrgnetError(f"--size {k}: choose between 1 and {n - 2} (the network has {n} people)")
     if steps not in (1, 2, 3):
         raise OrgnetError(f"--steps {steps}: use 1, 2 or 3")
     betweenness = np.asarray(graph.igraph.betweenness(directed=False), dtype=float)

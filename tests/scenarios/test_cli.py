@@ -39,9 +39,9 @@ def test_whatif_prints_figures_and_who_is_affected(run_cli, data):
     result = run_cli("whatif", data, "--merge", "A,B=AB")
 
     assert result.exit_code == 0, result.output
-    assert "density_internal" in result.output and "0.1667" in result.output and "0.3333" in result.output
-    assert "scenario: merge A + B into AB" in result.output
-    assert "2 with external ties turned internal" in result.output
+    assert "density, internal" in result.output and "0.167" in result.output and "0.333" in result.output
+    assert "\nMerger: A and B → AB\n" in result.output  # named by what it does
+    assert "2 people with external ties turned internal" in result.output
 
 
 def test_whatif_writes_a_danish_page_and_a_workbook(run_cli, danish, tmp_path):
@@ -64,10 +64,10 @@ def test_whatif_writes_a_danish_page_and_a_workbook(run_cli, danish, tmp_path):
     assert "<script>Søhøj" not in page and "&lt;script&gt;Søhøj&lt;/script&gt;" in page
     assert "Ærø-Søhøj" in page and "Nøgletal for netværket" in page
     # Density: 4 ties among 5 people before (4/10), 3 among 4 after (3/6), with a decimal comma.
-    assert '<td class="num">0,400</td><td class="num">0,500</td>' in page
+    assert '<td class="num">0,400</td><td class="num good">0,500</td>' in page  # denser: better
     assert "http://" not in page and "https://" not in page
     sheets = openpyxl.load_workbook(tmp_path / "out" / "tables.xlsx").sheetnames
-    assert sheets[0] == "1 figures" and "3 people scenario" in sheets
+    assert sheets[:3] == ["1 Nøgletal", "2 Scenarie", "3 Berørte personer"]
 
 
 def test_whatif_scenarios_file_gives_one_table(run_cli, data, tmp_path):
@@ -78,8 +78,12 @@ def test_whatif_scenarios_file_gives_one_table(run_cli, data, tmp_path):
 
     assert result.exit_code == 0, result.output
     header = result.output.splitlines()[0].split()
-    assert header == ["before", "fusion", "C", "går"]
-    assert openpyxl.load_workbook(tmp_path / "out.xlsx").sheetnames[0] == "1 figures"
+    assert header == ["figure", "before", "fusion", "C", "går"]
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx").sheetnames[:3] == [
+        "1 Network figures",
+        "2 Scenario (1)",
+        "3 People affected (1)",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -127,7 +131,7 @@ def test_whatif_refuses_a_unit_name_two_organisations_have(run_cli, tmp_path, tw
         'name one as ORGANISATION/UNIT, e.g. --move E1="Kærholm/Ledelse"'
     )
     assert accepted.exit_code == 0, accepted.output
-    assert "scenario: move E1 to Solsikken/Ledelse" in accepted.output
+    assert "scenario 1: Navn E1 moves to Solsikken/Ledelse" in accepted.output
     assert snapshot(tmp_path / "data") == before
 
 
@@ -155,17 +159,19 @@ def test_whatif_refuses_a_bad_scenarios_file(run_cli, data, tmp_path, content, m
 
 
 def test_keyplayers_prints_both_sets(run_cli, data):
-    result = run_cli("keyplayers", data, "-k", "1")
+    result = run_cli("keyplayers", data, "--size", "1")
 
     assert result.exit_code == 0, result.output
     # Removing A1 or B1 leaves 3 people with one tie: DF = 1 − 2/6. Both are optimal; the search
     # keeps the first found in the order of betweenness (A1 and B1 tie).
-    assert "distance-weighted fragmentation: 0.6667" in result.output
-    assert "in both sets: 1 of 1" in result.output
+    # The whole path A2–A1–B1–C1: 1/d summed over ordered pairs is 2 × (1 + 1/2 + 1/3 + 1 + 1/2 + 1), DF = 1 − 8.667/12.
+    assert "  fragmentation 0.667 (whole network 0.278)" in result.output
+    assert "In both sets: 1 of 1" in result.output
+    assert "Fragmentation 0.667: with this person removed, the figure is 1 minus the mean closeness" in result.output
 
 
 def test_keyplayers_writes_a_table(run_cli, data, tmp_path):
-    result = run_cli("keyplayers", data, "-k", "2", "--goal", "reach", "--steps", "1", "-o", tmp_path / "kp.csv")
+    result = run_cli("keyplayers", data, "--size", "2", "--goal", "reach", "--steps", "1", "-o", tmp_path / "kp.csv")
 
     assert result.exit_code == 0, result.output
     assert (tmp_path / "kp.csv").read_text(encoding="utf-8-sig").splitlines()[
@@ -176,13 +182,13 @@ def test_keyplayers_writes_a_table(run_cli, data, tmp_path):
 @pytest.mark.parametrize(
     "arguments, message",
     [
-        (["-k", "3"], "Error: -k 3: choose between 1 and 2 (the network has 4 people)"),
-        (["-k", "1", "--goal", "reach", "--steps", "5"], "Error: --steps 5: use 1, 2 or 3"),
+        (["--size", "3"], "Error: --size 3: choose between 1 and 2 (the network has 4 people)"),
+        (["--size", "1", "--goal", "reach", "--steps", "5"], "Error: --steps 5: use 1, 2 or 3"),
         (
-            ["-k", "1", "--where", "role=boss"],
+            ["--size", "1", "--where", "role=boss"],
             "Error: --where role=boss: no person has role 'boss'. Values of role: employee, leader",
         ),
-        (["-k", "1", "-o", "kp.pdf"], "Error: kp.pdf: cannot write '.pdf'; use .csv, .xlsx or .json"),
+        (["--size", "1", "-o", "kp.pdf"], "Error: kp.pdf: cannot write '.pdf'; use .csv, .xlsx or .json"),
     ],
 )
 def test_keyplayers_refuses_bad_options(run_cli, data, arguments, message):
@@ -196,32 +202,34 @@ def test_keyplayers_refuses_bad_options(run_cli, data, arguments, message):
 
 
 @pytest.mark.parametrize(
-    "k, message",
+    "size, message",
     [
-        ("0", "Error: -k 0: choose between 1 and 2 (the network has 4 people)"),
-        ("-1", "Error: -k -1: choose between 1 and 2 (the network has 4 people)"),
-        ("4", "Error: -k 4: choose between 1 and 2 (the network has 4 people)"),
-        ("9", "Error: -k 9: choose between 1 and 2 (the network has 4 people)"),
+        ("0", "Error: --size 0: choose between 1 and 2 (the network has 4 people)"),
+        ("-1", "Error: --size -1: choose between 1 and 2 (the network has 4 people)"),
+        ("4", "Error: --size 4: choose between 1 and 2 (the network has 4 people)"),
+        ("9", "Error: --size 9: choose between 1 and 2 (the network has 4 people)"),
     ],
     ids=["zero", "negative", "the-whole-network", "more-than-the-network"],
 )
-def test_keyplayers_refuses_k_outside_the_network(run_cli, data, k, message):
-    result = run_cli("keyplayers", data, "-k", k)
+def test_keyplayers_refuses_a_size_outside_the_network(run_cli, data, size, message):
+    result = run_cli("keyplayers", data, "--size", size)
 
     assert result.exit_code == 1
     assert result.output.strip() == message
 
 
-@pytest.mark.parametrize("k", ["1", "2"])
-def test_keyplayers_on_two_people_says_how_many_there_are(run_cli, tmp_path, k):
-    orgnet.write(network([("A1", "A", "A", "leader"), ("B1", "B", "B", "employee")], [("A1", "B1", "informal")]), tmp_path / "two")
+@pytest.mark.parametrize("size", ["1", "2"])
+def test_keyplayers_on_two_people_says_how_many_there_are(run_cli, tmp_path, size):
+    orgnet.write(
+        network([("A1", "A", "A", "leader"), ("B1", "B", "B", "employee")], [("A1", "B1", "informal")]), tmp_path / "two"
+    )
     before = snapshot(tmp_path / "two")
 
-    result = run_cli("keyplayers", tmp_path / "two", "-k", k)
+    result = run_cli("keyplayers", tmp_path / "two", "--size", size)
 
     assert result.exit_code == 1
     assert result.output.strip() == (
-        f"Error: -k {k}: the network has 2 people; key players need at least 3 people (k can be 1 to n − 2, so that two remain)"
+        f"Error: --size {size}: the network has 2 people; key players need at least 3 people (the size can be 1 to n − 2, so that two remain)"
     )
     assert snapshot(tmp_path / "two") == before
 
@@ -231,9 +239,13 @@ def test_diff_of_the_shipped_waves(run_cli, tmp_path):
     page = (tmp_path / "change" / "index.html").read_text(encoding="utf-8")
 
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("people: 1170 → 1170 (1080 in both, 90 joined, 90 left)")
+    assert result.output.startswith("personer: 1.170 → 1.170 (1.080 i begge målinger, 90 kommet til, 90 stoppet)")
     assert "Udvikling over tid" in page and "1.080" in page and "Aktivitetscentret Møllegården og Skovbrynet" in page
-    assert openpyxl.load_workbook(tmp_path / "change" / "tables.xlsx").sheetnames[:3] == ["1 figures", "2 ties", "3 flags"]
+    assert openpyxl.load_workbook(tmp_path / "change" / "tables.xlsx").sheetnames[:3] == [
+        "1 Nøgletal",
+        "2 Forbindelser",
+        "3 Markeringer",
+    ]
 
 
 def test_diff_refuses_waves_without_a_common_person(run_cli, data, danish):

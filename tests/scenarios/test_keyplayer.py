@@ -121,8 +121,8 @@ def test_a_star_falls_apart_without_its_centre():
 @pytest.mark.parametrize(
     "options, message",
     [
-        ({"k": 0}, "-k 0: choose between 1 and 10 (the network has 12 people)"),
-        ({"k": 11}, "-k 11: choose between 1 and 10 (the network has 12 people)"),
+        ({"k": 0}, "--size 0: choose between 1 and 10 (the network has 12 people)"),
+        ({"k": 11}, "--size 11: choose between 1 and 10 (the network has 12 people)"),
         ({"k": 2, "steps": 4, "goal": "reach"}, "--steps 4: use 1, 2 or 3"),
         ({"k": 2, "goal": "spread"}, "--goal spread: use fragment or reach"),
     ],
