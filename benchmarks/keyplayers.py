@@ -23,7 +23,7 @@ def main() -> None:
     result = key_players(graph, 5, goal="fragment", seed=0)
     elapsed = time.perf_counter() - started
     print(
-        f"orgnet keyplayers -k 5: {graph.n:,} people, {result.evaluations} fragmentation evaluations "
+        f"orgnet keyplayers --size 5: {graph.n:,} people, {result.evaluations} fragmentation evaluations "
         f"among {result.candidates} candidates in {elapsed:.1f} s (target < {TARGET_SECONDS} s)"
     )
 

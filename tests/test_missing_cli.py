@@ -32,7 +32,7 @@ def test_every_analysing_command_offers_missing_keep_or_reconstruct(run_cli, com
 @pytest.mark.parametrize("command, args", [
     ("flags", ["-o", "{tmp}/flags.csv"]),
     ("metrics", ["-o", "{tmp}/metrics.csv"]),
-    ("keyplayers", ["-k", "1", "-o", "{tmp}/keyplayers.csv"]),
+    ("keyplayers", ["--size", "1", "-o", "{tmp}/keyplayers.csv"]),
     ("suggest", ["--person", "a", "-o", "{tmp}/suggest.csv"]),
 ])
 def test_reconstruct_is_said_on_stderr_and_stated_in_the_metadata(run_cli, data, tmp_path, command, args):
