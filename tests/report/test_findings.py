@@ -130,7 +130,7 @@ def test_groups_differ_names_only_groups_of_at_least_k(write_folder):
     findings = main_findings(Analysis(network, k=5))
     found = by_key(findings, "groups_differ")
 
-    assert found.text == "Median contacts differ most by level: 6 for top (n = 5) against 4 for middle (n = 5)."
+    assert found.text == "Median contacts differ most by level: 6 for top leader (n = 5) against 4 for middle manager (n = 5)."  # labels, not codes
     assert found.anchor == "compare-level"
     assert not [f.text for f in findings if "tiny" in f.text]
 
