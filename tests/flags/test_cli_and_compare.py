@@ -56,7 +56,7 @@ def test_the_danish_listing_names_columns_flags_and_severities_in_danish(workpla
     assert printed.exit_code == english.exit_code == 0
     assert lines[0].split() == ["id", "navn", "flag", "alvor", "begrundelse"]
     assert "svagt bagland                  høj" in printed.output and "weak_bagland" not in printed.output
-    assert lines[-1].startswith(f"{len(lines) - 3} markeringer: tyndt netværk 9, ")
+    assert lines[-1].startswith(f"{len(lines) - 3} flag: tyndt netværk 9, ")
     # English names the flags too on the terminal (the CSV files keep the codes)
     assert english.output.splitlines()[0].split() == ["id", "name", "flag", "severity", "reason"]
     assert english.output.splitlines()[-1].startswith(f"{len(lines) - 3} flags: thin network 9, ")

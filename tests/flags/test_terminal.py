@@ -52,7 +52,7 @@ def test_the_danish_flag_listing(run_cli):
 
     assert lines[0].split() == ["id", "navn", "flag", "alvor", "begrundelse"]
     assert lines[1].split()[:4] == ["P1082", "Kristian", "Bækgaard", "isoleret"]
-    assert lines[-1] == ("358 markeringer: ingen uformel ekstern kontakt 100, tyndt netværk 95, kun én bro 70, ingen ekstern kontakt 51, "
+    assert lines[-1] == ("358 flag: ingen uformel ekstern kontakt 100, tyndt netværk 95, kun én bro 70, ingen ekstern kontakt 51, "
                          "ingen intern kontakt 21, svagt bagland 10, flaskehals 7, isoleret 4")
 
 
