@@ -32,6 +32,7 @@ from orgnet.texts import check_lang, texts
 from orgnet.viz.graph import graph_data
 from orgnet.viz.interactive import render_graph_html
 
+NAMED_ATTRIBUTES = ("role", "level", "gender")  # the attributes whose codes the catalogue names (value.<attribute>.*)
 MAX_GRAPH_PEOPLE = 5_000  # larger networks: the report links no graph (draw one with orgnet graph --ego)
 
 
@@ -145,11 +146,17 @@ def _figure_name(key: str, lang: str) -> str:
 
 
 def _for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """A workbook sheet in ``lang``: headers translated, flag codes and severities named;
-    numbers stay numbers (Excel shows them in the reader's own format)."""
+    """A workbook sheet in ``lang``: headers translated, flag codes, severities and the values of
+    role, level and gender named (an empty cell stays empty); numbers stay numbers (Excel shows them
+    in the reader's own format). English keeps orgnet's codes, as the CSV files do."""
     if lang == "en" or table.empty:
         return table
     table = table.copy()
+    for attribute in NAMED_ATTRIBUTES:
+        if attribute in table.columns:
+            table[attribute] = table[attribute].map(lambda value, a=attribute: value if pd.isna(value) else value_label(a, value, lang))
+    if "by" in table.columns and "group" in table.columns:  # the comparisons of every attribute in one sheet
+        table["group"] = [value_label(by, group, lang) for by, group in zip(table["by"], table["group"])]
     if "flag" in table.columns:
         table["flag"] = table["flag"].map(lambda code: flag_name(code, lang))
     if "severity" in table.columns:

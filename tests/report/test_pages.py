@@ -28,6 +28,7 @@ def pages(shipped, unknown, tmp_path_factory):
         build_management_report(analysis, folder / "management")
         for audience in ("consultant", "management"):
             written[name, audience] = (folder / audience / "index.html").read_text(encoding="utf-8")
+            written[name, audience, "workbook"] = folder / audience / "orgnet.xlsx"
     return written
 
 
@@ -138,3 +139,24 @@ def test_a_network_without_organisation_gets_the_notes_box(shipped, tmp_path):
     notes = section((tmp_path / "index.html").read_text(encoding="utf-8"), "data-notes")
 
     assert notes.startswith("Hvad data ikke indeholder Ingen kolonne organisation: alle forbindelser regnes som interne")
+
+
+def sheet(path, name: str) -> list[dict]:
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(path)[name].iter_rows(values_only=True))
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
+def test_danish_workbooks_name_the_values_orgnet_knows(pages):
+    comparisons = sheet(pages["shipped", "consultant", "workbook"], "comparisons")
+    people = sheet(pages["shipped", "consultant", "workbook"], "people")
+    by_level = sheet(pages["unknown", "management", "workbook"], "flags_by_level")
+
+    assert {row["gruppe"] for row in comparisons if row["sammenlignet efter"] == "niveau"} == {"(ikke angivet)", "afdelingsleder", "mellemleder", "topleder"}
+    assert {row["niveau"] for row in people} == {None, "afdelingsleder", "mellemleder", "topleder"}  # no level: an empty cell
+    assert {row["niveau"] for row in by_level} == {"(ikke angivet)", "afdelingsleder", "chef", "direktør", "topleder"}
+    assert {row["gruppe"] for row in comparisons if row["sammenlignet efter"] == "køn"} == {"kvinde", "mand"}
+    assert {row["rolle"] for row in people} == {"leder", "TR", "sikkerhedsrepræsentant", "medarbejder"}
+    english = [header for header in people[0] if re.fullmatch(r"[a-z_]+", header) and "_" in header]
+    assert english == []  # every metric's header is Danish (in_degree_formal → formelle kontakter nævnt af andre)
