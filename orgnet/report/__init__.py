@@ -1,7 +1,9 @@
 """The report to hand over: ``DIR/index.html`` (self-contained, offline) and ``DIR/orgnet.xlsx``.
 
 Every figure comes from the one :class:`~orgnet.analysis.Analysis`; the jinja2 template
-(autoescaping on) only places them. The page opens with the main findings in words
+``report.html.j2`` (autoescaping on) only places them, in the page frame of :mod:`orgnet.pages`
+(banner, footer with audience and k, the A4 print styles), with every word from the catalogue
+(``report.*``, ``findings.*``, ``notes.*``). The page opens with the main findings in words
 (:mod:`orgnet.report.findings`) and what the data does not hold (:mod:`orgnet.report.notes`);
 each section has an ``id`` that the findings link to. Numbers, flag names, attribute names and
 known values are written in the report's language (``0,0093`` and ``svagt bagland`` in Danish);
