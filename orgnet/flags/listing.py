@@ -45,7 +45,10 @@ def flag_counts_listing(overall: pd.DataFrame, by_level: pd.DataFrame | None, k:
         elif isinstance(row.flag, str):
             rows.append((group, _number(row.n, lang), flag_name(row.flag, lang), _number(row.people, lang), share_text(row.share, lang)))
     header = [attribute_label("level", lang), words.t("terminal.n"), words.t("terminal.flag"), words.t("terminal.people"), words.t("terminal.share")]
-    return text_table(pd.DataFrame(rows, columns=header), numbers=header[1:2] + header[3:])
+    table = pd.DataFrame(rows, columns=header)
+    if by_level is None:  # no level in the data: the counts over everyone only
+        table = table.drop(columns=header[:2])
+    return text_table(table, numbers=[header[1], *header[3:]])
 
 
 def bagland_listing(table: pd.DataFrame, lang: str) -> str:

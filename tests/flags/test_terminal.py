@@ -107,3 +107,13 @@ def test_written_files_keep_the_codes_and_the_line_is_danish(run_cli, tmp_path):
 
     assert result.output.splitlines()[-1] == f"skrev 4 rækker til {tmp_path / 'c.csv'}, {tmp_path / 'c.meta.json'}"
     assert "first_line" in (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+
+
+def test_management_flag_counts_without_levels_are_counts_over_everyone(run_cli, write_folder):
+    folder = write_folder(people="id,role\na,leader\nb,employee\nc,employee\nd,employee\ne,employee\nf,employee\n",
+                          ties="source,target,relation\na,b,advice\nb,c,advice\nc,d,advice\nd,e,advice\n")
+
+    rows = lines_of(run_cli("flags", folder, "--audience", "management", "--lang", "da").output)
+
+    assert rows[0] == ["flag", "personer", "andel"]
+    assert ["isoleret", "1", f"17{NBSP}%"] in rows
