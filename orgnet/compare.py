@@ -80,13 +80,32 @@ def _spearman(first: pd.Series, second: pd.Series) -> float:
     return float(first.rank().corr(second.rank()))
 
 
-def format_comparison(table: pd.DataFrame, by: list[str], k: int) -> str:
-    """A readable table for the terminal: the main figures, suppressed groups marked."""
-    shown = table[[*by]].copy()
-    shown["n"] = np.where(table["suppressed"], f"<{k}", table["n"].astype("object"))
-    for layer, label in (("degree", "contacts"), ("degree_internal", "internal"), ("degree_external", "external"), ("degree_informal", "informal")):
-        shown[f"median {label}"] = np.where(table["suppressed"], "suppressed", table[f"median_{layer}"].map(lambda v: f"{v:g}"))
-    shown["no informal ext."] = np.where(table["suppressed"], "", table["share_no_informal_external"].map(lambda v: f"{v:.0%}"))
-    shown["thin"] = np.where(table["suppressed"], "", table["share_thin"].map(lambda v: f"{v:.0%}"))
-    shown["ρ int/ext"] = np.where(table["suppressed"], "", table["corr_internal_external"].map(lambda v: "—" if pd.isna(v) else f"{v:.2f}"))
-    return shown.to_string(index=False)
+def format_comparison(table: pd.DataFrame, by: list[str], k: int, lang: str = "en") -> str:
+    """A readable table for the terminal in ``lang``: the main figures, suppressed groups marked.
+
+    Headers and orgnet's codes are words (``first_line`` → ``department leader`` /
+    ``afdelingsleder``, a missing value → ``(not given)`` / ``(ikke angivet)``); numbers as a
+    reader of ``lang`` writes them; the user's own values as she wrote them.
+    """
+    from orgnet.flags.listing import share_text, text_table
+    from orgnet.i18n import format_number
+    from orgnet.report.words import attribute_label, value_label
+    from orgnet.texts import texts
+
+    words = texts(lang)
+    suppressed = table["suppressed"].astype(bool).to_numpy()
+    shown = pd.DataFrame({attribute_label(a, lang): table[a].map(lambda value, a=a: value_label(a, value, lang)) for a in by})
+    numbers = [words.t("terminal.n")]
+    shown[numbers[0]] = np.where(suppressed, f"<{format_number(k, lang)}", table["n"].map(lambda v: format_number(v, lang)))
+    for layer in ("degree", "degree_internal", "degree_external", "degree_informal"):
+        header = words.t(f"terminal.median_{layer}")
+        shown[header] = np.where(suppressed, words.t("terminal.suppressed"), table[f"median_{layer}"].map(lambda v: format_number(v, lang)))
+        numbers.append(header)
+    for flag in ("no_informal_external", "thin"):
+        header = words.t(f"terminal.share_{flag}")
+        shown[header] = np.where(suppressed, "", table[f"share_{flag}"].map(lambda v: share_text(v, lang)))
+        numbers.append(header)
+    header = words.t("terminal.corr")
+    shown[header] = np.where(suppressed, "", table["corr_internal_external"].map(lambda v: format_number(v, lang, digits=2)))
+    numbers.append(header)
+    return text_table(shown, numbers=numbers)

@@ -29,8 +29,9 @@ from orgnet.cli.paths import table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K, format_comparison
 from orgnet.export import check_table_path, write_table
-from orgnet.flags.listing import flag_listing
+from orgnet.flags.listing import bagland_listing, bagland_overview_listing, flag_counts_listing, flag_listing
 from orgnet.privacy import audience as views
+from orgnet.texts import texts
 
 table_output = output_option(table_file, "Write .csv, .xlsx or .json instead of printing.")
 
@@ -55,7 +56,7 @@ def _emit(
         click.echo(text)
         return
     written = write_table(table, output, metadata=metadata, sheet=sheet, raw=raw)
-    click.echo(f"wrote {len(table)} rows to {', '.join(map(str, written))}")
+    click.echo(texts(analysis.lang).t("terminal.wrote", n=len(table), files=", ".join(map(str, written))))
 
 
 def _open(data, config, where, rules, lang, output, audience="consultant", k=DEFAULT_K, missing="keep") -> Analysis:
@@ -79,7 +80,7 @@ def flags(data: Path, output: Path | None, lang: str, rules: Path | None, where,
             by_level = views.flag_counts(analysis, by="level", k=k) if "level" in analysis.network.people else None
             overall = views.flag_counts(analysis, by=None, k=k)
         table = overall if by_level is None else pd.concat([overall.assign(level="(all)", suppressed=False, n=len(analysis.network.people)), by_level], ignore_index=True)
-        _emit(analysis, table, output, table.to_string(index=False), {"lang": lang}, "flag_counts", audience, raw)
+        _emit(analysis, table, output, flag_counts_listing(overall, by_level, k, lang), {"lang": lang}, "flag_counts", audience, raw)
         return
     with progress_reporter() as analysis.progress:
         table = with_columns(analysis.flags, analysis.network.people, columns)
@@ -99,17 +100,11 @@ def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | No
         with progress_reporter() as analysis.progress:
             overview = views.bagland_overview(analysis, k=k)
         table = pd.DataFrame(list(overview.items()), columns=["figure", "value"])
-        text = f"fewer than {k} TRs: nothing is shown to management" if overview["suppressed"] else table.to_string(index=False)
-        _emit(analysis, table, output, text, {"lang": lang}, "bagland", audience, raw)
+        _emit(analysis, table, output, bagland_overview_listing(overview, k, lang), {"lang": lang}, "bagland", audience, raw)
         return
     with progress_reporter() as analysis.progress:
         table = analysis.bagland.reset_index()
-    if table.empty:
-        _emit(analysis, table, output, "no TRs in the data (role 'tr')", {}, "bagland", raw=raw)
-        return
-    shown = table.assign(coverage=table["coverage"].map(lambda v: "—" if pd.isna(v) else f"{v:.0%}"))
-    columns = [c for c in ["id", "name", "unit", "colleagues", "reached", "coverage", "management_ties", "flags"] if c in shown]
-    _emit(analysis, table, output, shown[columns].to_string(index=False), {"lang": lang}, "bagland", raw=raw)
+    _emit(analysis, table, output, bagland_listing(table, lang), {"lang": lang} if len(table) else {}, "bagland", raw=raw)
 
 
 @click.command(name="compare")
@@ -124,12 +119,15 @@ def bagland_command(data: Path, output: Path | None, lang: str, rules: Path | No
 @rules_option
 @config_option
 @missing_option
-def compare_command(data: Path, by: tuple[str, ...], k: int, role: str | None, where, audience: str, output: Path | None, raw: bool, rules: Path | None, config: Path | None, missing: str) -> None:
+@lang_option
+def compare_command(
+    data: Path, by: tuple[str, ...], k: int, role: str | None, where, audience: str, output: Path | None, raw: bool, rules: Path | None, config: Path | None, missing: str, lang: str
+) -> None:
     """Contacts per layer and flag shares by group, small groups suppressed (for every audience)."""
-    analysis = _open(data, config, where, rules, "en", output, audience, k, missing)
+    analysis = _open(data, config, where, rules, lang, output, audience, k, missing)
     with progress_reporter() as analysis.progress:
         table = analysis.comparison(list(by), role=role, k=k)
-    _emit(analysis, table, output, format_comparison(table, list(by), k), {"by": list(by), "role": role}, "comparison", audience, raw)
+    _emit(analysis, table, output, format_comparison(table, list(by), k, lang), {"by": list(by), "role": role}, "comparison", audience, raw)
 
 
 COMMANDS = (flags, bagland_command, compare_command)

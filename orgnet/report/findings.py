@@ -24,11 +24,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from orgnet.analysis import Analysis
-from orgnet.i18n import column_name, format_number, value_name
+from orgnet.compare import MISSING
+from orgnet.i18n import format_number
+from orgnet.metrics.graph import SymGraph
 from orgnet.missing import non_respondents, response_rates
+from orgnet.report.words import attribute_label, value_label
 from orgnet.texts import texts
 
 # The attributes the report compares by; the groups-differ finding looks at the same tables.
@@ -74,6 +78,49 @@ def main_findings(analysis: Analysis) -> list[Finding]:
         writer.count_flag("thin"),
     ]
     return [finding for finding in found if finding is not None]
+
+
+def management_findings(analysis: Analysis) -> list[Finding]:
+    """The main findings that hold only aggregates, for the management report.
+
+    The survey's response overall (no organisation or unit named), the leaders' informal
+    external contact, the TRs' bagland over all TRs, the bottlenecks, the groups that differ
+    most (groups of at least ``k`` people only) and the isolated and thin networks: a count of
+    a base of at least ``k`` people each, never a person, a unit or an organisation.
+    """
+    writer = _Writer(analysis)
+    found = [
+        writer.response(named_groups=False),
+        writer.no_informal_external(),
+        writer.bagland(),
+        writer.count_flag("bottleneck"),
+        writer.groups_differ(),
+        writer.count_flag("isolated"),
+        writer.count_flag("thin"),
+    ]
+    return [finding for finding in found if finding is not None]
+
+
+def cut_off(graph: SymGraph, people) -> tuple[list[int], int]:
+    """How many people lose every path to the rest of the network when ``people`` are removed.
+
+    Returns the count for each person of ``people`` removed alone, and for all of them removed
+    at once. "The rest" is the largest part that remains of the person's component; people
+    who were already apart (an isolated person, a separate component) are not counted.
+    """
+    network = graph.igraph
+    removed_all = graph.ids.get_indexer(list(people))
+    membership = np.asarray(network.connected_components().membership)
+
+    def lost(removed: np.ndarray) -> int:
+        total = 0
+        for component in np.unique(membership[removed]):
+            rest = np.setdiff1d(np.flatnonzero(membership == component), removed)
+            if len(rest):
+                total += len(rest) - max(network.induced_subgraph(rest.tolist()).connected_components().sizes())
+        return total
+
+    return [lost(np.array([position])) for position in removed_all], lost(removed_all)
 
 
 def role_count(role, n: int, lang: str) -> str:
@@ -130,12 +177,16 @@ class _Writer:
             return None
         return self.people["role"].isin(roles)
 
-    def response(self) -> Finding | None:
-        """The survey's response rate, overall and per organisation, as ``orgnet survey import`` printed it."""
+    def response(self, named_groups: bool = True) -> Finding | None:
+        """The survey's response rate, overall and (``named_groups``) per organisation and for the
+        units that answered least, as ``orgnet survey import`` printed it."""
         rates = response_rates(self.people)
         if rates is None or len(self.people) < self.k:
             return None
         overall = rates.iloc[0]
+        if not named_groups:
+            return self.sentence("response", int(overall["responded"]), int(overall["people"]), "headline",
+                                 rate=self.number(overall["rate"], percent=True), by_organisation="")
         shown = rates[(rates["level"] == "organisation") & (rates["people"] >= self.k)]  # a group under k is never named
         by_organisation = texts(self.lang).t("findings.by_organisation", rates=", ".join(
             f"{group} {self.number(rate, percent=True)}" for group, rate in zip(shown["group"], shown["rate"]))) if len(shown) else ""
@@ -190,10 +241,25 @@ class _Writer:
         rule = self.rules[flag]
         fields = {"share": self.share(count, base)}
         if flag == "bottleneck":
-            fields["top"] = self.number(rule["top_share"], percent=True)
+            return self.bottleneck(count, base, rule)
         if flag == "thin":
-            fields.update(floor=self.number(rule["floor"]), decile=self.number(rule["decile"], percent=True))
+            fields.update(floor=texts(self.lang).t("count.contact", n=rule["floor"]), decile=self.number(rule["decile"], percent=True))
         return self.sentence(flag, count, base, f"flag-{flag}", **fields)
+
+    def bottleneck(self, count: int, base: int, rule: dict) -> Finding:
+        """How many are bottlenecks, and what removing them does: how many people are cut off
+        from the rest of the network — by each alone (the largest) and by all together."""
+        finding = self.sentence("bottleneck", count, base, "flag-bottleneck", top=self.number(rule["top_share"], percent=True))
+        people = self.flags.loc[self.flags["flag"] == "bottleneck", "id"].unique()
+        each, together = cut_off(self.analysis.graph, people)
+        words = texts(self.lang)
+        if len(each) == 1:
+            cut = words.t("findings.cut.alone", n=together)
+        elif max(each) == 1:
+            cut = words.t("findings.cut.each_one", n=together)
+        else:
+            cut = words.t("findings.cut.together", n=together, largest=words.t("count.people", n=max(each)))
+        return Finding(finding.key, f"{finding.text} {cut}", finding.count, finding.base, finding.anchor)
 
     def groups_differ(self) -> Finding | None:
         """The attribute whose shown groups' median contacts lie furthest apart."""
@@ -202,7 +268,7 @@ class _Writer:
             if attribute not in self.people:
                 continue
             table = self.analysis.comparison([attribute])
-            shown = table[~table["suppressed"].astype(bool) & (table[attribute] != "(missing)")]
+            shown = table[~table["suppressed"].astype(bool) & (table[attribute] != MISSING)]
             if len(shown) < 2:
                 continue
             high = shown.loc[shown["median_degree"].idxmax()]
@@ -215,7 +281,7 @@ class _Writer:
         _, attribute, high, low = best
         return self.sentence(
             "groups_differ", int(high["n"]), int(high["n"] + low["n"]), f"compare-{attribute}",
-            attribute=column_name(attribute, self.lang),
-            high=self.number(high["median_degree"]), high_group=value_name(attribute, high[attribute], self.lang), high_n=self.number(high["n"]),
-            low=self.number(low["median_degree"]), low_group=value_name(attribute, low[attribute], self.lang), low_n=self.number(low["n"]),
+            attribute=attribute_label(attribute, self.lang),
+            high=self.number(high["median_degree"]), high_group=value_label(attribute, high[attribute], self.lang), high_n=self.number(high["n"]),
+            low=self.number(low["median_degree"]), low_group=value_label(attribute, low[attribute], self.lang), low_n=self.number(low["n"]),
         )

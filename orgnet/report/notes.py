@@ -4,7 +4,8 @@ orgnet reads any network with ids and ties; the columns it knows (``organisation
 ``level``, ``unit``, ``name``) each enable a part of the analysis. The report still appears
 without them, and says, one sentence per missing piece, which parts are not available and how
 the rest should be read — so an empty table is never mistaken for a finding. The sentences are
-the catalogue's (``notes.*`` in :mod:`orgnet.texts`).
+the catalogue's (``notes.*`` in :mod:`orgnet.texts`). The same box holds the survey's response
+and who did not answer (:func:`survey_notes`); :func:`notes_title` names what it holds.
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ def data_notes(network: OrgNetwork, lang: str) -> list[tuple[str, str]]:
     if not any(attribute in people.columns for attribute in COMPARE_BY):
         notes.append(("no_comparison", words.t("notes.no_comparison")))
     return notes
+
+
+def notes_title(missing_data: bool, survey: bool, lang: str) -> str:
+    """The title of the box that holds the notes: what the data lacks, the survey's response, or both."""
+    key = "both" if missing_data and survey else "survey" if survey else "missing"
+    return texts(lang).t(f"notes.title.{key}")
 
 
 def survey_notes(analysis: Analysis) -> list[tuple[str, str]]:

@@ -30,7 +30,7 @@ def test_bagland_cli_prints_and_writes(workplace_folder, run_cli, tmp_path):
     written = run_cli("bagland", workplace_folder, "-o", tmp_path / "b.json")
 
     assert printed.exit_code == written.exit_code == 0
-    assert "25%" in printed.output and "weak_bagland" in printed.output
+    assert "25%" in printed.output and "weak bagland" in printed.output and "weak_bagland" not in printed.output  # names, not codes
     rows = {row["id"]: row for row in json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["bagland"]}
     assert rows["T3"]["coverage"] is None
     # most severe first; W has no other person and no leader, so no no_internal or no_management_tie
@@ -55,11 +55,12 @@ def test_the_danish_listing_names_columns_flags_and_severities_in_danish(workpla
 
     assert printed.exit_code == english.exit_code == 0
     assert lines[0].split() == ["id", "navn", "flag", "alvor", "begrundelse"]
-    assert "svagt bagland    høj" in printed.output and "weak_bagland" not in printed.output
-    assert lines[-1].startswith(f"{len(lines) - 3} markeringer: tyndt netværk 9, ")
-    # English keeps the codes, as the CSV files do
+    assert "svagt bagland                  høj" in printed.output and "weak_bagland" not in printed.output
+    assert lines[-1].startswith(f"{len(lines) - 3} flag: tyndt netværk 9, ")
+    # English names the flags too on the terminal (the CSV files keep the codes)
     assert english.output.splitlines()[0].split() == ["id", "name", "flag", "severity", "reason"]
-    assert english.output.splitlines()[-1].startswith(f"{len(lines) - 3} flags: thin 9, ")
+    assert english.output.splitlines()[-1].startswith(f"{len(lines) - 3} flags: thin network 9, ")
+    assert "weak bagland" in english.output and "weak_bagland" not in english.output
 
 
 def test_flags_cli_rules_from_orgnet_toml(workplace_folder, run_cli):
@@ -100,8 +101,8 @@ def test_no_output_reveals_a_group_under_k(workplace_folder, run_cli, tmp_path, 
 
     assert result.exit_code == 0
     if suffix is None:
-        line = next(line for line in result.output.splitlines() if line.strip().startswith("tr"))
-        assert line.split() == ["tr", "<5", "suppressed", "suppressed", "suppressed", "suppressed"]
+        line = next(line for line in result.output.splitlines() if line.strip().startswith("TR"))  # the role's label
+        assert line.split() == ["TR", "<5", "suppressed", "suppressed", "suppressed", "suppressed"]
         return
     if suffix == ".csv":
         rows = pd.read_csv(tmp_path / "c.csv", encoding="utf-8-sig").set_index("role")

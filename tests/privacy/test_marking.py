@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from orgnet import __version__
 from orgnet.texts import texts
 
 SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
@@ -27,7 +28,8 @@ def test_consultant_report_page_and_every_sheet_are_marked(tmp_path, run_cli, la
     assert result.exit_code == 0, result.output
     page = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
     assert f'<p class="confidential" id="confidential">{marking}</p>' in page
-    assert texts(lang).t("report.audience_footer", k=5) in page
+    # the page frame's footer says who the page is for and what k hides
+    assert texts(lang).t("page.footer.consultant", k=5, version=__version__) in page
     sheets = sheet_headers(tmp_path / "r" / "orgnet.xlsx")
     assert len(sheets) >= 5
     assert all(f"<oddHeader>&amp;C{marking}</oddHeader>" in xml and f"<oddFooter>&amp;C{marking}</oddFooter>" in xml for xml in sheets)

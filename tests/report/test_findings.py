@@ -101,7 +101,11 @@ def test_bottlenecks_of_a_path(write_folder):
 
     found = by_key(main_findings(Analysis(network, k=5)), "bottleneck")
 
-    assert found.text == "2 of 6 people are bottlenecks: among the 5% with the highest betweenness, and the network falls apart without them."
+    # without c and d, a–b and e–f remain: 2 people apart from the largest part; c alone cuts off a and b
+    assert found.text == (
+        "2 of 6 people are bottlenecks: cut points among the 5% with the highest betweenness. "
+        "Without them, 2 people are cut off from the rest of the network; one of them alone cuts off 2 people."
+    )
     assert found.anchor == "flag-bottleneck"
 
 
@@ -126,7 +130,7 @@ def test_groups_differ_names_only_groups_of_at_least_k(write_folder):
     findings = main_findings(Analysis(network, k=5))
     found = by_key(findings, "groups_differ")
 
-    assert found.text == "Median contacts differ most by level: 6 for top (n = 5) against 4 for middle (n = 5)."
+    assert found.text == "Median contacts differ most by level: 6 for top leader (n = 5) against 4 for middle manager (n = 5)."  # labels, not codes
     assert found.anchor == "compare-level"
     assert not [f.text for f in findings if "tiny" in f.text]
 

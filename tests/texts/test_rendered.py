@@ -139,9 +139,9 @@ def test_the_users_own_words_appear_as_she_wrote_them(rendered):
     ("lang", "expected"),
     [
         ("en", {"isolated": "1 of 10 people (10%) has no tie at all.",
-                "bottleneck": "1 of 10 people is a bottleneck: among the 5% with the highest betweenness, and the network falls apart without that person."}),
+                "bottleneck": "1 of 10 people is a bottleneck: a cut point among the 5% with the highest betweenness. Without that person, 4 people are cut off from the rest of the network."}),
         ("da", {"isolated": "1 af 10 personer (10\u00a0%) har ingen forbindelser overhovedet.",
-                "bottleneck": "1 af 10 personer er en flaskehals: blandt de 5\u00a0% med højest mellemliggende centralitet, og netværket falder fra hinanden uden vedkommende."}),
+                "bottleneck": "1 af 10 personer er en flaskehals: et skillepunkt blandt de 5\u00a0% med højest mellemliggende centralitet. Uden vedkommende er 4 personer afskåret fra resten af netværket."}),
     ],
 )
 def test_a_finding_about_one_person_speaks_of_one(workplace, lang, expected):
