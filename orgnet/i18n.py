@@ -1,22 +1,16 @@
-"""The report's and graph page's lookups of the catalogue's words (:mod:`orgnet.texts`), and
-numbers written the way a reader of each language writes them."""
+"""orgnet's codes as words of the catalogue (:mod:`orgnet.texts`) — flags, columns, attribute
+values — and numbers written the way a reader of each language writes them."""
 
 from __future__ import annotations
 
-from orgnet.texts import LANGUAGES, catalogue, check_lang
+from orgnet.texts import LANGUAGES, catalogue
 from orgnet.texts import texts as catalogue_texts
 from orgnet.values import is_missing
 
-__all__ = ["LANGUAGES", "column_name", "flag_name", "format_number", "local", "texts", "value_name", "value_names"]
+__all__ = ["LANGUAGES", "column_name", "flag_name", "format_number", "local", "value_name"]
 
-# The report's words are the catalogue's (``report.*``, ``column.*``); a few are still looked up by
-# the names they had before there was a catalogue, which are not valid keys.
-OLD_NAMES = {'most_severe_flag': 'most severe flag', 'missing': '(missing)'}
-
-
-# The attributes whose known values have Danish names in the catalogue (``value.<attribute>.<code>``).
-# Other values are the data's own words and stay as they are; English shows the codes, as the CSV
-# files and the terminal do.
+# The attributes whose known values have names in the catalogue (``value.<attribute>.<code>``).
+# Other values are the data's own words and stay as they are.
 NAMED_VALUES = ("role", "level", "gender")
 
 
@@ -56,15 +50,6 @@ def value_name(attribute: str, value, lang: str) -> str:
     if lang == "en":
         return str(value)
     return value_names(lang).get(attribute, {}).get(str(value), str(value))
-
-
-def texts(lang: str) -> dict[str, str]:
-    """Every text in ``lang``, flag names included as ``flag_<code>``."""
-    check_lang(lang)
-    from orgnet.flags.rules import FLAGS
-
-    report = {OLD_NAMES.get(key[7:], key[7:]): entry for key, entry in catalogue(lang).items() if key.startswith("report.")}
-    return {**report, **{f"flag_{code}": flag_name(code, lang) for code in FLAGS}}
 
 
 LOCALES = {"en": "en_GB", "da": "da_DK"}

@@ -55,3 +55,25 @@ def communities(graph: SymGraph, *, seed: int = 0, resolution: float = 1.0) -> t
     rank[order] = np.arange(1, len(order) + 1)
     modularity = graph.igraph.modularity(membership.tolist()) if graph.igraph.ecount() else float("nan")
     return graph.series(rank[membership], "community"), float(modularity)
+
+
+def cut_off(graph: SymGraph, people) -> tuple[list[int], int]:
+    """How many people lose every path to the rest of the network when ``people`` are removed.
+
+    Returns the count for each person of ``people`` removed alone, and for all of them removed
+    at once. "The rest" is the largest part that remains of the person's component; people
+    who were already apart (an isolated person, a separate component) are not counted.
+    """
+    network = graph.igraph
+    removed_all = graph.ids.get_indexer(list(people))
+    membership = np.asarray(network.connected_components().membership)
+
+    def lost(removed: np.ndarray) -> int:
+        total = 0
+        for component in np.unique(membership[removed]):
+            rest = np.setdiff1d(np.flatnonzero(membership == component), removed)
+            if len(rest):
+                total += len(rest) - max(network.induced_subgraph(rest.tolist()).connected_components().sizes())
+        return total
+
+    return [lost(np.array([position])) for position in removed_all], lost(removed_all)

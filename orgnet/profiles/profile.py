@@ -32,6 +32,7 @@ from orgnet.i18n import format_number
 from orgnet.io.atomic import replacing
 from orgnet.layers import ALL, QUADRANTS, degree_column
 from orgnet.metrics.centrality import Progress, degrees
+from orgnet.metrics.cohesion import cut_off
 from orgnet.pages import render
 from orgnet.profiles import wording
 from orgnet.suggestions.suggest import suggest_contacts
@@ -93,6 +94,8 @@ def write_profiles(
     peers = _peer_figures(people, layer_degrees, k)
     flags = analysis.flags
     flags = flags[flags["id"].isin(persons)]
+    bottlenecks = flags.loc[flags["flag"] == "bottleneck", "id"].tolist()
+    cut_off_by = dict(zip(bottlenecks, cut_off(analysis.graph, bottlenecks)[0])) if bottlenecks else {}
     bagland = analysis.bagland
     suggested = suggest_contacts(network, persons, n=suggestions, lang=lang, graph=analysis.graph) if suggestions else None
     neighbours = _neighbour_lists(analysis)
@@ -113,7 +116,7 @@ def write_profiles(
             comparison=_comparison_note(person, people, peers, words, lang, k),
             ego=safe_json(_ego_drawing(network, person, contacts, lang, analysis.seed)),
             contacts=len(contacts),
-            flags=wording.personal_flags(person, flags, bagland, people, set(people.index[contacts]), peers, lang, k),
+            flags=wording.personal_flags(person, flags, bagland, people, set(people.index[contacts]), peers, lang, k, cut_off=cut_off_by),
             suggestions=_suggestion_rows(suggested, person),
             questions=wording.questions(lang),
             **assets,

@@ -21,10 +21,14 @@ def questions(lang: str) -> list[tuple[str, str]]:
     return [(words.t(f"profile.purpose.{code}.title"), words.t(f"profile.purpose.{code}.question")) for code in PURPOSES]
 
 
-def personal_flags(person, flags: pd.DataFrame, bagland: pd.DataFrame, people: pd.DataFrame, contacts: set, peers: pd.DataFrame, lang: str, k: int) -> list[dict]:
+def personal_flags(
+    person, flags: pd.DataFrame, bagland: pd.DataFrame, people: pd.DataFrame, contacts: set, peers: pd.DataFrame, lang: str, k: int,
+    cut_off: dict | None = None,
+) -> list[dict]:
     """Her flags, most severe first, each as {title, severity, text} written to her.
 
-    Another person is named only when he is her contact (the one bridge, for instance).
+    Another person is named only when he is her contact (the one bridge, for instance);
+    ``cut_off`` is how many people removing her would cut off, for a bottleneck.
     """
     words = texts(lang)
     rows = flags[flags["id"] == person]
@@ -44,6 +48,7 @@ def personal_flags(person, flags: pd.DataFrame, bagland: pd.DataFrame, people: p
             fields["bridge_text"] = words.t("flag.single_bridge.personal_bridge", name=name) if bridge in contacts else ""
         elif flag == "bottleneck":
             fields["value"] = format_number(row["value"], lang, digits=3)
+            count = (cut_off or {}).get(person, 0)
         elif flag in ("weak_bagland", "no_management_tie"):
             fields["unit"] = bagland.at[person, "unit"] if person in bagland.index else "—"
             fields["reached"] = bagland.at[person, "reached"] if person in bagland.index else "—"

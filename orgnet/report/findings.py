@@ -24,13 +24,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from orgnet.analysis import Analysis
 from orgnet.compare import MISSING
 from orgnet.i18n import format_number
-from orgnet.metrics.graph import SymGraph
+from orgnet.metrics.cohesion import cut_off
 from orgnet.missing import non_respondents, response_rates
 from orgnet.report.words import attribute_label, value_label
 from orgnet.texts import texts
@@ -99,28 +98,6 @@ def management_findings(analysis: Analysis) -> list[Finding]:
         writer.count_flag("thin"),
     ]
     return [finding for finding in found if finding is not None]
-
-
-def cut_off(graph: SymGraph, people) -> tuple[list[int], int]:
-    """How many people lose every path to the rest of the network when ``people`` are removed.
-
-    Returns the count for each person of ``people`` removed alone, and for all of them removed
-    at once. "The rest" is the largest part that remains of the person's component; people
-    who were already apart (an isolated person, a separate component) are not counted.
-    """
-    network = graph.igraph
-    removed_all = graph.ids.get_indexer(list(people))
-    membership = np.asarray(network.connected_components().membership)
-
-    def lost(removed: np.ndarray) -> int:
-        total = 0
-        for component in np.unique(membership[removed]):
-            rest = np.setdiff1d(np.flatnonzero(membership == component), removed)
-            if len(rest):
-                total += len(rest) - max(network.induced_subgraph(rest.tolist()).connected_components().sizes())
-        return total
-
-    return [lost(np.array([position])) for position in removed_all], lost(removed_all)
 
 
 def role_count(role, n: int, lang: str) -> str:

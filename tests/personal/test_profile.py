@@ -207,3 +207,25 @@ def test_file_names_are_safe_and_distinct(tmp_path):
     written = write_profiles(Analysis(network), tmp_path)
 
     assert {person: path.name for person, path in written.pages.items()} == {"a/b": "a_b.html", "a?b": "a_b-2.html", "index": "index-2.html"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("da", "uden dig ville 4 personer være afskåret fra resten"),
+        ("en", "without you, 4 people would be cut off from the rest"),
+    ],
+)
+def test_a_bottleneck_is_told_how_many_people_depend_on_her(tmp_path, lang, expected):
+    # H holds four people (a star) and is tied to everyone of a clique of 30: removing her cuts off
+    # exactly the four, and no one else is a cut point
+    people = [{"id": "H", "name": "Hub", "role": "leader"}] + [{"id": f"S{i}", "role": "leader"} for i in range(4)]
+    people += [{"id": f"C{i}", "role": "leader"} for i in range(30)]
+    clique = [(5 + i, 5 + j) for i in range(30) for j in range(i + 1, 30)]
+    arcs = [(0, 1 + i) for i in range(4)] + [(0, 5 + i) for i in range(30)] + clique
+    analysis = Analysis(make_network(people, arcs), lang=lang)
+    assert "H" in set(analysis.flags.loc[analysis.flags["flag"] == "bottleneck", "id"])
+
+    written = write_profiles(analysis, tmp_path, persons=["H"])
+
+    assert expected in written.pages["H"].read_text(encoding="utf-8")

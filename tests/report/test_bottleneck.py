@@ -8,7 +8,8 @@ import pytest
 import orgnet
 from orgnet.analysis import Analysis
 from orgnet.flags.rules import load_rules
-from orgnet.report.findings import cut_off, main_findings
+from orgnet.metrics.cohesion import cut_off
+from orgnet.report.findings import main_findings
 
 NBSP = "\u00a0"
 CLIQUE = [f"a{i}" for i in range(1, 9)]

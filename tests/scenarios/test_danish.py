@@ -184,7 +184,7 @@ def test_diff_page_and_workbook_in_danish(shipped_diff):
         "6 Stoppet",
     ]
     flags = sheet_rows(workbook, 2)
-    assert flags[0] == ("markering", "løst", "nye", "vedvarende")
+    assert flags[0] == ("flag", "løst", "nye", "vedvarende")
     assert ("tyndt netværk", 55, 13, 34) in flags
     figures = sheet_rows(workbook, 0)
     assert figures[0] == ("nøgletal", "skovbjerg", "skovbjerg-2008", "ændring")
