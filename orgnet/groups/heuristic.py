@@ -225,9 +225,10 @@ def solve(problem: Problem, *, seed: int = 0, restarts: int | None = None, max_s
         search = _Search(problem, rng)
         search.construct()
         search.improve(max_sweeps)
-        key = (-len(violations(problem, search.assignment)), search.score())
+        plan = search.plan()
+        key = (-len(violations(problem, plan)), search.score())
         if best_key is None or key > best_key:
-            best, best_key = search.assignment.copy(), key
+            best, best_key = plan, key
     return best
 
 
@@ -247,11 +248,14 @@ class _Search:
 
     def refresh(self) -> None:
         p, k = self.p, self.p.groups
-        plan = np.where(self.assignment == self.pool, -1, self.assignment)
-        self.S = p.group_sums(plan)
+        self.S = p.group_sums(self.plan())
         self.size = np.bincount(self.assignment, minlength=k + 1)
         self.orgs = np.zeros((k + 1, p.organisation.max() + 1), int)
         np.add.at(self.orgs, (self.assignment, p.organisation), 1)
+
+    def plan(self) -> np.ndarray:
+        """Each person's group, -1 for one left out (the search keeps them in the pool column ``k``)."""
+        return np.where(self.assignment == self.pool, -1, self.assignment)
 
     def score(self) -> float:
         placed = self.assignment != self.pool

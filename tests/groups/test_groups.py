@@ -191,3 +191,23 @@ def test_the_report_gets_a_groups_section_on_request(run_cli, tmp_path):
     assert page.count("<tr><th>Gruppe ") == 32
     assert "andel uden uformel ekstern kontakt</td><td class=\"num\">31,3\xa0%</td><td class=\"num\">0,0\xa0%" in page
     assert "network-groups" not in (tmp_path / "without" / "index.html").read_text(encoding="utf-8")
+
+
+def test_when_not_everyone_fits_the_plan_leaves_people_out_and_says_so():
+    # 11 people, 3 groups of exactly 3: two are left out (the pool), never a tenth "group" (it crashed)
+    rng = np.random.default_rng(7)
+    contacts = np.triu((rng.random((11, 11)) < 0.3).astype(float), 1)
+    problem = Problem(sp.csr_matrix(contacts + contacts.T), np.arange(11), rng.integers(0, 3, 11), groups=3, low=3, high=3, apart=False)
+
+    plan = solve(problem, seed=0)
+
+    assert problem.placed == 9
+    assert sorted(np.bincount(plan[plan >= 0]).tolist()) == [3, 3, 3] and (plan == -1).sum() == 2
+    assert violations(problem, plan) == []
+
+
+def test_groups_cli_leaves_the_people_out_who_do_not_fit(run_cli, tmp_path):
+    result = run_cli("groups", SHIPPED, "-o", tmp_path / "g", "--size", "8")
+
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("39 groups for 312 of 319 people. Size: 8–8 per group, as given (--size).")
