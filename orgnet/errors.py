@@ -1,7 +1,12 @@
 """orgnet's exceptions: one base class, and input errors that carry every problem found.
 
-The CLI turns any :class:`OrgnetError` into a clear message in one place
-(``orgnet.cli``); library users can catch the same class and read ``problems``.
+The CLI turns any :class:`OrgnetError` into a clear message in one place (``orgnet.cli``), in
+the command's ``--lang``; library users can catch the same class, read ``problems``, and get
+the English text from ``str(error)`` or another language's from ``error.text(lang)``.
+
+A message is :class:`Said` — a catalogue key (``error.*``, in ``orgnet/texts/<lang>/errors*.toml``)
+and its fields — so that its words are chosen when it is shown, in the reader's language. A plain
+string is still accepted and shown as it is, in every language.
 """
 
 from __future__ import annotations
@@ -19,6 +24,47 @@ def shown(value: object) -> str:
     return "'" + _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", str(value)) + "'"
 
 
+class Said:
+    """A message before it has words: a catalogue key and the values it names.
+
+    ``str()`` is the English; :meth:`text` any language. A field that is itself ``Said`` is
+    said in the same language (a list's "or", a unit's name of orgnet's own).
+    """
+
+    __slots__ = ("key", "fields")
+
+    def __init__(self, key: str, **fields):
+        self.key, self.fields = key, fields
+
+    def text(self, lang: str = "en") -> str:
+        from orgnet.texts import texts
+
+        words = texts(lang)
+        values = {name: value.text(lang) if isinstance(value, Said) else value for name, value in self.fields.items()}
+        count = values.pop("n", None)
+        return words.t(self.key, count, **values)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Said({self.key!r}, {self.fields!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Said) and (self.key, self._frozen()) == (other.key, other._frozen())
+
+    def __hash__(self) -> int:
+        return hash((self.key, self._frozen()))
+
+    def _frozen(self) -> tuple:
+        return tuple(sorted((name, repr(value)) for name, value in self.fields.items()))
+
+
+def say(message: str | Said, lang: str = "en") -> str:
+    """``message`` in ``lang``: a :class:`Said` in its words, a plain string as it is."""
+    return message.text(lang) if isinstance(message, Said) else str(message)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input, located as precisely as the input allows.
@@ -28,22 +74,46 @@ class Problem:
     """
 
     file: str
-    message: str
+    message: str | Said
     row: int | None = None
     column: str | None = None
     value: object = None
 
     def __str__(self) -> str:
-        where = self.file
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column is not None:
-            where += f", column '{self.column}'"
-        return f"{where}: {self.message}"
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        return f"{_where(self.file, self.row, self.column, lang)}: {say(self.message, lang)}"
+
+
+def _where(file: str, row: int | None, column: str | None, lang: str, rows: str | None = None) -> str:
+    """``people.csv, row 4, column 'id'`` in ``lang``; ``rows`` a range of rows said once."""
+    from orgnet.texts import texts
+
+    words = texts(lang)
+    where = file
+    if rows is not None:
+        where = words.t("error.where.rows", where=where, rows=rows[0], n=rows[1])
+    elif row is not None:
+        where = words.t("error.where.row", where=where, row=row)
+    if column is not None:
+        where = words.t("error.where.column", where=where, column=column)
+    return where
 
 
 class OrgnetError(Exception):
     """Base of every error orgnet raises on purpose; its text is meant for the user."""
+
+    def __init__(self, message: str | Said = ""):
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (a plain-string message is the same in every language)."""
+        return say(self.message, lang)
 
 
 class InputError(OrgnetError):
@@ -57,15 +127,21 @@ class InputError(OrgnetError):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         self.lines = grouped_lines(self.problems)
-        super().__init__(self._describe())
+        super().__init__("")
 
-    def _describe(self) -> str:
-        count = len(self.lines)
-        head = "1 problem in the input:" if count == 1 else f"{count} problems in the input:"
-        return "\n".join([head, *(f"  - {line}" for line in self.lines)])
+    def text(self, lang: str = "en", *, most: int | None = None) -> str:
+        """Every cause on a line, in ``lang``; with ``most``, the first ``most`` and how many more."""
+        from orgnet.texts import texts
+
+        words, lines = texts(lang), grouped_lines(self.problems, lang)
+        if most is None or len(lines) <= most:
+            return "\n".join([words.t("error.input.head", n=len(lines)), *(f"  - {line}" for line in lines)])
+        rest = len(lines) - most
+        head = words.t("error.input.head_cut", n=len(lines), shown=most)
+        return "\n".join([head, *(f"  - {line}" for line in lines[:most]), words.t("error.input.more", n=rest)])
 
 
-def grouped_lines(problems: list[Problem]) -> list[str]:
+def grouped_lines(problems: list[Problem], lang: str = "en") -> list[str]:
     """One line per cause: problems that differ only in their row are named together."""
     causes: dict[tuple, list[Problem]] = {}
     for problem in problems:
@@ -74,12 +150,9 @@ def grouped_lines(problems: list[Problem]) -> list[str]:
     for (file, column, message), same in causes.items():
         rows = sorted({p.row for p in same if p.row is not None})
         if len(rows) < 2:  # one row, or a problem of a whole file or column: said once
-            lines.append(str(same[0]))
+            lines.append(same[0].text(lang))
             continue
-        where = f"{file}, rows {_row_ranges(rows)} ({len(rows)} rows)"
-        if column is not None:
-            where += f", column '{column}'"
-        lines.append(f"{where}: {message}")
+        lines.append(f"{_where(file, None, column, lang, rows=(_row_ranges(rows), len(rows)))}: {say(message, lang)}")
     return lines
 
 

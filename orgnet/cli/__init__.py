@@ -8,6 +8,7 @@ the user.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -20,13 +21,33 @@ from orgnet.io.limits import MAX_INPUT_MB, set_max_input_mb
 MAX_PROBLEMS_SHOWN = 50
 
 
-def error_text(error: OrgnetError) -> str:
-    """The error as the user reads it; a very long list of problems is cut, with the count."""
-    if isinstance(error, InputError) and len(error.lines) > MAX_PROBLEMS_SHOWN:
-        rest = len(error.lines) - MAX_PROBLEMS_SHOWN
-        head = f"{len(error.lines)} problems in the input (the first {MAX_PROBLEMS_SHOWN} shown):"
-        return "\n".join([head, *(f"  - {line}" for line in error.lines[:MAX_PROBLEMS_SHOWN]), f"  … and {rest} more"])
-    return str(error)
+def error_text(error: OrgnetError, lang: str = "en") -> str:
+    """The error as the user reads it, in ``lang``; a very long list of problems is cut, with the count."""
+    if isinstance(error, InputError):
+        return error.text(lang, most=MAX_PROBLEMS_SHOWN)
+    return error.text(lang)
+
+
+class OrgnetFailure(click.ClickException):
+    """An :class:`OrgnetError` on the terminal: "Error: …" / "Fejl: …" in the command's language."""
+
+    def __init__(self, error: OrgnetError, lang: str):
+        super().__init__(error_text(error, lang))
+        self.lang = lang
+
+    def show(self, file=None) -> None:
+        from orgnet.texts import texts
+
+        click.echo(texts(self.lang).t("error.prefix", message=self.format_message()), file=file, err=file is None)
+
+
+def command_lang(ctx: click.Context) -> str:
+    """The language the command was asked to speak (``--lang``, ORGNET_LANG, the locale)."""
+    from orgnet.cli.options import LANG_KEY, lang_default
+    from orgnet.texts import LANGUAGES
+
+    chosen = ctx.meta.get(LANG_KEY) or os.environ.get("ORGNET_LANG") or lang_default()
+    return chosen if chosen in LANGUAGES else "en"
 
 
 class Stopped(Exception):
@@ -42,7 +63,7 @@ class OrgnetGroup(click.Group):
         try:
             return super().invoke(ctx)
         except OrgnetError as error:
-            raise click.ClickException(error_text(error)) from None
+            raise OrgnetFailure(error, command_lang(ctx)) from None
         # An interrupt ends quietly: one line, the shell's exit status, no traceback; outputs
         # being written are removed (orgnet.io.atomic), the worker processes are ended.
         except KeyboardInterrupt:

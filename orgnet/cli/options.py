@@ -60,6 +60,14 @@ def lang_default() -> str:
     return "en"
 
 
+LANG_KEY = "orgnet.lang"  # where the chosen language waits in click's context, for the error messages
+
+
+def _remember_lang(context: click.Context, parameter, lang: str) -> str:
+    context.meta[LANG_KEY] = lang
+    return lang
+
+
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
@@ -67,7 +75,9 @@ lang_option = click.option(
     show_envvar=True,
     default=lang_default,
     show_default="the locale's (da_DK… → da), else en",
-    help="Language of everything the command writes and prints.",
+    callback=_remember_lang,
+    is_eager=True,
+    help="Language of everything the command writes and prints, its error messages included.",
 )
 
 
