@@ -56,37 +56,80 @@ def ideal_of(core_periphery="ignore") -> dict:
     return {"core_core": 1, "periphery_periphery": 0, "core_periphery": core_periphery}
 
 
-def correlations(matrix: np.ndarray, splits: np.ndarray, core_periphery="ignore") -> np.ndarray:
-    """r between ``matrix`` (diagonal ignored) and the ideal of each split (rows of ``splits``: 1 = core)."""
-    a = np.asarray(matrix, dtype=float).copy()
-    np.fill_diagonal(a, 0.0)
-    a2 = a * a
-    c = np.atleast_2d(splits).astype(float)
-    p = 1.0 - c
-    size = c.shape[1]
-    k = c.sum(axis=1)
-
-    def quad(m, u, v):
-        return np.einsum("bi,ij,bj->b", u, m, v)
-
-    sum_cc, sum_pp = quad(a, c, c), quad(a, p, p)
-    sq_cc, sq_pp = quad(a2, c, c), quad(a2, p, p)
+def _r_from_sums(sum_cc, sum_pp, sq_cc, sq_pp, total, squares_all, k, size, core_periphery):
+    """r between the data and the ideal from the block sums (``total``, ``squares_all``: over every off-diagonal cell)."""
     cells_cc, cells_pp = k * (k - 1), (size - k) * (size - k - 1)
     if core_periphery == "ignore":
-        cells_n, total, squares, ones = cells_cc + cells_pp, sum_cc + sum_pp, sq_cc + sq_pp, cells_cc
-        with_ones = sum_cc
+        cells_n, total, squares, ones, with_ones = cells_cc + cells_pp, sum_cc + sum_pp, sq_cc + sq_pp, cells_cc, sum_cc
     else:
-        sum_cp = quad(a, c, p) + quad(a, p, c)
-        sq_cp = quad(a2, c, p) + quad(a2, p, c)
-        cells_cp = 2 * k * (size - k)
-        cells_n = cells_cc + cells_pp + cells_cp
-        total, squares = sum_cc + sum_pp + sum_cp, sq_cc + sq_pp + sq_cp
-        ones = cells_cc + (cells_cp if core_periphery == 1 else 0)
-        with_ones = sum_cc + (sum_cp if core_periphery == 1 else 0)
+        cells_n, squares = size * (size - 1), squares_all
+        ones = cells_cc + (2 * k * (size - k) if core_periphery == 1 else 0)
+        with_ones = sum_cc + ((total - sum_cc - sum_pp) if core_periphery == 1 else 0)
     numerator = cells_n * with_ones - total * ones
     denominator = np.sqrt(np.clip(cells_n * squares - total**2, 0, None) * np.clip(cells_n * ones - ones**2, 0, None))
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(denominator > 0, numerator / denominator, -np.inf)
+        return np.where(denominator > 1e-12, numerator / np.where(denominator > 1e-12, denominator, 1), -np.inf)
+
+
+def _prepared(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, float]:
+    a = np.asarray(matrix, dtype=float).copy()
+    np.fill_diagonal(a, 0.0)
+    return a, a * a, float(a.sum()), float((a * a).sum())
+
+
+def correlations(matrix: np.ndarray, splits: np.ndarray, core_periphery="ignore") -> np.ndarray:
+    """r between ``matrix`` (diagonal ignored) and the ideal of each split (rows of ``splits``: 1 = core)."""
+    a, a2, total, squares = _prepared(matrix)
+    c = np.atleast_2d(splits).astype(float)
+    p = 1.0 - c
+
+    def quad(m, u):
+        return np.einsum("bi,bi->b", u @ m, u)
+
+    return _r_from_sums(quad(a, c), quad(a, p), quad(a2, c), quad(a2, p), total, squares, c.sum(axis=1), c.shape[1], core_periphery)
+
+
+class _Flips:
+    """The block sums of one split, kept up to date as people move (O(n) per move), and r of every single move."""
+
+    def __init__(self, a, a2, total, squares, split: np.ndarray, core_periphery):
+        self.matrices = (a, a2)
+        self.total, self.squares, self.core_periphery = total, squares, core_periphery
+        self.split = split.copy()
+        c = split.astype(float)
+        p = 1.0 - c
+        self.to_core = [m @ c + m.T @ c for m in self.matrices]  # ties between i and the core, both directions
+        self.to_periphery = [m @ p + m.T @ p for m in self.matrices]
+        self.cc = [float(c @ m @ c) for m in self.matrices]
+        self.pp = [float(p @ m @ p) for m in self.matrices]
+
+    def correlations(self) -> np.ndarray:
+        split = self.split
+        k = split.sum()
+        after = []
+        for j in range(2):
+            # i moves core → periphery: its core ties leave cc, its periphery ties join pp; the other way round
+            after.append((np.where(split, self.cc[j] - self.to_core[j], self.cc[j] + self.to_core[j]),
+                          np.where(split, self.pp[j] + self.to_periphery[j], self.pp[j] - self.to_periphery[j])))
+        k_after = np.where(split, k - 1, k + 1)
+        return _r_from_sums(after[0][0], after[0][1], after[1][0], after[1][1], self.total, self.squares, k_after, len(split),
+                            self.core_periphery)
+
+    def move(self, i: int) -> None:
+        leaving = bool(self.split[i])
+        for j, m in enumerate(self.matrices):
+            ties = m[:, i] + m[i, :]
+            if leaving:
+                self.cc[j] -= self.to_core[j][i]
+                self.pp[j] += self.to_periphery[j][i]
+                self.to_core[j] -= ties
+                self.to_periphery[j] += ties
+            else:
+                self.cc[j] += self.to_core[j][i]
+                self.pp[j] -= self.to_periphery[j][i]
+                self.to_core[j] += ties
+                self.to_periphery[j] -= ties
+        self.split[i] = not leaving
 
 
 def exhaustive(matrix: np.ndarray, core_periphery="ignore") -> tuple[np.ndarray, float]:
@@ -110,17 +153,19 @@ def local_search(matrix: np.ndarray, core_periphery="ignore", *, seed: int = 0, 
     degree = matrix.sum(axis=0) + matrix.sum(axis=1)
     first = degree >= np.median(degree)
     best, best_r = None, -np.inf
-    flips = np.eye(n, dtype=bool)
+    a, a2, total, squares = _prepared(matrix)
     for s in range(starts):
         split = first.copy() if s == 0 else rng.random(n) < rng.uniform(0.1, 0.6)
         r = float(correlations(matrix, split[None, :], core_periphery)[0])
+        flips = _Flips(a, a2, total, squares, split, core_periphery)
         while True:
-            neighbours = split[None, :] ^ flips
-            rs = correlations(matrix, neighbours, core_periphery)
+            rs = flips.correlations()
             i = int(np.argmax(rs))
             if rs[i] <= r + 1e-12:
                 break
-            split, r = neighbours[i], float(rs[i])
+            flips.move(i)
+            r = float(rs[i])
+        split = flips.split
         if r > best_r + 1e-12:
             best, best_r = split.copy(), r
     return best, best_r
