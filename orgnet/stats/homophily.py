@@ -18,7 +18,7 @@ out (see :mod:`orgnet.stats.dyads`).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -43,6 +43,17 @@ def groups_of(network: OrgNetwork, by: str) -> tuple[np.ndarray, list[str]]:
     index = {value: i for i, value in enumerate(values)}
     codes = np.array([index[str(v)] if pd.notna(v) else -1 for v in column], dtype=int)
     return codes, values
+
+
+def with_a_value(network: OrgNetwork, by: str) -> OrgNetwork:
+    """The people with a value of ``by`` and the ties among them."""
+    keep = network.people[by].notna()
+    if keep.all():
+        return network
+    people = network.people[keep]
+    ids = set(people.index)
+    ties = network.ties[network.ties["source"].isin(ids) & network.ties["target"].isin(ids)]
+    return replace(network, people=people, ties=ties.reset_index(drop=True))
 
 
 def _natural(text: str):
@@ -110,6 +121,7 @@ def homophily_models(network: OrgNetwork, by: str, *, layer: str = "all", symmet
                      permutations: int = DEFAULT_PERMUTATIONS, seed: int = 0) -> dict[str, QapResult]:
     """The three models as OLS on the dyads, p-values by permuting Y (UCINET's ANOVA density)."""
     check_people(network)
+    network = with_a_value(network, by)  # Y's people are permuted among those with a value, as E–I's are
     codes, values = groups_of(network, by)
     ties, _ = _matrix(network, layer, symmetric)
     chosen = cells(network, symmetric=symmetric)

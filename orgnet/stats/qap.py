@@ -149,6 +149,7 @@ class Design:
     names: list[str]
     left_out_missing: int
     symmetric: bool
+    y_complete: bool = True  # Y known on every off-diagonal cell (of the triangle): permuting Y moves no missing cell
 
     @property
     def weights(self) -> np.ndarray:
@@ -157,7 +158,7 @@ class Design:
     @property
     def static(self) -> bool:
         """True when permuting Y moves no missing cell (then X'X is the same in every permutation)."""
-        return self.left_out_missing == 0
+        return self.y_complete
 
 
 def design(y: np.ndarray, xs: Sequence[np.ndarray], names: Sequence[str], use: np.ndarray, *, symmetric: bool = False,
@@ -171,11 +172,14 @@ def design(y: np.ndarray, xs: Sequence[np.ndarray], names: Sequence[str], use: n
         y, xs = symmetrised(y), [symmetrised(np.asarray(x, dtype=float)) for x in xs]
     use = np.asarray(use, dtype=bool) & ~np.eye(n, dtype=bool)
     y_known = use & ~np.isnan(y)
+    whole = ~np.eye(n, dtype=bool)
+    complete = bool(np.array_equal(y_known, np.triu(whole, 1) if symmetric else whole))
     columns = ([np.ones((n, n))] if intercept else []) + [np.asarray(x, dtype=float) for x in xs]
     x_known = np.all([~np.isnan(c) for c in columns], axis=0)
     left_out = int((use & ~(y_known & x_known)).sum())
     x = np.stack([np.nan_to_num(c).ravel() for c in columns])
-    return Design(n, np.nan_to_num(y), y_known, x, x_known.ravel(), ([INTERCEPT] if intercept else []) + list(names), left_out, symmetric)
+    names = ([INTERCEPT] if intercept else []) + list(names)
+    return Design(n, np.nan_to_num(y), y_known, x, x_known.ravel(), names, left_out, symmetric, complete)
 
 
 def network_design(network: OrgNetwork, y: str, xs: Sequence[str], *, symmetric: bool = False) -> tuple[Design, Cells]:
