@@ -131,7 +131,7 @@ def p_values(observed: float, distribution: np.ndarray) -> tuple[float, float, f
 
 def _permuted(matrix: np.ndarray, p: np.ndarray) -> np.ndarray:
     """Rows and columns relabelled by ``p``, flattened."""
-    return matrix[p][:, p].ravel()
+    return np.take(np.take(matrix, p, axis=0), p, axis=1).ravel()  # np.take: about twice as fast as matrix[p][:, p]
 
 
 # --- the data of one model --------------------------------------------------------------------------------------
@@ -253,8 +253,14 @@ def _r2_from(xty, yty, ysum, size, gram):
         return 1 - rss / tss
 
 
-def mrqap(design_: Design, *, method: str = "dsp", permutations: int = DEFAULT_PERMUTATIONS, seed: int = 0, y: str = "y") -> QapResult:
-    """MRQAP: OLS of Y on the terms over the used dyads, each term's t tested by permutation."""
+def mrqap(design_: Design, *, method: str = "dsp", permutations: int = DEFAULT_PERMUTATIONS, seed: int = 0, y: str = "y",
+          fast: bool = True) -> QapResult:
+    """MRQAP: OLS of Y on the terms over the used dyads, each term's t tested by permutation.
+
+    ``fast`` (DSP, every off-diagonal cell used): the products a permutation needs are taken from the
+    non-zero cells of the sparse matrices and from one gather per dense matrix (see :func:`_dsp_products`);
+    ``fast=False`` computes them directly (the tests hold the two equal).
+    """
     if method not in METHODS:
         raise OrgnetError(f"unknown method '{method}'; use {' or '.join(METHODS)}")
     weights = design_.weights
@@ -274,15 +280,18 @@ def mrqap(design_: Design, *, method: str = "dsp", permutations: int = DEFAULT_P
         gram_fixed = [f @ np.delete(design_.x, k, axis=0).T for k, f in enumerate(fixed)]
         xty_fixed = [f @ design_.y.ravel() for f in fixed]
         yty = float(yw @ design_.y.ravel())
-        cross = np.empty((q, count, q - 1))
-        own = np.empty((q, count))
-        with_y = np.empty((q, count))
-        for i, p in enumerate(plan):
-            for k in range(q):
-                e = _permuted(residuals[k], p)
-                cross[k, i] = fixed[k] @ e
-                own[k, i] = weights @ (e * e)
-                with_y[k, i] = yw @ e
+        if fast and _all_cells_used(design_, weights) and q > 1:
+            cross, own, with_y = _dsp_products(design_, residuals, weights, plan, count)
+        else:
+            cross = np.empty((q, count, q - 1))
+            own = np.empty((q, count))
+            with_y = np.empty((q, count))
+            for i, p in enumerate(plan):
+                for k in range(q):
+                    e = _permuted(residuals[k], p)
+                    cross[k, i] = fixed[k] @ e
+                    own[k, i] = weights @ (e * e)
+                    with_y[k, i] = yw @ e
         for k in range(q):
             gram = np.zeros((count, q, q))
             gram[:, : q - 1, : q - 1] = gram_fixed[k]
@@ -304,6 +313,54 @@ def mrqap(design_: Design, *, method: str = "dsp", permutations: int = DEFAULT_P
                           float(fit["se"][k]), float(fit["robust"][k])))
     return QapResult("ols", y, method, "t", count, exact, seed, size, design_.left_out_missing, design_.symmetric, terms,
                      r2=float(fit["r2"]), adjusted_r2=float(fit["adjusted"]), p_r2=p_r2)
+
+
+SPARSE = 0.3  # a matrix with fewer non-zero cells than this share is read at its non-zero cells only
+
+
+def _all_cells_used(design_: Design, weights: np.ndarray) -> bool:
+    """Every off-diagonal cell (of the triangle) used: then Σ w·e and Σ w·e² are the same in every permutation."""
+    n = design_.n
+    whole = ~np.eye(n, dtype=bool)
+    base = np.triu(whole, 1) if design_.symmetric else whole
+    return bool(np.array_equal(weights.reshape(n, n) > 0, base))
+
+
+def _dsp_products(design_: Design, residuals: list[np.ndarray], weights: np.ndarray, plan, count: int):
+    """For DSP with every cell used: each term's permuted residual's products with the other columns, with Y and itself.
+
+    Σ_ij z_ij e[p_i, p_j] is read at the non-zero cells of z when z is sparse (Y and most relations are),
+    and, when z is dense, as Σ_ab z[p⁻¹_a, p⁻¹_b] e_ab: one gather of z per permutation serves every term.
+    The intercept's product and e's own are the same in every permutation (the cells are only relabelled).
+    """
+    n, q = design_.n, design_.x.shape[0]
+    stack = np.ascontiguousarray(np.stack([r.ravel() for r in residuals], axis=1))  # (N, q)
+    columns = np.stack([r.ravel() for r in residuals])  # (q, N)
+    constant_sum = columns @ weights
+    constant_own = (columns * columns) @ weights
+    sides = [design_.x[j] * weights for j in range(1, q)] + [design_.y.ravel() * weights]  # the terms, then Y
+    sparse = []
+    for z in sides:
+        nonzero = np.flatnonzero(z)
+        sparse.append((nonzero // n, nonzero % n, z[nonzero]) if nonzero.size < SPARSE * z.size else None)
+    products = np.empty((count, len(sides), q))  # [perm, side, term]
+    inverse = np.empty(n, dtype=np.intp)
+    for i, p in enumerate(plan):
+        inverse[p] = np.arange(n)
+        for s, z in enumerate(sides):
+            if sparse[s] is not None:
+                rows, cols, values = sparse[s]
+                products[i, s] = values @ np.take(stack, np.take(p, rows) * n + np.take(p, cols), axis=0)
+            else:
+                products[i, s] = columns @ _permuted(z.reshape(n, n), inverse)
+    cross = np.empty((q, count, q - 1))
+    for k in range(q):
+        others = [j for j in range(q) if j != k]
+        for position, j in enumerate(others):
+            cross[k, :, position] = constant_sum[k] if j == 0 else products[:, j - 1, k]
+    own = np.broadcast_to(constant_own[:, None], (q, count))
+    with_y = products[:, -1, :].T
+    return cross, own, with_y
 
 
 def _y_permutation_t(design_: Design, plan, count: int) -> tuple[np.ndarray, np.ndarray]:

@@ -245,3 +245,17 @@ def test_a_term_that_is_also_y_is_refused():
     network = _network(people, [("1", "2", "advice")])
     with pytest.raises(OrgnetError, match="both Y and a term"):
         qap(network, "advice", ["advice"])
+
+
+@pytest.mark.parametrize("symmetric", [False, True])
+def test_the_fast_dsp_products_equal_the_direct_ones(symmetric):
+    rng = np.random.default_rng(21)
+    n = 25
+    y = (rng.random((n, n)) < 0.1).astype(float)
+    sparse = (rng.random((n, n)) < 0.05).astype(float) + y * (rng.random((n, n)) < 0.3)
+    dense = np.abs(rng.normal(size=n)[:, None] - rng.normal(size=n)[None, :])
+    made = design(y, [sparse, dense], ["sparse", "dense"], ~np.eye(n, dtype=bool), symmetric=symmetric)
+    fast = mrqap(made, permutations=300, seed=4)
+    slow = mrqap(made, permutations=300, seed=4, fast=False)
+    for a, b in zip(fast.terms, slow.terms):
+        assert (a.p_greater, a.p_less, a.p_two) == (b.p_greater, b.p_less, b.p_two)
