@@ -34,6 +34,9 @@ symmetric_option = click.option("--symmetric", is_flag=True, help="Use one trian
 
 
 def _number(value, lang: str, digits: int = 3) -> str:
+    """A figure with ``digits`` decimals; a value that rounds to zero is written 0, never −0."""
+    if isinstance(value, (int, float)) and value == value and abs(value) < 0.5 * 10**-digits:
+        value = 0.0
     return format_number(value, lang, digits=digits)
 
 

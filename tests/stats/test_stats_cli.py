@@ -123,3 +123,16 @@ def test_wrong_suffix_and_unknown_term_are_errors_not_tracebacks(runner, tmp_pat
     assert result.exit_code == 1 and "unknown layer term 'nonsense'" in result.output
     result = CliRunner().invoke(main, ["qap", str(SKOVBJERG), "--y", "advice", "--x", "line", "-o", str(tmp_path / "x.txt")])
     assert result.exit_code == 1 and "write .csv, .xlsx or .json" in result.output
+
+
+def test_a_figure_that_rounds_to_zero_is_never_minus_zero():
+    from orgnet.cli.stats import _number
+
+    assert _number(-0.0001, "da") == "0,000" and _number(-0.0001, "en") == "0.000"
+    assert _number(-0.41, "da") == format_minus(-0.41)
+
+
+def format_minus(value):
+    from orgnet.i18n import format_number
+
+    return format_number(value, "da", digits=3)
