@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from orgnet.compare import DEFAULT_K
 from orgnet.model import OrgNetwork
 from orgnet.stats.homophily import ei_test, groups_of, homophily_models
 from orgnet.stats.qap import DEFAULT_PERMUTATIONS
@@ -56,7 +57,7 @@ class Comparison:
         return asdict(self)
 
 
-def group_comparisons(network: OrgNetwork, by: str, *, layer: str = "all", k: int = 5, alpha: float = 0.05,
+def group_comparisons(network: OrgNetwork, by: str, *, layer: str = "all", k: int = DEFAULT_K, alpha: float = 0.05,
                       permutations: int = DEFAULT_PERMUTATIONS, seed: int = 0, symmetric: bool = False) -> list[Comparison]:
     """E–I (whole network and per group) and variable homophily (per group), ready to be said in words."""
     codes, values = groups_of(network, by)
