@@ -32,6 +32,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/hostile.py
 	$(BIN)/python benchmarks/groups.py
 	$(BIN)/python benchmarks/keyplayers.py
+	$(BIN)/python benchmarks/qap.py
 	$(BIN)/python benchmarks/events.py
 
 # orgnet events alone: 50 million e-mails on DuckDB, 5 million on Spark (docs/performance.md).

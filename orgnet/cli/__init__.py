@@ -94,10 +94,10 @@ def main(max_input_mb: int) -> None:
 
 
 def _register() -> None:
-    from orgnet.cli import analysis, data, demo, events, findings, groups, personal, privacy, scenarios, survey, visual
+    from orgnet.cli import analysis, data, demo, events, findings, groups, personal, privacy, scenarios, stats, survey, visual
     from orgnet.cli.paths import guard_every_command
 
-    for module in (data, analysis, findings, personal, groups, visual, privacy, scenarios, demo, survey, events):
+    for module in (data, analysis, findings, personal, groups, visual, privacy, scenarios, demo, survey, events, stats):
         for command in module.COMMANDS:
             guard_every_command(command)  # no command writes before its outputs are checked against its inputs
             main.add_command(command)
