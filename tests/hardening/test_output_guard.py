@@ -48,8 +48,8 @@ def test_every_command_is_checked_before_it_runs():
 def test_the_cases_cover_every_command_that_writes():
     writing = {" ".join(names) for names, command in COMMANDS.items() if any(isinstance(p.type, OutputPath) for p in command.params)}
     assert writing == {
-        "bagland", "compare", "demo", "diff", "events", "flags", "generate", "graph", "groups", "keyplayers", "metrics",
-        "profile", "pseudonymise", "reidentify", "report", "suggest", "survey import", "survey template", "whatif",
+        "bagland", "compare", "coreperiphery", "demo", "diff", "events", "flags", "generate", "graph", "groups", "homophily", "keyplayers", "metrics",
+        "profile", "pseudonymise", "qap", "reidentify", "report", "suggest", "survey import", "survey template", "whatif",
     }
     assert len(CASES) >= 150
 
