@@ -32,7 +32,7 @@ PAGES = {
     "graph": (["graph", DATA, "-o", "{out}/graph.html", "--colour-by", "level"], "graph.html", 860),
     "groups": (["groups", DATA, "-o", "{out}/groups"], "groups/index.html", 1400),
     "profile": (["profile", DATA, "-o", "{out}/profiles", "--person", "P0002"], "profiles/P0002.html", 1400),
-    "whatif": (["whatif", DATA, "--merge", "Bostedet Næsset,Botilbuddet Solsikken=Bo- og Aktivitetscenter Næsset", "-o", "{out}/whatif"], "whatif/index.html", 1200),
+    "whatif": (["whatif", DATA, "--remove-where", "employer=region", "-o", "{out}/whatif"], "whatif/index.html", 1200),
     "diff": (["diff", DATA, WAVE2, "-o", "{out}/diff"], "diff/index.html", 1400),
 }
 
