@@ -208,7 +208,9 @@ def ei_test(network: OrgNetwork, by: str, *, layer: str = "all", symmetric: bool
     rows = []
     for j, group in enumerate([None, *values]):
         value = observed[j]
-        greater, less, two = p_values(value, distribution[j]) if np.isfinite(value) else (None, None, None)
+        # E–I is not 0 by chance: two-sided is as far from the permutations' mean as observed
+        centre = float(np.nanmean(distribution[j])) if np.isfinite(distribution[j]).any() else 0.0
+        greater, less, two = p_values(value, distribution[j], centre=centre) if np.isfinite(value) else (None, None, None)
         finite = distribution[j][np.isfinite(distribution[j])]
         rows.append(EIRow(group, sizes[j], int(external[j]), int(internal[j]), float(value) if np.isfinite(value) else None,
                           float(finite.mean()) if finite.size else None, greater, less, two))

@@ -113,8 +113,12 @@ def permutation_plan(n: int, permutations: int, seed: int) -> tuple[Iterator[np.
     return (rng.permutation(n) for _ in range(permutations)), permutations, False
 
 
-def p_values(observed: float, distribution: np.ndarray) -> tuple[float, float, float]:
-    """Shares of ``distribution`` ≥, ≤ and (in absolute value) ≥ the observed statistic."""
+def p_values(observed: float, distribution: np.ndarray, centre: float = 0.0) -> tuple[float, float, float]:
+    """Shares of ``distribution`` ≥, ≤ and at least as far from ``centre`` as the observed statistic.
+
+    ``centre`` is 0 for a statistic that is 0 under chance (r, a coefficient, t); a statistic
+    whose chance value is not 0 (an E–I index) is measured from the permutations' mean.
+    """
     distribution = np.asarray(distribution, dtype=float)
     if not np.isfinite(observed):
         return (math.nan, math.nan, math.nan)
@@ -125,7 +129,7 @@ def p_values(observed: float, distribution: np.ndarray) -> tuple[float, float, f
     return (
         float(np.mean(finite >= observed - tolerance)),
         float(np.mean(finite <= observed + tolerance)),
-        float(np.mean(np.abs(finite) >= abs(observed) - tolerance)),
+        float(np.mean(np.abs(finite - centre) >= abs(observed - centre) - tolerance)),
     )
 
 

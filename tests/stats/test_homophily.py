@@ -119,3 +119,19 @@ def test_krackhardt_friendship_by_level_keeps_within_level_more_than_chance():
     assert (result.whole().internal, result.whole().external) == (76, 26)
     assert result.whole().ei == pytest.approx(-50 / 102)
     assert result.whole().p_less < 0.05
+
+
+def test_two_sided_ei_is_measured_from_its_chance_value_not_from_zero():
+    # Leaders' E–I on the shipped municipality is 0.24 where chance gives about 0.68: far inward.
+    # Measured from 0 every permutation (about 0.68) is "more extreme" and p would be 1.
+    from pathlib import Path
+
+    import orgnet
+    from orgnet.stats.homophily import ei_test
+
+    network = orgnet.read(Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg")
+    leaders = next(row for row in ei_test(network, "role", permutations=500, seed=0).rows if row.group == "leader")
+
+    assert leaders.ei == pytest.approx((2359 - 1446) / (2359 + 1446))
+    assert leaders.expected > 0.6 and leaders.p_less == 0.0
+    assert leaders.p_two == 0.0
