@@ -20,13 +20,14 @@ import pandas as pd
 
 from orgnet import __version__
 from orgnet.analysis import Analysis
-from orgnet.groups.page import report_section
+from orgnet.groups.page import effect_sheet, members_sheet, report_section
 from orgnet.i18n import column_name, flag_name
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.model import OrgNetwork
 from orgnet.pages import environment
 from orgnet.report import charts
+from orgnet.report.chance import PERMUTATIONS, chance_comparisons, chance_table, sentence
 from orgnet.report.findings import COMPARE_BY, main_findings
 from orgnet.report.notes import data_notes, notes_title, survey_notes
 from orgnet.report.words import attribute_label, value_label
@@ -70,6 +71,7 @@ def build_report(
     overview, figures = analysis.overview, analysis.summary
 
     findings = main_findings(analysis)
+    chance = chance_comparisons(analysis, list(comparisons))
     missing_data, survey = data_notes(network, lang), survey_notes(analysis)
     notes = missing_data + survey
 
@@ -105,6 +107,8 @@ def build_report(
         flag_counts=flag_counts.to_dict(orient="records"),
         trs=tr_table.assign(flag_names=tr_table["flags"].map(lambda codes: ", ".join(flag_name(c, lang) for c in codes.split(", ") if c))).to_dict(orient="records"),
         comparisons={a: _comparison_rows(table, a, lang) for a, table in comparisons.items()},
+        chance={a: [sentence(c, lang) for c in found] for a, found in chance.items()},
+        chance_permutations=PERMUTATIONS,
         attributes={a: attribute_label(a, lang) for a in comparisons},
         charts=chart_uris,
         graph_html=graph_html,
@@ -123,8 +127,10 @@ def build_report(
         columns=["sentence", "count", "base", "anchor"],
     )
     sheets = {"findings": findings_table, "people": people, "flags": flags, "bagland": tr_table, "comparisons": all_comparisons, "summary": summary}
+    if chance:
+        sheets["beyond_chance"] = chance_table(chance)
     if groups:
-        sheets.update({"groups": groups[0], "groups_effect": groups[1]})
+        sheets.update({"groups": members_sheet(groups[0], lang), "groups_effect": effect_sheet(groups[1], lang)})
     # the page and its workbook are one set: both new, or (if anything fails) both as they were
     with replacing(index, workbook) as (index_part, workbook_part):
         index_part.write_text(page, encoding="utf-8")

@@ -26,6 +26,7 @@ from orgnet.io.excel import write_workbook
 from orgnet.pages import render
 from orgnet.privacy import audience
 from orgnet.report import _for_reader, charts
+from orgnet.report.chance import PERMUTATIONS, chance_comparisons, chance_table, sentence
 from orgnet.report.findings import management_findings
 from orgnet.report.notes import data_notes, notes_title
 from orgnet.report.words import attribute_label, value_label
@@ -45,6 +46,7 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
     by_level = audience.flag_counts(analysis, by="level", k=k) if "level" in analysis.network.people else None
     bagland = audience.bagland_overview(analysis, k=k)
     comparisons = audience.comparisons(analysis, k=k)
+    chance = chance_comparisons(analysis, list(comparisons))  # groups of at least k only
     chart_uris = {"degrees": charts.degree_distribution(analysis.metrics, lang=lang)}
     if "level" in comparisons:
         chart_uris["flags"] = charts.flags_by_group(comparisons["level"], "level", lang=lang)
@@ -55,6 +57,9 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
         findings=management_findings(analysis), notes=notes, notes_title=notes_title(bool(notes), False, lang),
         figures=figures, overall=overall.to_dict(orient="records"), bagland=bagland,
         breakdowns=[breakdown(table, attribute, list(overall["flag"]), k, lang) for attribute, table in comparisons.items()],
+        chance={a: [sentence(c, lang) for c in found] for a, found in chance.items()},
+        chance_permutations=PERMUTATIONS,
+        attributes={a: attribute_label(a, lang) for a in comparisons},
         charts=chart_uris,
     )
     index = output / "index.html"
@@ -71,6 +76,8 @@ def build_management_report(analysis: Analysis, output: Path) -> list[Path]:
         sheets["bagland"] = pd.DataFrame(list(bagland.items()), columns=["figure", "value"])
     for attribute, table in comparisons.items():
         sheets[f"by_{attribute}"[:31]] = table
+    if chance:
+        sheets["beyond_chance"] = chance_table(chance)
     workbook = output / "orgnet.xlsx"
     with replacing(index, workbook) as (index_part, workbook_part):
         index_part.write_text(page, encoding="utf-8")

@@ -58,8 +58,10 @@ class Comparison:
 
 
 def group_comparisons(network: OrgNetwork, by: str, *, layer: str = "all", k: int = DEFAULT_K, alpha: float = 0.05,
-                      permutations: int = DEFAULT_PERMUTATIONS, seed: int = 0, symmetric: bool = False) -> list[Comparison]:
-    """E–I (whole network and per group) and variable homophily (per group), ready to be said in words."""
+                      permutations: int = DEFAULT_PERMUTATIONS, seed: int = 0, symmetric: bool = False,
+                      kinds: tuple[str, ...] = ("ei", "within")) -> list[Comparison]:
+    """E–I (whole network and per group) and variable homophily (per group), ready to be said in
+    words; ``kinds`` chooses which (the report says E–I only)."""
     codes, values = groups_of(network, by)
     known = int((codes >= 0).sum())
     ei = ei_test(network, by, layer=layer, symmetric=symmetric, permutations=permutations, seed=seed)
@@ -75,6 +77,8 @@ def group_comparisons(network: OrgNetwork, by: str, *, layer: str = "all", k: in
             row.p_greater if shown else None, row.p_less if shown else None, direction, "ei_permutation",
             ei.permutations, ei.exact, seed, size, others, shown, (p < alpha) if p is not None else None,
         ))
+    if "within" not in kinds:
+        return [found_one for found_one in found if found_one.kind in kinds]
     variable = homophily_models(network, by, layer=layer, symmetric=symmetric, permutations=permutations, seed=seed)["variable"]
     for term in variable.terms:
         if not term.term.startswith("within:"):
@@ -89,4 +93,4 @@ def group_comparisons(network: OrgNetwork, by: str, *, layer: str = "all", k: in
             "inward" if term.coefficient > 0 else "outward", "qap_yperm", variable.permutations, variable.exact, seed,
             size, known - size, shown, (p < alpha) if p is not None else None,
         ))
-    return found
+    return [found_one for found_one in found if found_one.kind in kinds]
