@@ -13,8 +13,8 @@ import pytest
 import orgnet
 from orgnet.analysis import Analysis
 from orgnet.report import build_report
-from orgnet.report.management import build_management_report
 from orgnet.report.chance import chance_comparisons, chance_table, p_text, sentence
+from orgnet.report.management import build_management_report
 
 SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "skovbjerg"
 
