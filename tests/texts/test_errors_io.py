@@ -86,7 +86,7 @@ CASES = {
     ),
     "a form orgnet does not read": (
         {"net.txt": "a b\n"}, "net.txt",
-        "net.txt: ukendt form '.txt'; forventede en mappe med CSV-filer, .xlsx, .graphml, .gexf, .dl eller .net",
+        "net.txt: ukendt filtype '.txt'; forventede en mappe med CSV-filer, .xlsx, .graphml, .gexf, .dl eller .net",
         "net.txt: unknown form '.txt'; expected a folder of CSV files, .xlsx, .graphml, .gexf, .dl or .net",
     ),
     "a Pajek vertex out of range": (
