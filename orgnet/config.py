@@ -26,7 +26,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 
 KINDS = ("formal", "informal")
 
@@ -80,13 +80,13 @@ def load_config(path: Path) -> Config:
     name = path.name
     size = path.stat().st_size
     if size > MAX_CONFIG_BYTES:  # a mapping is a few lines; megabytes would make every command slow
-        raise InputError([Problem(name, f"{size:,} bytes is more than the {MAX_CONFIG_BYTES:,} an orgnet.toml may have")])
+        raise InputError([Problem(name, Said("error.io.config_too_big", size=size, most=MAX_CONFIG_BYTES))])
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        raise InputError([Problem(name, "not UTF-8 text; save it as UTF-8")]) from None
+        raise InputError([Problem(name, Said("error.io.config_not_utf8"))]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(name, f"not valid TOML: {exc}")]) from None
+        raise InputError([Problem(name, Said("error.io.config_not_toml", reason=str(exc)))]) from None
     return _parse(raw, name)
 
 
@@ -95,11 +95,11 @@ def _parse(raw: dict, name: str) -> Config:
     for section in raw:
         if section not in KNOWN_SECTIONS:
             expected = ", ".join(sorted(KNOWN_SECTIONS))
-            problems.append(Problem(name, f"unknown section [{section}]; expected one of: {expected}"))
+            problems.append(Problem(name, Said("error.io.config_unknown_section", section=section, expected=expected)))
 
     for section in KNOWN_SECTIONS & set(raw):
         if not isinstance(raw[section], dict):
-            problems.append(Problem(name, f"{section} = {raw[section]!r}: [{section}] must be a table of keys and values, e.g. [{section}] on its own line"))
+            problems.append(Problem(name, Said("error.io.config_not_a_table", section=section, value=repr(raw[section]))))
     if problems:
         raise InputError(problems)
 
@@ -110,7 +110,7 @@ def _parse(raw: dict, name: str) -> Config:
     for key, value in raw.get("columns", {}).items():
         if isinstance(value, dict):
             if key not in TABLES:
-                problems.append(Problem(name, f"unknown table [columns.{key}]; expected people, ties or groups"))
+                problems.append(Problem(name, Said("error.io.config_unknown_table", table=key)))
             columns[key] = {str(k): str(v) for k, v in value.items()}
         else:
             flat[str(key)] = str(value)
@@ -121,7 +121,7 @@ def _parse(raw: dict, name: str) -> Config:
     for relation, kind in relations.items():
         if kind not in KINDS:
             problems.append(
-                Problem(name, f"[relations] {relation} = '{kind}': the kind must be 'formal' or 'informal'")
+                Problem(name, Said("error.io.config_bad_kind", relation=relation, kind=kind))
             )
     if problems:
         raise InputError(problems)

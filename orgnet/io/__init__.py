@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from orgnet.config import Config, load_config
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io.atomic import replacing
 from orgnet.io.dl import read_dl_tables, write_dl
 from orgnet.io.excel import read_workbook_tables, write_workbook
@@ -72,14 +72,14 @@ def read(path: str | Path, *, config: Config | str | Path | None = None) -> OrgN
         people, ties = read_xml_tables(path, str(path))
         return build_network(people, ties, None, config)
     raise InputError(
-        [Problem(str(path), f"unknown form '{path.suffix or path.name}'; expected a folder of CSV files, .xlsx, .graphml, .gexf, .dl or .net")]
+        [Problem(str(path), Said("error.io.unknown_form", form=path.suffix or path.name))]
     )
 
 
-LINK_LOOP = "a symbolic link that leads back to itself (a link loop); point it at the real file or folder"
+LINK_LOOP = Said("error.io.link_loop")
 
 
-def _missing(path: Path) -> str:
+def _missing(path: Path) -> Said:
     """Why a path that does not exist is missing: a link loop is not "not found"."""
     if path.is_symlink():
         try:
@@ -87,12 +87,12 @@ def _missing(path: Path) -> str:
         except RuntimeError:
             return LINK_LOOP
         except OSError:
-            return "a symbolic link to something that does not exist"
-    return "no such file or folder"
+            return Said("error.io.link_dangling")
+    return Said("error.io.no_such_path")
 
 
 def _missing_config(path: Path) -> Config:
-    raise InputError([Problem(str(path), "file not found")])
+    raise InputError([Problem(str(path), Said("error.io.file_not_found"))])
 
 
 def _read_folder(folder: Path, config: Config) -> OrgNetwork:
@@ -105,7 +105,7 @@ def _read_folder(folder: Path, config: Config) -> OrgNetwork:
             continue
         if not file.exists():
             if table != "groups":
-                problems.append(Problem(str(file), "file not found (a data folder needs people.csv and ties.csv)"))
+                problems.append(Problem(str(file), Said("error.io.folder_file_not_found")))
             continue
         try:
             tables[table] = RawTable(str(file), read_csv_text(file, str(file)))
@@ -147,5 +147,5 @@ def write(network: OrgNetwork, path: str | Path) -> Path:
             for frame, part in zip(tables.values(), parts):
                 write_csv(frame, part)
     else:
-        raise InputError([Problem(str(path), f"cannot write '{suffix}'; use a folder, .xlsx, .graphml, .gexf, .dl or .net")])
+        raise InputError([Problem(str(path), Said("error.io.cannot_write_form", form=suffix))])
     return path

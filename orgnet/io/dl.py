@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io.interchange import check_labels, people_table, tie_rows, write_with_people
 from orgnet.io.tables import RawTable
 from orgnet.io.text import decode
@@ -54,27 +54,27 @@ def read_dl_tables(path: Path, name: str) -> tuple[RawTable, RawTable]:
     problems: list[Problem] = []
     keywords = " ".join(text for _, text in header)
     if not keywords.lower().startswith("dl"):
-        raise InputError([Problem(name, "not a UCINET DL file: the first word must be 'dl'", row=header[0][0] if header else 1)])
+        raise InputError([Problem(name, Said("error.io.dl_not_dl"), row=header[0][0] if header else 1)])
     if data_start is None:
-        raise InputError([Problem(name, "no 'data:' line")])
+        raise InputError([Problem(name, Said("error.io.dl_no_data"))])
     settings = dict(re.findall(r"(\w+)\s*=\s*([\w.]+)", keywords.lower()))
     embedded = "labels embedded" in keywords.lower()
     fmt = settings.get("format", "fullmatrix")
     if fmt not in FORMATS:
-        raise InputError([Problem(name, f"format '{fmt}' is not read by orgnet; use one of {', '.join(FORMATS)}", row=1)])
+        raise InputError([Problem(name, Said("error.io.dl_format", format=fmt, formats=", ".join(FORMATS)), row=1)])
     if "nr" in settings or "nc" in settings or "column labels" in sections or "col labels" in sections:
-        raise InputError([Problem(name, "a two-mode (nr/nc) DL file is not a network of people", row=1)])
+        raise InputError([Problem(name, Said("error.io.dl_two_mode"), row=1)])
     try:
         n = int(settings["n"])
         matrices = int(settings.get("nm", 1))
     except (KeyError, ValueError):
-        raise InputError([Problem(name, "the header needs n=<number of people>", row=1)]) from None
+        raise InputError([Problem(name, Said("error.io.dl_needs_n"), row=1)]) from None
     labels = sections.get("labels") or sections.get("row labels") or []
     if labels and len(labels) != n:
-        problems.append(Problem(name, f"{len(labels)} labels, but n={n}"))
+        problems.append(Problem(name, Said("error.io.dl_labels_count", labels=len(labels), size=str(n))))
     relations = sections.get("matrix labels") or (["tie"] if matrices == 1 else [f"relation{i}" for i in range(1, matrices + 1)])
     if len(relations) != matrices:
-        problems.append(Problem(name, f"{len(relations)} matrix labels, but nm={matrices}"))
+        problems.append(Problem(name, Said("error.io.dl_matrix_labels_count", labels=len(relations), matrices=str(matrices))))
     if problems:
         raise InputError(problems)
 
@@ -91,7 +91,7 @@ def read_dl_tables(path: Path, name: str) -> tuple[RawTable, RawTable]:
     if not ids:
         ids = [str(i) for i in range(1, n + 1)]
     elif len(ids) > n:
-        raise InputError([Problem(name, f"{len(ids)} different labels in the data, but n={n}")])
+        raise InputError([Problem(name, Said("error.io.dl_data_labels_count", labels=len(ids), size=str(n)))])
     frame = pd.DataFrame(ties, columns=["source", "target", "weight", "relation", "kind"]).dropna(axis=1, how="all")
     frame.index = pd.Index(rows, name="row")
     return people_table(path, ids, name), RawTable(f"{name} (data)", frame)
@@ -117,7 +117,7 @@ def _blocks(data: list[tuple[int, str]], matrices: int, fmt: str, name: str) -> 
         elif line.strip():
             blocks[-1].append((number, line))
     if matrices > 1 and len(blocks) != matrices:
-        raise InputError([Problem(name, f"nm={matrices}, but {len(blocks)} matrices in the data (separate them with a line '!')")])
+        raise InputError([Problem(name, Said("error.io.dl_matrices_count", matrices=str(matrices), found=len(blocks)))])
     return blocks
 
 
@@ -128,7 +128,7 @@ def _read_block(block, fmt, embedded, n, ids, name, problems):
                 ids.append(token)
             return token
         if not token.isdigit() or not 1 <= int(token) <= n:
-            problems.append(Problem(name, f"vertex '{token}' is not a number between 1 and {n}", row=number, value=token))
+            problems.append(Problem(name, Said("error.io.dl_vertex", vertex=token, most=n), row=number, value=token))
             return None
         return ids[int(token) - 1] if ids else token
 
@@ -142,20 +142,20 @@ def _read_block(block, fmt, embedded, n, ids, name, problems):
                     ids.append(label)
             rows = rows[1:]
         if len(rows) != n:
-            problems.append(Problem(name, f"the matrix has {len(rows)} rows, but n={n}", row=rows[-1][0] if rows else None))
+            problems.append(Problem(name, Said("error.io.dl_matrix_rows", rows=len(rows), size=str(n)), row=rows[-1][0] if rows else None))
             return
         for i, (number, line) in enumerate(rows):
             values = line.replace(",", " ").split()
             ego = values.pop(0) if embedded else None
             if len(values) != n:
-                problems.append(Problem(name, f"{len(values)} values in the row, but n={n}", row=number))
+                problems.append(Problem(name, Said("error.io.dl_row_values", values=len(values), size=str(n)), row=number))
                 continue
             source = ego if embedded else (ids[i] if ids else str(i + 1))
             for j, value in enumerate(values):
                 try:
                     weight = float(value)
                 except ValueError:
-                    problems.append(Problem(name, f"'{value}' is not a number", row=number, value=value))
+                    problems.append(Problem(name, Said("error.io.dl_not_a_number", value=value), row=number, value=value))
                     continue
                 if weight != 0:
                     target = columns[j] if columns else (ids[j] if ids else str(j + 1))
@@ -165,13 +165,13 @@ def _read_block(block, fmt, embedded, n, ids, name, problems):
         tokens = line.replace(",", " ").split()
         if fmt == "edgelist1":
             if len(tokens) not in (2, 3):
-                problems.append(Problem(name, f"an edgelist1 line has 2 or 3 values, found {len(tokens)}: '{line.strip()}'", row=number))
+                problems.append(Problem(name, Said("error.io.dl_edgelist_values", found=len(tokens), line=line.strip()), row=number))
                 continue
             source, target = vertex(tokens[0], number), vertex(tokens[1], number)
             try:
                 weight = float(tokens[2]) if len(tokens) == 3 else 1.0
             except ValueError:
-                problems.append(Problem(name, f"weight '{tokens[2]}' is not a number", row=number, value=tokens[2]))
+                problems.append(Problem(name, Said("error.io.weight_not_a_number", weight=tokens[2]), row=number, value=tokens[2]))
                 continue
             if source is not None and target is not None:
                 yield number, source, target, weight

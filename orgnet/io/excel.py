@@ -13,25 +13,25 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.exceptions import InvalidFileException
 
 from orgnet.adapters import _clean
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io.limits import check_workbook
 from orgnet.io.tables import RawTable
 from orgnet.io.text import ROW_OF_FIRST_RECORD
 
 
-def read_sheets(path: Path, name: str, *, advice: str = "", **options) -> dict[str, pd.DataFrame]:
+def read_sheets(path: Path, name: str, *, advice: str | Said = "", **options) -> dict[str, pd.DataFrame]:
     """Every sheet of a workbook, after the checks every workbook gets (encrypted, zip bomb, damaged).
 
     The one way orgnet opens a workbook as input; ``advice`` ends the message for a file that is
     no workbook, ``options`` go to :func:`pandas.read_excel`.
     """
     if not Path(path).is_file():
-        raise InputError([Problem(name, "file not found")])
+        raise InputError([Problem(name, Said("error.io.file_not_found"))])
     check_workbook(path, name)
     try:
         return pd.read_excel(path, sheet_name=None, engine="openpyxl", **options)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, SyntaxError) as exc:  # ParseError is a SyntaxError
-        raise InputError([Problem(name, f"not an Excel workbook (.xlsx): {exc}{advice}")]) from None
+        raise InputError([Problem(name, Said("error.io.not_a_workbook", reason=str(exc), advice=advice))]) from None
 
 
 def read_workbook_tables(path: Path, name: str) -> dict[str, RawTable]:
@@ -40,8 +40,8 @@ def read_workbook_tables(path: Path, name: str) -> dict[str, RawTable]:
     by_name = {sheet.strip().lower(): frame for sheet, frame in sheets.items()}
     missing = [sheet for sheet in ("people", "ties") if sheet not in by_name]
     if missing:
-        found = ", ".join(sheets) or "(none)"
-        raise InputError([Problem(name, f"missing sheet '{sheet}'. Sheets in the workbook: {found}") for sheet in missing])
+        found = ", ".join(sheets) or Said("error.io.none")
+        raise InputError([Problem(name, Said("error.io.missing_sheet", sheet=sheet, found=found)) for sheet in missing])
     _refuse_formulas_without_values(path, name, [sheet for sheet in sheets if sheet.strip().lower() in ("people", "ties", "groups")])
     tables = {}
     for sheet in ("people", "ties", "groups"):
@@ -70,8 +70,9 @@ def _refuse_formulas_without_values(path: Path, name: str, sheets: list[str]) ->
                     continue
                 cells = FORMULA_WITHOUT_VALUE.findall(archive.read(member))
                 if cells:
-                    shown = ", ".join(cell.decode() for cell in cells[:5]) + (f" … ({len(cells)} cells)" if len(cells) > 5 else "")
-                    problems.append(Problem(f"{name} [{sheet}]", f"cells {shown} hold a formula without a saved value (written by a script?); open and save the file in Excel, or paste the values instead of the formulas"))
+                    more = Said("error.io.formula_cells_more", count=len(cells)) if len(cells) > 5 else ""
+                    shown = ", ".join(cell.decode() for cell in cells[:5])
+                    problems.append(Problem(f"{name} [{sheet}]", Said("error.io.formula_without_value", cells=shown, more=more)))
     except (zipfile.BadZipFile, KeyError):
         return
     if problems:

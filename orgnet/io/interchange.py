@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io.atomic import replacing
 from orgnet.io.tables import RawTable
 from orgnet.io.text import read_csv_text, write_csv
@@ -33,7 +33,7 @@ def people_table(path: Path, ids: list[str], name: str) -> RawTable:
         missing = [person for person in ids if person not in known]
         if missing:  # a person of the network file would vanish: refuse instead
             shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
-            raise InputError([Problem(str(side), f"{len(missing)} people of {name} are not in this file: {shown}")])
+            raise InputError([Problem(str(side), Said("error.io.people_not_in_side_file", n=len(missing), file=name, people=shown))])
         return RawTable(str(side), frame)
     frame = pd.DataFrame({"id": ids})
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="row")
@@ -54,7 +54,7 @@ def check_labels(network: OrgNetwork, path: Path) -> None:
     texts = [*map(str, network.people.index), *map(str, network.ties["relation"].unique())]
     bad = [text for text in texts if '"' in text or "\n" in text]
     if bad:
-        raise InputError([Problem(str(path), f"cannot write '{text}' as a label: it holds a double quote or a line break") for text in bad])
+        raise InputError([Problem(str(path), Said("error.io.label_cannot_be_written", label=text)) for text in bad])
 
 
 def tie_rows(network: OrgNetwork) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 
 MAX_INPUT_MB = 512
 MAX_CONFIG_BYTES = 1_000_000
@@ -38,7 +38,7 @@ def max_input_bytes() -> int:
 def check_file_size(path: Path, name: str) -> None:
     size = Path(path).stat().st_size
     if size > max_input_bytes():
-        raise InputError([Problem(name, f"{size / 2**20:,.0f} MB is more than the {_limit['mb']} MB orgnet reads (orgnet --max-input-mb N raises the limit)")])
+        raise InputError([Problem(name, Said("error.io.file_too_big", mb=size / 2**20, most=_limit["mb"]))])
 
 
 def check_workbook(path: Path, name: str) -> None:
@@ -46,7 +46,7 @@ def check_workbook(path: Path, name: str) -> None:
     with open(path, "rb") as file:
         head = file.read(8)
     if head == OLE_SIGNATURE:
-        raise InputError([Problem(name, "the workbook is password-protected (or an old .xls file); save it again as .xlsx without a password")])
+        raise InputError([Problem(name, Said("error.io.workbook_encrypted_or_xls"))])
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -54,14 +54,14 @@ def check_workbook(path: Path, name: str) -> None:
     with archive:
         members = archive.infolist()
         if any(member.flag_bits & 0x1 for member in members):
-            raise InputError([Problem(name, "the workbook is password-protected; save it again without a password")])
+            raise InputError([Problem(name, Said("error.io.workbook_encrypted"))])
         limit = max_input_bytes()
         declared = sum(member.file_size for member in members)
         if declared > limit:
-            raise InputError([Problem(name, f"the workbook would unpack to {declared / 2**20:,.0f} MB, more than the {_limit['mb']} MB orgnet reads (orgnet --max-input-mb N raises the limit)")])
+            raise InputError([Problem(name, Said("error.io.workbook_would_unpack", mb=declared / 2**20, most=_limit["mb"]))])
         for member in members:
             if member.file_size > RATIO_CHECKED_ABOVE and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-                raise InputError([Problem(name, f"refused: {member.filename} is compressed {member.file_size // max(member.compress_size, 1):,}:1, as no real workbook is (a zip bomb?)")])
+                raise InputError([Problem(name, Said("error.io.zip_bomb", member=member.filename, ratio=member.file_size // max(member.compress_size, 1)))])
         _check_actual_sizes(archive, members, limit, name)
 
 
@@ -74,7 +74,7 @@ def _check_actual_sizes(archive: zipfile.ZipFile, members, limit: int, name: str
                 while chunk := stream.read(2**20):
                     total += len(chunk)
                     if total > limit:
-                        raise InputError([Problem(name, f"the workbook unpacks to more than the {_limit['mb']} MB orgnet reads (orgnet --max-input-mb N raises the limit)")])
+                        raise InputError([Problem(name, Said("error.io.workbook_unpacks", most=_limit["mb"]))])
         except (zipfile.BadZipFile, zlib.error, EOFError) as error:  # every byte is read here, so a damaged one is found here
             what = str(error) if member.filename in str(error) else f"{member.filename}: {error}"
-            raise InputError([Problem(name, f"the workbook is damaged ({what}); open it in Excel and save it again")]) from None
+            raise InputError([Problem(name, Said("error.io.workbook_damaged", reason=what))]) from None

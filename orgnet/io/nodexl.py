@@ -16,7 +16,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import range_boundaries
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io.tables import RawTable
 
 VISUAL = {"color", "width", "style", "opacity", "visibility", "label text color", "label font size", "shape", "size",
@@ -49,7 +49,7 @@ def read_nodexl_tables(path: Path, name: str, tables: dict[str, tuple[str, str]]
     workbook = load_workbook(path, read_only=False, data_only=True)
     edges = _table(workbook, *tables["edges"], EDGE_NAMES)
     if "source" not in edges or "target" not in edges:
-        raise InputError([Problem(f"{name} [Edges]", "the Edges table needs the columns 'Vertex 1' and 'Vertex 2'")])
+        raise InputError([Problem(f"{name} [Edges]", Said("error.io.nodexl_vertex_columns"))])
     if "relation" not in edges and "kind" not in edges:
         edges["relation"] = "tie"
     if "vertices" in tables:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io.interchange import KIND_OF_PATTERN, check_labels, people_table, tie_rows, write_with_people
 from orgnet.io.tables import RawTable
 from orgnet.io.text import decode
@@ -37,27 +37,27 @@ def read_pajek_tables(path: Path, name: str) -> tuple[RawTable, RawTable]:
                 try:
                     count = int(words[1])
                 except (IndexError, ValueError):
-                    problems.append(Problem(name, f"'{line}': *Vertices needs the number of vertices", row=number))
+                    problems.append(Problem(name, Said("error.io.pajek_vertices_count", line=line), row=number))
                     count = 0
             elif section in ("*arcs", "*edges"):
                 pass
             elif section in ("*arcslist", "*edgeslist", "*matrix", "*network", "*partition", "*vector"):
                 if section == "*network":
                     continue
-                problems.append(Problem(name, f"section {words[0]} is not read by orgnet (use *Vertices with *Arcs or *Edges)", row=number))
+                problems.append(Problem(name, Said("error.io.pajek_section_not_read", section=words[0]), row=number))
                 section = None
             else:
-                problems.append(Problem(name, f"unknown section '{words[0]}'", row=number))
+                problems.append(Problem(name, Said("error.io.pajek_unknown_section", section=words[0]), row=number))
                 section = None
             continue
         try:
             fields = shlex.split(line, posix=True)
         except ValueError as exc:
-            problems.append(Problem(name, f"cannot read '{line}': {exc}", row=number))
+            problems.append(Problem(name, Said("error.io.pajek_cannot_read", line=line, reason=str(exc)), row=number))
             continue
         if section == "*vertices":
             if not fields[0].isdigit() or not 1 <= int(fields[0]) <= (count or 0):
-                problems.append(Problem(name, f"vertex number '{fields[0]}' is not between 1 and {count}", row=number, value=fields[0]))
+                problems.append(Problem(name, Said("error.io.pajek_vertex_number", vertex=fields[0], most=count), row=number, value=fields[0]))
                 continue
             labels[int(fields[0])] = fields[1] if len(fields) > 1 else fields[0]
         elif section in ("*arcs", "*edges"):
@@ -69,9 +69,9 @@ def read_pajek_tables(path: Path, name: str) -> tuple[RawTable, RawTable]:
                     ties.append({**tie, "source": tie["target"], "target": tie["source"]})
                     rows.append(number)
         else:
-            problems.append(Problem(name, f"'{line}' is outside any *Vertices, *Arcs or *Edges section", row=number))
+            problems.append(Problem(name, Said("error.io.pajek_outside_section", line=line), row=number))
     if count is None:
-        problems.append(Problem(name, "no *Vertices line: not a Pajek network"))
+        problems.append(Problem(name, Said("error.io.pajek_no_vertices")))
     if problems:
         raise InputError(problems)
     ids = [labels.get(i, str(i)) for i in range(1, count + 1)]
@@ -86,12 +86,12 @@ def read_pajek_tables(path: Path, name: str) -> tuple[RawTable, RawTable]:
 
 def _tie(fields: list[str], number: int, name: str, count: int, problems: list[Problem]) -> dict | None:
     if len(fields) < 2 or not fields[0].isdigit() or not fields[1].isdigit():
-        problems.append(Problem(name, f"an arc needs two vertex numbers, found '{' '.join(fields)}'", row=number))
+        problems.append(Problem(name, Said("error.io.pajek_arc_vertices", found=" ".join(fields)), row=number))
         return None
     source, target = int(fields[0]), int(fields[1])
     for vertex in (source, target):
         if not 1 <= vertex <= count:
-            problems.append(Problem(name, f"vertex {vertex} is not between 1 and {count}", row=number, value=vertex))
+            problems.append(Problem(name, Said("error.io.pajek_vertex", vertex=vertex, most=count), row=number, value=vertex))
             return None
     tie = {"source": source, "target": target, "weight": None, "relation": None, "kind": None}
     rest = fields[2:]

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from orgnet.config import ALL_FILES, KINDS, Config
-from orgnet.errors import InputError, Problem, shown
+from orgnet.errors import InputError, Problem, Said, shown
 from orgnet.model import OrgNetwork, scope_of_ties
 from orgnet.values import is_missing
 
@@ -97,8 +97,10 @@ def _renames_for(frame: pd.DataFrame, table: str, label: str, config: Config, pr
     clashes = {new: olds for new, olds in by_target.items() if len(olds) > 1}
     file_name = Path(label).name
     for new, olds in clashes.items():
-        keys = " and ".join(f'{old} = "{new}"' for old in olds)
-        problems.append(Problem(config.source or "orgnet.toml", f"[columns] {keys} both give {file_name} a column '{new}'; keep one"))
+        keys = f'{olds[0]} = "{new}"'
+        for old in olds[1:]:
+            keys = Said("error.io.and", first=keys, then=f'{old} = "{new}"')
+        problems.append(Problem(config.source or "orgnet.toml", Said("error.io.rename_clash", keys=keys, file=file_name, column=new)))
     return None if clashes else renames
 
 
@@ -112,12 +114,14 @@ def _unused_renames(config: Config, tables: dict[str, RawTable | None]) -> list[
             continue  # no such file in this data: nothing to rename
         searched = set().union(*present.values()) if table == ALL_FILES else present[table]
         section = "[columns]" if table == ALL_FILES else f"[columns.{table}]"
-        files = "no file" if table == ALL_FILES else f"{Path(tables[table].label).name}"
         for old, new in renames.items():
             if unicodedata.normalize("NFC", old) not in searched:
-                found = ", ".join(sorted(searched, key=str.lower)) or "(none)"
-                where = "no file has a" if table == ALL_FILES else f"{files} has no"
-                problems.append(Problem(source, f'{section} {old} = "{new}": {where} column \'{old}\'. Columns: {found}'))
+                found = ", ".join(sorted(searched, key=str.lower)) or Said("error.io.none")
+                if table == ALL_FILES:
+                    where = Said("error.io.no_file_has_column", column=old)
+                else:
+                    where = Said("error.io.file_has_no_column", file=Path(tables[table].label).name, column=old)
+                problems.append(Problem(source, Said("error.io.rename_unused", section=section, old=old, new=new, where=where, found=found)))
     return problems
 
 
@@ -167,7 +171,7 @@ def _prepare(
     frame = frame.rename(columns=lambda column: by_lower.get(str(column).strip().lower(), str(column).strip()))
     duplicated = frame.columns[frame.columns.duplicated()].unique()
     for column in duplicated:
-        problems.append(Problem(raw.label, f"the column '{column}' appears more than once"))
+        problems.append(Problem(raw.label, Said("error.io.column_twice", column=column)))
     missing = [column for column in required if column not in frame.columns]
     for column in missing:
         problems.append(_missing_column(raw, column, known, frame))
@@ -180,12 +184,8 @@ def _prepare(
 
 
 def _missing_column(raw: RawTable, column: str, known: tuple[str, ...], frame: pd.DataFrame) -> Problem:
-    found = ", ".join(str(c) for c in frame.columns) or "(none)"
-    return Problem(
-        raw.label,
-        f"missing column '{column}'. Columns in the file: {found}. "
-        f"orgnet reads: {', '.join(known)} (rename columns in orgnet.toml under [columns])",
-    )
+    found = ", ".join(str(c) for c in frame.columns) or Said("error.io.none")
+    return Problem(raw.label, Said("error.io.missing_column", column=column, found=found, known=", ".join(known)))
 
 
 def _as_id_strings(column: pd.Series) -> pd.Series:
@@ -220,13 +220,13 @@ def _validate_people(frame: pd.DataFrame, label: str, problems: list[Problem]) -
     frame = frame.copy()
     frame["id"] = _as_id_strings(frame["id"])
     for row in frame.index[frame["id"].isna()]:
-        problems.append(Problem(label, "empty person id", row=int(row), column="id"))
+        problems.append(Problem(label, Said("error.io.empty_person_id"), row=int(row), column="id"))
     present = frame["id"].dropna()
     repeated = present.duplicated()
     first_row = dict(zip(present[~repeated], present.index[~repeated])) if repeated.any() else {}
     for row, person in present[repeated].items():
         problems.append(
-            Problem(label, f"duplicate person id {shown(person)} (first at row {first_row[person]})", row=int(row), column="id", value=person)
+            Problem(label, Said("error.io.duplicate_person_id", person=shown(person), first=first_row[person]), row=int(row), column="id", value=person)
         )
     for column in frame.columns:
         if column != "id":
@@ -281,16 +281,16 @@ def _validate_ties(
     for column in ("source", "target"):
         frame[column] = _as_id_strings(frame[column])
         for row in frame.index[frame[column].isna()]:
-            problems.append(Problem(label, f"empty {column} id", row=int(row), column=column))
+            problems.append(Problem(label, Said("error.io.empty_tie_id", column=column), row=int(row), column=column))
         if person_ids is not None:
             unknown = frame[column].notna() & ~frame[column].isin(person_ids)
             for row, person in frame.loc[unknown, column].items():
                 problems.append(
-                    Problem(label, f"unknown person id {shown(person)} (not in {people_label})", row=int(row), column=column, value=person)
+                    Problem(label, Said("error.io.unknown_person_id", person=shown(person), people=people_label), row=int(row), column=column, value=person)
                 )
     self_tie = frame["source"].notna() & (frame["source"] == frame["target"])
     for row, person in frame.loc[self_tie, "source"].items():
-        problems.append(Problem(label, f"self-tie: {shown(person)} is both source and target", row=int(row), value=person))
+        problems.append(Problem(label, Said("error.io.self_tie", person=shown(person)), row=int(row), value=person))
 
     if "relation" in frame:
         frame["relation"] = frame["relation"].map(lambda v: pd.NA if pd.isna(v) else _plain(v)).astype("str")
@@ -323,7 +323,7 @@ def _kinds(frame: pd.DataFrame, label: str, config: Config, problems: list[Probl
         bad = given.notna() & ~given.isin(KINDS)
         for row, value in frame.loc[bad, "kind"].items():
             problems.append(
-                Problem(label, f"kind '{value}' is neither 'formal' nor 'informal'", row=int(row), column="kind", value=value)
+                Problem(label, Said("error.io.bad_kind", kind=value), row=int(row), column="kind", value=value)
             )
         kinds = given.where(given.notna(), mapped)
     else:
@@ -332,13 +332,12 @@ def _kinds(frame: pd.DataFrame, label: str, config: Config, problems: list[Probl
     for row in frame.index[unknown]:
         relation = frame.at[row, "relation"] if "relation" in frame else pd.NA
         if pd.isna(relation):
-            problems.append(Problem(label, "the tie has neither a kind nor a relation", row=int(row), column="kind"))
+            problems.append(Problem(label, Said("error.io.no_kind_no_relation"), row=int(row), column="kind"))
         else:
             problems.append(
                 Problem(
                     label,
-                    f"no kind for relation '{relation}': give a 'kind' column or map it in orgnet.toml "
-                    f"([relations] {relation} = \"formal\" or \"informal\"; \"*\" = \"informal\" for every relation not listed)",
+                    Said("error.io.no_kind_for_relation", relation=relation),
                     row=int(row),
                     column="relation",
                     value=relation,
@@ -359,16 +358,16 @@ def _weights(frame: pd.DataFrame, label: str, problems: list[Problem]) -> pd.Ser
         weights = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
         not_numbers = text.notna() & weights.isna()
     for row, value in raw[not_numbers].items():
-        problems.append(Problem(label, f"weight '{value}' is not a number", row=int(row), column="weight", value=value))
+        problems.append(Problem(label, Said("error.io.weight_not_a_number", weight=value), row=int(row), column="weight", value=value))
     not_positive = weights.notna() & ~(weights > 0)
     for row, value in raw[not_positive].items():
-        problems.append(Problem(label, f"weight '{value}' is not positive (weights must be > 0)", row=int(row), column="weight", value=value))
+        problems.append(Problem(label, Said("error.io.weight_not_positive", weight=value), row=int(row), column="weight", value=value))
     not_finite = weights.notna() & (weights > 0) & ~np.isfinite(weights)
     for row, value in raw[not_finite].items():
-        problems.append(Problem(label, f"weight '{value}' is not a finite number (at most {MAX_WEIGHT:g})", row=int(row), column="weight", value=value))
+        problems.append(Problem(label, Said("error.io.weight_not_finite", weight=value, most=MAX_WEIGHT), row=int(row), column="weight", value=value))
     too_large = weights.notna() & np.isfinite(weights) & (weights > MAX_WEIGHT)
     for row, value in raw[too_large].items():
-        problems.append(Problem(label, f"weight '{value}' is larger than {MAX_WEIGHT:g}, the largest weight orgnet accepts", row=int(row), column="weight", value=value))
+        problems.append(Problem(label, Said("error.io.weight_too_large", weight=value, most=MAX_WEIGHT), row=int(row), column="weight", value=value))
     return weights.fillna(1.0).astype("float64")
 
 
@@ -382,7 +381,7 @@ def _merge_duplicates(frame: pd.DataFrame, label: str) -> tuple[pd.DataFrame, in
         for source, target, relation in conflicting.index:
             rows = frame.index[(frame["source"] == source) & (frame["target"] == target) & (frame["relation"] == relation)]
             problems.append(
-                Problem(label, f"the tie {source} → {target} ({relation}) is given as both formal and informal (rows {', '.join(map(str, rows))})", row=int(rows[0]))
+                Problem(label, Said("error.io.both_kinds", source=source, target=target, relation=relation, rows=", ".join(map(str, rows))), row=int(rows[0]))
             )
         raise InputError(problems)
     frame = frame.drop(columns=["scope"], errors="ignore")  # derived again from the people
@@ -410,11 +409,11 @@ def _validate_groups(
     frame["person"] = _as_id_strings(frame["person"])
     for column in ("group", "person"):
         for row in frame.index[frame[column].isna()]:
-            problems.append(Problem(label, f"empty {column}", row=int(row), column=column))
+            problems.append(Problem(label, Said("error.io.empty_group_cell", column=column), row=int(row), column=column))
     if person_ids is not None:
         unknown = frame["person"].notna() & ~frame["person"].isin(person_ids)
         for row, person in frame.loc[unknown, "person"].items():
-            problems.append(Problem(label, f"unknown person id {shown(person)} (not in {people_label})", row=int(row), column="person", value=person))
+            problems.append(Problem(label, Said("error.io.unknown_person_id", person=shown(person), people=people_label), row=int(row), column="person", value=person))
     if "group_kind" in frame:
         frame["group_kind"] = frame["group_kind"].astype("str")
     return frame.drop_duplicates(subset=["group", "person"])

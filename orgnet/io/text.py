@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 
 DELIMITERS = (",", ";", "\t")
 ROW_OF_FIRST_RECORD = 2  # the header is row 1, as in a spreadsheet
@@ -46,7 +46,7 @@ def decode(data: bytes, name: str) -> str:
         return utf16
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise InputError([Problem(name, f"not a text file (binary data at byte {nul})")])
+        raise InputError([Problem(name, Said("error.io.binary_at_byte", byte=nul))])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -57,7 +57,7 @@ def decode(data: bytes, name: str) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise InputError(
-            [Problem(name, f"not a text file (byte 0x{data[exc.start]:02x} at {exc.start} is neither UTF-8 nor Windows-1252)")]
+            [Problem(name, Said("error.io.neither_utf8_nor_cp1252", byte=f"0x{data[exc.start]:02x}", position=exc.start))]
         ) from None
     return text
 
@@ -89,14 +89,13 @@ def _refuse_mixed_encoding(data: bytes, name: str) -> None:
             problems.append(
                 Problem(
                     name,
-                    f"not UTF-8 like the rest of the file (this row looks like Windows-1252/Latin-1: '{shown[:60]}'); "
-                    "save the whole file again as UTF-8",
+                    Said("error.io.row_not_utf8", row_text=shown[:60]),
                     row=number,
                 )
             )
     shown_problems = problems[:MAX_ROWS_NAMED]
     if len(problems) > MAX_ROWS_NAMED:
-        shown_problems.append(Problem(name, f"… and {len(problems) - MAX_ROWS_NAMED} more rows that are not UTF-8"))
+        shown_problems.append(Problem(name, Said("error.io.more_rows_not_utf8", n=len(problems) - MAX_ROWS_NAMED)))
     raise InputError(shown_problems)
 
 
@@ -125,15 +124,15 @@ def read_csv_text(path: Path, name: str) -> pd.DataFrame:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError([Problem(name, "file not found")]) from None
+        raise InputError([Problem(name, Said("error.io.file_not_found"))]) from None
     except IsADirectoryError:
-        raise InputError([Problem(name, "is a folder, expected a CSV file")]) from None
+        raise InputError([Problem(name, Said("error.io.folder_not_csv"))]) from None
     text = decode(data, name)
     position = _looks_binary(text)
     if position is not None:
-        raise InputError([Problem(name, f"not a text file (control character at position {position})")])
+        raise InputError([Problem(name, Said("error.io.control_character", position=position))])
     if not text.strip():
-        raise InputError([Problem(name, "the file is empty; expected a header row")])
+        raise InputError([Problem(name, Said("error.io.empty_file"))])
     delimiter = sniff_delimiter(text)
     frame = _parse(text, delimiter, name)
     return clean_strings(frame)
@@ -166,11 +165,11 @@ def _raise_ragged_rows(text: str, delimiter: str, name: str) -> None:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = next(reader)
     problems = [
-        Problem(name, f"{len(record)} values, but the header has {len(header)} columns", row=reader.line_num)
+        Problem(name, Said("error.io.ragged_row", values=len(record), columns=len(header)), row=reader.line_num)
         for record in reader
         if len(record) > len(header)
     ]
-    raise InputError(problems or [Problem(name, "cannot be read as CSV")])
+    raise InputError(problems or [Problem(name, Said("error.io.not_csv"))])
 
 
 def clean_strings(frame: pd.DataFrame) -> pd.DataFrame:

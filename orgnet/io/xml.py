@@ -30,19 +30,16 @@ import networkx as nx
 import pandas as pd
 
 from orgnet.adapters import _clean, to_networkx
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io.limits import check_file_size
 from orgnet.io.tables import RawTable
 from orgnet.model import OrgNetwork
 
 # The relation of a tie whose file gives neither kind nor relation: DL and Pajek say the same.
 UNNAMED_RELATION = "tie"
-TOO_DEEP = "elements nested too deeply to read (groups inside groups, as yEd writes them); ungroup the nodes (yEd: Grouping → Ungroup) and save again"
-GROUPS = (
-    "group nodes (a node holding a graph of its own, as yEd's groups) are not read: their members would be left out; "
-    "ungroup the nodes (yEd: Grouping → Ungroup) and save again"
-)
-HYPEREDGE = "a <hyperedge> joins more than two nodes; orgnet reads ties between two people (<edge>)"
+TOO_DEEP = Said("error.io.xml_too_deep")
+GROUPS = Said("error.io.xml_group_nodes")
+HYPEREDGE = Said("error.io.xml_hyperedge")
 
 
 def read_xml_tables(path: Path, name: str) -> tuple[RawTable, RawTable]:
@@ -55,7 +52,7 @@ def read_xml_tables(path: Path, name: str) -> tuple[RawTable, RawTable]:
     try:
         parser.Parse(data, True)
     except expat.ExpatError as exc:  # defusedxml parsed it already; kept for the odd encoding
-        raise InputError([Problem(name, f"not well-formed XML: {expat.errors.messages[exc.code]}", row=exc.lineno)]) from None
+        raise InputError([Problem(name, Said("error.io.xml_not_well_formed", reason=expat.errors.messages[exc.code]), row=exc.lineno)]) from None
     document.finish()
 
     people = pd.DataFrame(document.nodes, index=pd.Index(document.node_lines, name="row"))
@@ -188,13 +185,13 @@ class _Document:
 
     def _root(self, local: str) -> None:
         if local not in ("graphml", "gexf"):
-            raise InputError([Problem(self.name, f"the root element is <{local}>, not <graphml> or <gexf>: not a GraphML or GEXF network", row=self._line)])
+            raise InputError([Problem(self.name, Said("error.io.xml_root", root=local), row=self._line)])
         self.form = local
 
     def _graph(self, attributes: dict) -> None:
         self.graphs += 1
         if self.graphs == 2 and not self._open:
-            self.problems.append(Problem(self.name, "a second <graph> in one file; orgnet reads one network per file (save each graph as its own file)", row=self._line))
+            self.problems.append(Problem(self.name, Said("error.io.xml_second_graph"), row=self._line))
         edge_type = attributes.get("edgedefault" if self.form == "graphml" else "defaultedgetype", "")
         self.directed_default = edge_type == "directed"
         self.mutual_default = edge_type == "mutual"
@@ -213,11 +210,11 @@ class _Document:
             if attributes.get("label") is not None:
                 element["label"] = attributes["label"]
             if element["id"] is None:
-                self.problems.append(Problem(self.name, "a <node> without an id", row=line))
+                self.problems.append(Problem(self.name, Said("error.io.xml_node_without_id"), row=line))
         else:
             element = {"source": attributes.get("source"), "target": attributes.get("target")}
             if element["source"] is None or element["target"] is None:
-                self.problems.append(Problem(self.name, "an <edge> needs both a source and a target", row=line))
+                self.problems.append(Problem(self.name, Said("error.io.xml_edge_ends"), row=line))
             for attribute, column in (("weight", "weight"), ("label", "label"), ("kind", "relation")):
                 if attributes.get(attribute) not in (None, ""):
                     element[column] = attributes[attribute]
@@ -315,23 +312,23 @@ def _checked_bytes(path: Path, name: str) -> bytes:
         check_file_size(path, name)
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError([Problem(name, "file not found")]) from None
+        raise InputError([Problem(name, Said("error.io.file_not_found"))]) from None
     try:
         root = safe_et.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
         # networkx keeps only the top level of nested graphs: refuse rather than drop the members
         if path.suffix.lower() == ".graphml" and root.find(".//{*}node/{*}graph") is not None:
             raise InputError([Problem(name, GROUPS)])
     except defusedxml.DTDForbidden:
-        raise InputError([Problem(name, "refused: the XML declares a DTD (entity expansion and external entities are not allowed)")]) from None
+        raise InputError([Problem(name, Said("error.io.xml_dtd"))]) from None
     except defusedxml.EntitiesForbidden as exc:
-        raise InputError([Problem(name, f"refused: the XML declares the entity '{exc.name}' (entity expansion is not allowed)")]) from None
+        raise InputError([Problem(name, Said("error.io.xml_entity", entity=exc.name))]) from None
     except defusedxml.ExternalReferenceForbidden as exc:
-        raise InputError([Problem(name, f"refused: the XML refers to an external resource '{exc.sysid}'")]) from None
+        raise InputError([Problem(name, Said("error.io.xml_external", resource=exc.sysid))]) from None
     except RecursionError:
         raise InputError([Problem(name, TOO_DEEP)]) from None
     except safe_et.ParseError as exc:
         line, _ = exc.position
-        raise InputError([Problem(name, f"not well-formed XML: {exc.msg if hasattr(exc, 'msg') else exc}", row=line)]) from None
+        raise InputError([Problem(name, Said("error.io.xml_not_well_formed", reason=str(exc.msg if hasattr(exc, "msg") else exc)), row=line)]) from None
     return data
 
 
