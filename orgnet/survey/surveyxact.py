@@ -201,6 +201,7 @@ def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, 
 # 4 Gennemført, 5 Frafaldet. Only 3 and 4 have answered; the labels are read first (Danish,
 # Norwegian, English), the code when a label is unknown.
 ANSWERED = {"nogen svar", "gennemfort", "noen svar", "gjennomfort", "some answers", "partially completed", "completed", "complete"}
+STATUS_LABELS = ("Ny", "Distribueret", "Nogen svar", "Gennemført", "Frafaldet")  # SurveyXact's own, named when a status is unknown
 NOT_ANSWERED = {"ny", "new", "distribueret", "distribuert", "distributed", "frafaldet", "frafalt", "dropped out", "declined"}
 ANSWERED_CODES = {"3", "4"}
 NOT_ANSWERED_CODES = {"1", "2", "5"}
@@ -235,7 +236,7 @@ def _status(label: str, dataset: pd.DataFrame, status: list[_Item], labels: dict
         if folded in NOT_ANSWERED or code in NOT_ANSWERED_CODES:
             answered[row] = False
         else:
-            problems.append(Problem(f"{label} [Dataset]", Said("error.survey.surveyxact.status", status=shown(state or code) if state or code else Said("error.survey.none_quoted")), row=int(row), column=status[0].variable, value=state))
+            problems.append(Problem(f"{label} [Dataset]", Said("error.survey.surveyxact.status", labels=", ".join(STATUS_LABELS), status=shown(state or code) if state or code else Said("error.survey.none_quoted")), row=int(row), column=status[0].variable, value=state))
     if problems:
         raise InputError(problems)
     counts = states.value_counts(sort=False)  # "" when a row has no status
