@@ -148,3 +148,15 @@ def test_lists_are_joined_with_the_languages_and_and_or():
     assert str(Said("error.data.missing.treatment", treatment="x", choices=_or(["keep", "reconstruct"]))) == "--missing x: use keep or reconstruct"
     assert and_list(["'a'", "'b'", "'c'"]).text("da") == "'a' og 'b' og 'c'"
     assert str(and_list(["'a'", "'b'", "'c'"])) == "'a' and 'b' and 'c'"
+
+
+def test_decisions_that_would_be_lost_agree_with_their_count():
+    def lost(n, lang):
+        return Said("error.survey.decisions.would_lose", n=n, row=2, answer="'Bo'", context=Said("error.survey.decisions.in_context", context="'A'"),
+                    person="b", instead=Said("error.survey.decisions.no_id"), file="out/matches.csv", folder="out").text(lang)
+
+    assert lost(1, "da") == ("rummer 1 afgørelse, som denne import ville miste eller ændre (første: række 2, 'Bo' i sammenhængen 'A': b → intet id); "
+                             "kør igen med --matches out/matches.csv for at beholde den, eller flyt filen ud af out for at starte forfra")
+    assert lost(2, "da").startswith("rummer 2 afgørelser, som") and "for at beholde dem," in lost(2, "da")
+    assert lost(1, "en").startswith("holds 1 decision this import would lose or change (first: row 2, 'Bo' in context 'A': b → no id); ")
+    assert lost(2, "en").startswith("holds 2 decisions this import")
