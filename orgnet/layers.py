@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from orgnet.config import KINDS
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 
 SCOPE_TERMS = ("internal", "external")
 
@@ -30,7 +30,7 @@ def parse_layer(spec: str, relations: set[str]) -> dict[str, set[str]]:
     """The layer's terms by dimension (``kind``, ``scope``, ``relation``); refuse unknown terms."""
     terms = [term.strip() for term in spec.split("+") if term.strip()]
     if not terms:
-        raise OrgnetError(f"empty layer '{spec}'")
+        raise OrgnetError(Said("error.data.layer.empty", spec=spec))
     chosen: dict[str, set[str]] = {}
     for term in terms:
         if term == "all":
@@ -43,7 +43,7 @@ def parse_layer(spec: str, relations: set[str]) -> dict[str, set[str]]:
             dimension = "relation"
         else:
             known = ", ".join([*KINDS, *SCOPE_TERMS, *sorted(relations)])
-            raise OrgnetError(f"unknown layer term '{term}' in '{spec}'. Known terms: all, {known}")
+            raise OrgnetError(Said("error.data.layer.unknown_term", term=term, spec=spec, known=known))
         chosen.setdefault(dimension, set()).add(term)
     return chosen
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from orgnet.errors import InputError, OrgnetError, Problem, shown
+from orgnet.errors import InputError, OrgnetError, Problem, Said, shown
 from orgnet.model import OrgNetwork
 from orgnet.values import is_missing
 
@@ -54,7 +54,6 @@ TREATMENTS = ("keep", "reconstruct")
 COLUMN = "responded"
 YES = frozenset({"1", "yes", "y", "true", "ja", "j", "sand", "x"})
 NO = frozenset({"0", "no", "n", "false", "nej", "falsk"})
-VOCABULARY = "write yes or no (ja/nej, true/false, 1/0)"
 FIRST_DATA_ROW = 2  # the header is row 1 of people.csv and of the people sheet
 RULES = {
     "keep": "non-respondents keep the ties others reported about them; nothing is added",
@@ -77,7 +76,7 @@ def read_yes_no(people: pd.DataFrame, column: str, *, rows: bool = False) -> pd.
     if unreadable.any():
         positions = unreadable.nonzero()[0]
         raise InputError([
-            Problem("people", f"person {shown(people.index[i])} has {column} {shown(column_values.iloc[i])}; {VOCABULARY}",
+            Problem("people", Said("error.data.missing.yes_no", person=shown(people.index[i]), column=column, value=shown(column_values.iloc[i])),
                     row=int(i) + FIRST_DATA_ROW if rows else None, column=column, value=column_values.iloc[i])
             for i in positions
         ])
@@ -168,14 +167,11 @@ def treat_missing(network: OrgNetwork, treatment: str = "keep") -> tuple[OrgNetw
     reciprocal relations).
     """
     if treatment not in TREATMENTS:
-        raise OrgnetError(f"--missing {treatment}: use {' or '.join(TREATMENTS)}")
+        raise OrgnetError(Said("error.data.missing.treatment", treatment=treatment, choices=_or(TREATMENTS)))
     answered = responded_of(network.people, rows=True)
     if answered is None:
         if treatment == "reconstruct":
-            raise OrgnetError(
-                "--missing reconstruct: the people table has no 'responded' column, so no one is known not to have answered; "
-                "orgnet survey import writes it (or add it: yes or no per person)"
-            )
+            raise OrgnetError(Said("error.data.missing.no_responded"))
         return network, None
     silent = answered.eq(False).fillna(False).astype(bool)
     missing = tuple(network.people.index[silent.to_numpy()])
@@ -185,6 +181,14 @@ def treat_missing(network: OrgNetwork, treatment: str = "keep") -> tuple[OrgNetw
     added = _reconstructed_ties(network.ties, pd.Index(missing))
     ties = pd.concat([network.ties.assign(reconstructed=False), added], ignore_index=True)
     return replace(network, ties=ties), replace(described, reconstructed=len(added))
+
+
+def _or(items) -> Said | str:
+    """``keep or reconstruct`` in the reader's language."""
+    items = list(items)
+    if len(items) == 1:
+        return items[0]
+    return Said("error.data.or", first=_or(items[:-1]), last=items[-1])
 
 
 def _reconstructed_ties(ties: pd.DataFrame, missing: pd.Index) -> pd.DataFrame:

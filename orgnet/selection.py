@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.model import OrgNetwork
 
 MAX_VALUES_SHOWN = 12
@@ -42,7 +42,7 @@ def parse_conditions(texts: tuple[str, ...] | list[str]) -> tuple[Condition, ...
         attribute = attribute.strip()
         chosen = tuple(value.strip() for value in values.split(",") if value.strip())
         if not separator or not attribute or not chosen:
-            raise OrgnetError(f"--where '{text}': write attribute=value or attribute!=value, e.g. --where role=leader")
+            raise OrgnetError(Said("error.data.where.form", text=text))
         conditions.append(Condition(attribute, chosen, negated, values.strip()))
     return tuple(conditions)
 
@@ -59,10 +59,9 @@ def chosen_people(people: pd.DataFrame, conditions: tuple[Condition, ...]) -> pd
         unknown = [value for value in condition.values if value not in known]
         if unknown:
             known = sorted(set(values.dropna()))
-            shown = ", ".join(known[:MAX_VALUES_SHOWN]) + (f", … ({len(known)} values)" if len(known) > MAX_VALUES_SHOWN else "")
-            raise OrgnetError(
-                f"--where {condition}: no person has {condition.attribute} '{unknown[0]}'. Values of {condition.attribute}: {shown}"
-            )
+            more = Said("error.data.where.more", count=len(known)) if len(known) > MAX_VALUES_SHOWN else ""
+            raise OrgnetError(Said("error.data.where.no_value", condition=str(condition), attribute=condition.attribute, value=unknown[0],
+                                   values=", ".join(known[:MAX_VALUES_SHOWN]), more=more))
         matches = values.isin(condition.values)
         if condition.negated:
             keep &= ~matches
@@ -85,7 +84,7 @@ def select_people(network: OrgNetwork, conditions: tuple[Condition, ...] | list[
         conditions = parse_conditions(conditions)
     ids = chosen_people(network.people, tuple(conditions))
     if not len(ids):
-        raise OrgnetError(f"--where {' '.join(map(str, conditions))}: no person meets every condition")
+        raise OrgnetError(Said("error.data.where.no_one", conditions=" ".join(map(str, conditions))))
     ties = network.ties
     inside = ties["source"].isin(ids) & ties["target"].isin(ids)
     groups = network.groups[network.groups["person"].isin(ids)] if len(network.groups) else network.groups
@@ -101,7 +100,7 @@ def _values_of(people: pd.DataFrame, attribute: str) -> pd.Series:
     if attribute == "id":
         return pd.Series(people.index.astype(str), index=people.index)
     if attribute not in people.columns:
-        raise OrgnetError(f"--where: no attribute '{attribute}'. Attributes: id, {', '.join(map(str, people.columns))}")
+        raise OrgnetError(Said("error.data.where.no_attribute", attribute=attribute, attributes=", ".join(map(str, people.columns))))
     column = people[attribute]
     text = column.astype("object").where(column.notna(), None)
     return text.map(lambda value: None if value is None else _as_text(value))

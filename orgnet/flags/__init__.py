@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.flags.bagland import LEADER_ROLE, bagland
 from orgnet.flags.bridges import single_bridges
 from orgnet.flags.rules import FLAGS, SEVERITIES, load_rules
@@ -55,7 +55,7 @@ def flag_people(
         The network's symmetrised graph, when the caller has built it already.
     """
     if lang not in LANGUAGES:
-        raise OrgnetError(f"unknown language '{lang}'; use en or da")
+        raise OrgnetError(Said("error.data.language", lang=lang))
     rules = rules or load_rules()
     if metrics is None or "degree_informal_external" not in metrics.columns:
         metrics = compute_all(network, extra_layers=(INFORMAL_EXTERNAL,), seed=seed, graph=graph)

@@ -7,7 +7,7 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.texts import LANGUAGES, catalogue
 
 FLAGS = (
@@ -51,9 +51,9 @@ def _read(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise InputError([Problem(str(path), "file not found")]) from None
+        raise InputError([Problem(str(path), Said("error.flags.not_found"))]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(str(path), f"not valid TOML: {exc}")]) from None
+        raise InputError([Problem(str(path), Said("error.flags.not_toml", reason=str(exc)))]) from None
 
 
 def _merge(rules: dict, override: dict, label: str) -> None:
@@ -61,21 +61,21 @@ def _merge(rules: dict, override: dict, label: str) -> None:
     defaults = default_rules()
     for flag, settings in override.items():
         if flag not in FLAGS:
-            problems.append(Problem(label, f"unknown flag [{flag}]; flags: {', '.join(FLAGS)}"))
+            problems.append(Problem(label, Said("error.flags.unknown_flag", flag=flag, flags=", ".join(FLAGS))))
             continue
         if not isinstance(settings, dict):
-            problems.append(Problem(label, f"[{flag}] must be a table of settings"))
+            problems.append(Problem(label, Said("error.flags.not_table", flag=flag)))
             continue
         for key, value in settings.items():
             settings_known = [*defaults[flag], *text_settings(flag)]
             if key not in settings_known:
-                problems.append(Problem(label, f"unknown setting '{key}' for [{flag}]; settings: {', '.join(settings_known)}"))
+                problems.append(Problem(label, Said("error.flags.unknown_setting", setting=key, flag=flag, settings=", ".join(settings_known))))
             elif key in text_settings(flag) and not isinstance(value, str):
-                problems.append(Problem(label, f"[{flag}] {key} must be a text"))
+                problems.append(Problem(label, Said("error.flags.not_text", flag=flag, setting=key)))
             elif key == "severity" and value not in SEVERITIES:
-                problems.append(Problem(label, f"[{flag}] severity '{value}' is not one of {', '.join(SEVERITIES)}"))
+                problems.append(Problem(label, Said("error.flags.severity", flag=flag, value=str(value), severities=", ".join(SEVERITIES))))
             elif key in defaults[flag] and isinstance(defaults[flag][key], (int, float)) and not isinstance(value, (int, float)):
-                problems.append(Problem(label, f"[{flag}] {key} = '{value}' must be a number"))
+                problems.append(Problem(label, Said("error.flags.not_number", flag=flag, setting=key, value=str(value))))
             else:
                 rules[flag][key] = copy.deepcopy(value)
     if problems:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem, shown
+from orgnet.errors import InputError, Problem, Said, shown
 from orgnet.io.text import read_csv_text
 from orgnet.survey.summary import Message
 
@@ -73,8 +73,8 @@ def read_decisions(frame: pd.DataFrame, label: str, roster_ids: pd.Index) -> Dec
     """
     missing = [c for c in ("answer", "id") if c not in frame.columns]
     if missing:
-        found = ", ".join(frame.columns) or "(none)"
-        raise InputError([Problem(label, f"missing column '{c}'. Columns in the file: {found}") for c in missing])
+        found = ", ".join(frame.columns) or Said("error.survey.none")
+        raise InputError([Problem(label, Said("error.survey.decisions.missing_column", column=c, found=found)) for c in missing])
     context = frame["context"] if "context" in frame else pd.Series(pd.NA, index=frame.index)
     problems, decided = [], {}
     for row, answer, where, person in zip(frame.index, frame["answer"], context, frame["id"]):
@@ -84,15 +84,15 @@ def read_decisions(frame: pd.DataFrame, label: str, roster_ids: pd.Index) -> Dec
         if person.lower() in NO_ONE:
             person = "none"
         elif person not in roster_ids:
-            problems.append(Problem(label, f"'{person}' is not an id in the roster (write an id from the roster, or none)", row=int(row), column="id", value=person))
+            problems.append(Problem(label, Said("error.survey.decisions.not_in_roster", person=person), row=int(row), column="id", value=person))
             continue
         key = (str(answer), "" if pd.isna(where) else str(where))
         earlier = decided.get(key)
         if earlier is not None and earlier.person != person:
             problems.append(Problem(
                 label,
-                f"decides {shown(key[0])}{_in(key[1])} as {shown(person)}, but row {earlier.row} decides it as {shown(earlier.person)}; "
-                "keep one of the two rows",
+                Said("error.survey.decisions.twice", answer=shown(key[0]), context=_in(key[1]), person=shown(person),
+                     row=earlier.row, earlier=shown(earlier.person)),
                 row=int(row), column="id", value=person,
             ))
             continue
@@ -138,21 +138,20 @@ def check_kept(folder: str | Path, matches: pd.DataFrame, used: Decisions, roste
     (answer, context), first = lost[0]
     raise InputError([Problem(
         str(earlier),
-        f"holds {len(lost)} decision{'s' if len(lost) != 1 else ''} this import would lose or change "
-        f"(first: row {first.row}, {shown(answer)}{_in(context)}: {first.person} → {_instead(answer, context, new, used)}); "
-        f"run again with --matches {earlier} to keep them, or move the file out of {folder} to start over",
+        Said("error.survey.decisions.would_lose", n=len(lost), row=first.row, answer=shown(answer), context=_in(context),
+             person=first.person, instead=_instead(answer, context, new, used), file=str(earlier), folder=str(folder)),
     )])
 
 
-def _instead(answer: str, context: str, new: dict[tuple[str, str], str], used: Decisions) -> str:
+def _instead(answer: str, context: str, new: dict[tuple[str, str], str], used: Decisions) -> Said:
     """What the new ``matches.csv`` would hold for ``answer`` in ``context``, and where that comes from."""
     person = new.get((answer, context))
     if pd.isna(person) or person == "":
-        return "no id"
+        return Said("error.survey.decisions.no_id")
     _, decision = used.get(answer, context)
     if decision is not None and decision.person == person:
-        return f"{person} ({used.file}, row {decision.row})"
-    return f"{person} (this import's match)"
+        return Said("error.survey.decisions.from_file", person=person, file=used.file, row=decision.row)
+    return Said("error.survey.decisions.from_import", person=person)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -162,6 +161,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _in(context: str) -> str:
-    return f" in context {shown(context)}" if context else ""
+def _in(context: str) -> Said | str:
+    return Said("error.survey.decisions.in_context", context=shown(context)) if context else ""
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from orgnet.config import ALL_FILES, load_config
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io.text import decode, read_csv_text, sniff_delimiter
 from orgnet.survey.forms import read_google, read_msforms
 from orgnet.survey.frequency import Scale
@@ -53,7 +53,7 @@ def read_export(path: Path, questions: QuestionSet | None = None) -> Wide | pd.D
     path = Path(path)
     name = str(path)
     if not path.exists():
-        raise InputError([Problem(name, "no such file or folder")])
+        raise InputError([Problem(name, Said("error.survey.export.no_such_file"))])
     scale = Scale(questions or QuestionSet())
     if path.is_dir():
         return read_surveyxact_folder(path, scale)
@@ -79,12 +79,8 @@ def read_export(path: Path, questions: QuestionSet | None = None) -> Wide | pd.D
             return _long(name, frame, renames, scale)
         if any(fold(c) in ("timestamp", "tidsstempel") for c in frame.columns):
             return read_google(name, frame)
-        raise InputError([Problem(name, "not a survey export orgnet knows: expected a Google Forms CSV (Timestamp, …), a Qualtrics CSV "
-                                        "(three header rows) or a long table (respondent, question, answer); a long table's columns "
-                                        f"can be named in orgnet.toml [columns], e.g. \"{frame.columns[0]}\" = \"respondent\". "
-                                        f"Columns in the file: {', '.join(map(str, frame.columns))}")])
-    raise InputError([Problem(name, f"unknown export form '{path.suffix}'; expected .xlsx, .csv or a SurveyXact folder "
-                                    "(dataset.csv, structure.csv, labels.csv)")])
+        raise InputError([Problem(name, Said("error.survey.export.unknown_csv", first=frame.columns[0], columns=", ".join(map(str, frame.columns))))])
+    raise InputError([Problem(name, Said("error.survey.export.unknown_form", suffix=path.suffix))])
 
 
 def _renames(path: Path) -> dict[str, str]:
@@ -168,8 +164,7 @@ def answers_of(wide: Wide, questions: QuestionSet, labels: list[str]) -> tuple[p
                 elif frequency is not None:  # one column per person holding how often (a frequency battery)
                     records.append((wide.label, int(row), who[row], key, choice, frequency, "choice"))
                 elif folded not in NOT_SELECTED:
-                    problems.append(Problem(wide.label, f"'{value}' is neither selected/not selected nor a frequency of the scale "
-                                                        f"({', '.join(scale.labels)})", row=int(row), column=column, value=value))
+                    problems.append(Problem(wide.label, Said("error.survey.export.neither", value=value, scale=", ".join(scale.labels)), row=int(row), column=column, value=value))
     answers = pd.DataFrame.from_records(records, columns=ANSWER_COLUMNS)
     answers.attrs["tool"] = wide.tool
     return answers, unused, problems

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orgnet.errors import Problem
+from orgnet.errors import Problem, Said
 from orgnet.survey.names import fold
 from orgnet.survey.questions import DEFAULT_SCALE, QuestionSet
 
@@ -37,7 +37,7 @@ class Scale:
         return None
 
     def problem(self, file: str, row: int, column: str, value: object) -> Problem:
-        return Problem(file, f"frequency '{value}' is not on the scale ({', '.join(self.labels)})", row=row, column=column, value=value)
+        return Problem(file, Said("error.survey.frequency.off_scale", value=value, scale=", ".join(self.labels)), row=row, column=column, value=value)
 
     def canonical(self, frequencies: pd.Series, file: str, rows, column_of, problems: list[Problem]) -> list:
         """Each frequency as the scale's label (NA stays NA); a value off the scale is a problem.

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from orgnet.config import Config
-from orgnet.errors import InputError, Problem, shown
+from orgnet.errors import InputError, Problem, Said, shown
 from orgnet.io import tables_for_writing
 from orgnet.io.atomic import replacing
 from orgnet.io.tables import RawTable, build_network
@@ -24,7 +24,7 @@ from orgnet.survey.exports import Wide, answers_of, read_export
 from orgnet.survey.matching import MATCH_COLUMNS, REVIEW, Result, RosterIndex
 from orgnet.survey.names import fold
 from orgnet.survey.questions import DEFAULT_SCALE, DEFAULT_WEIGHT, QuestionSet
-from orgnet.survey.roster import file_of, respondent_key, respondent_lookup, row_and_id
+from orgnet.survey.roster import and_list, respondent_key, respondent_lookup, row_and_id
 from orgnet.survey.splitting import split_names
 from orgnet.survey.summary import Message
 
@@ -108,20 +108,19 @@ def _respondents(rows: pd.Series, roster: pd.DataFrame, label: str, problems: li
     who, seen = {}, {}
     for row, key in rows.items():
         if pd.isna(key) or not str(key).strip():
-            problems.append(Problem(label, "the answer has no e-mail or respondent id; an anonymous answer cannot be placed in the network", row=int(row)))
+            problems.append(Problem(label, Said("error.survey.import.anonymous"), row=int(row)))
             continue
         people = lookup.get(respondent_key(key), [])
         if not people:
-            problems.append(Problem(label, f"respondent '{key}' is not in the roster (matched on e-mail and id)", row=int(row), value=key))
+            problems.append(Problem(label, Said("error.survey.import.not_in_roster", respondent=key), row=int(row), value=key))
             continue
         if len(people) > 1:
-            both = " and ".join(row_and_id(roster, p) for p in people)
-            problems.append(Problem(label, f"respondent {shown(key)} fits {len(people)} people of {file_of(roster)}: {both}; "
-                                           "give each person an id and e-mail of their own", row=int(row), value=key))
+            both = and_list([row_and_id(roster, p) for p in people])
+            problems.append(Problem(label, Said("error.survey.import.fits_many", respondent=shown(key), count=len(people), file=roster.attrs.get("file", Said("error.survey.roster.the_roster")), people=both), row=int(row), value=key))
             continue
         person = people[0]
         if person in seen and not allow_repeats:
-            problems.append(Problem(label, f"respondent '{key}' answered twice (first at row {seen[person]}); keep one of the answers", row=int(row), value=key))
+            problems.append(Problem(label, Said("error.survey.import.twice", respondent=key, row=seen[person]), row=int(row), value=key))
         seen.setdefault(person, int(row))
         who[key] = person
     return who
@@ -133,7 +132,7 @@ def _unknown_questions(answers: pd.DataFrame, questions: QuestionSet) -> list[Pr
     for row, (file, text) in zip(answers["row"], zip(answers["file"], answers["question"])):
         question = keys.get(text) or (questions.question_of(text).key if questions.question_of(str(text)) else None)
         if question is None:
-            problems.append(Problem(file, f"question '{text}' is none of: {', '.join(keys)} (see questions.toml)", row=int(row), column="question", value=text))
+            problems.append(Problem(file, Said("error.survey.import.unknown_question", text=text, keys=", ".join(keys)), row=int(row), column="question", value=text))
     if not problems:
         answers["question"] = [keys.get(t) or questions.question_of(t).key for t in answers["question"]]
     return problems
@@ -223,7 +222,7 @@ def _check_frequencies(answers: pd.DataFrame, questions: QuestionSet, problems: 
     known = frequency.map(lambda f: pd.isna(f) or fold(str(f)) in weights)
     scale = ", ".join(questions.scale or DEFAULT_SCALE)
     for file, row, value in answers.loc[~known, ["file", "row", "frequency"]].itertuples(index=False):
-        problems.append(Problem(file, f"frequency '{value}' is not on the scale ({scale})", row=int(row), column="frequency", value=value))
+        problems.append(Problem(file, Said("error.survey.frequency.off_scale", value=value, scale=scale), row=int(row), column="frequency", value=value))
 
 
 def _ties(answers: pd.DataFrame, questions: QuestionSet) -> tuple[pd.DataFrame, pd.DataFrame]:

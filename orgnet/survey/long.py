@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io.text import clean_strings
 from orgnet.survey.names import fold
+from orgnet.survey.roster import and_list
 from orgnet.survey.summary import Message
 
 ROLES = ("respondent", "question", "answer", "frequency")
@@ -38,7 +39,7 @@ _ROLE_OF = {synonym: role for role, synonyms in SYNONYMS.items() for synonym in 
 
 
 def roles_of(columns, renames: dict[str, str]) -> tuple[dict[str, str], list[str]]:
-    """role → the file's column, and the clashes (two columns for one role) as sentences.
+    """role → the file's column, and the clashes (two columns for one role) as messages.
 
     ``renames`` is ``orgnet.toml``'s ``[columns]`` (file's column → role); a column it names is
     taken for that role whatever other columns are called.
@@ -49,8 +50,8 @@ def roles_of(columns, renames: dict[str, str]) -> tuple[dict[str, str], list[str
         role = _ROLE_OF.get(fold(column))
         if role is not None and role not in named and column not in named.values():
             found.setdefault(role, []).append(column)
-    clashes = [f"columns {' and '.join(repr(c) for c in candidates)} could each be the {role}; name the one to use in orgnet.toml "
-               f'[columns], e.g. "{candidates[0]}" = "{role}"' for role, candidates in found.items() if len(candidates) > 1]
+    clashes = [Said("error.survey.long.clash", columns=and_list([repr(c) for c in candidates]), role=role, first=candidates[0])
+               for role, candidates in found.items() if len(candidates) > 1]
     return {**{role: candidates[0] for role, candidates in found.items()}, **named}, clashes
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io.text import clean_strings
 from orgnet.survey.names import fold
 from orgnet.survey.wide import CONTACT, FREQUENCY, OTHERS, Wide, respondent_column
@@ -21,7 +21,7 @@ def read_qualtrics(label: str, rows: list[list[str]]) -> Wide:
     names, texts = rows[0], rows[1]
     width = len(names)
     body = [row + [""] * (width - len(row)) for row in rows[3:]]
-    problems = [Problem(label, f"{len(row)} values, but the header has {width} columns", row=number)
+    problems = [Problem(label, Said("error.survey.export.too_wide", values=len(row), width=width), row=number)
                 for number, row in enumerate(rows[3:], start=4) if len(row) > width]
     if problems:
         raise InputError(problems)

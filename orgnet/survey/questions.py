@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgnet.config import KINDS
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.survey.names import fold
 from orgnet.texts import LANGUAGES, texts
 
@@ -126,7 +126,7 @@ def load_questions(path: Path | None) -> QuestionSet:
     problems: list[Problem] = []
     for key in raw:
         if key not in ("question", "scale"):
-            problems.append(Problem(name, f"unknown key '{key}'; expected [[question]] tables and one [scale] table"))
+            problems.append(Problem(name, Said("error.survey.questions.unknown_key", name=key)))
     questions = _questions(raw.get("question"), name, problems)
     scale = _scale(raw.get("scale", DEFAULT_SCALE), name, problems)
     if problems:
@@ -138,9 +138,9 @@ def _read_toml(path: Path, name: str) -> dict:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError([Problem(name, "file not found")]) from None
+        raise InputError([Problem(name, Said("error.survey.questions.not_found"))]) from None
     except IsADirectoryError:
-        raise InputError([Problem(name, "is a folder, expected a questions.toml file")]) from None
+        raise InputError([Problem(name, Said("error.survey.questions.folder"))]) from None
     try:
         # Notepad's "Unicode" is UTF-16 with a byte-order mark: unambiguous, so read it
         text = data.decode("utf-16") if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else data.decode("utf-8-sig")
@@ -148,15 +148,15 @@ def _read_toml(path: Path, name: str) -> dict:
         line = data[: exc.start].count(b"\n") + 1
         byte = data[exc.start]
         guess = bytes([byte]).decode("cp1252", errors="replace")
-        raise InputError([Problem(name, f"line {line}: byte 0x{byte:02x} is not UTF-8 (in Windows-1252 it is '{guess}'); save the file as UTF-8")]) from None
+        raise InputError([Problem(name, Said("error.survey.questions.not_utf8", line=line, byte=f"0x{byte:02x}", guess=guess))]) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_WHERE.search(str(exc))
         if found is None:
-            raise InputError([Problem(name, f"not valid TOML: {exc}")]) from None
+            raise InputError([Problem(name, Said("error.survey.questions.not_toml", reason=str(exc)))]) from None
         reason = str(exc)[: found.start()].strip()
-        raise InputError([Problem(name, f"line {found['line']}, column {found['column']}: not valid TOML ({reason.lower()})")]) from None
+        raise InputError([Problem(name, Said("error.survey.questions.not_toml_at", line=int(found["line"]), column=int(found["column"]), reason=reason.lower()))]) from None
 
 
 _TOML_WHERE = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
@@ -166,19 +166,19 @@ _FIELDS = (*_TEXT_FIELDS, "match")
 
 def _questions(value: object, name: str, problems: list[Problem]) -> list[Question]:
     if value is None:
-        problems.append(Problem(name, "no [[question]] tables; the file must name at least one question"))
+        problems.append(Problem(name, Said("error.survey.questions.none")))
         return []
     if isinstance(value, dict):
-        problems.append(Problem(name, "[question] is one table; write [[question]] (two brackets) above each question"))
+        problems.append(Problem(name, Said("error.survey.questions.one_table")))
         return []
     if not isinstance(value, list):
-        problems.append(Problem(name, f"question = {_toml(value)}: expected [[question]] tables, each with key, relation and kind"))
+        problems.append(Problem(name, Said("error.survey.questions.not_tables", value=_toml(value))))
         return []
     questions, keys, kinds, matches = [], {}, {}, {}
     for number, item in enumerate(value, start=1):
-        where = f"[[question]] number {number}"
+        where = Said("error.survey.questions.where", number=number)
         if not isinstance(item, dict):
-            problems.append(Problem(name, f"{where} is {_toml(item)}: expected a table with key, relation and kind"))
+            problems.append(Problem(name, Said("error.survey.questions.not_table", where=where, value=_toml(item))))
             continue
         found = _question_problems(item, where)
         if found:
@@ -188,17 +188,16 @@ def _questions(value: object, name: str, problems: list[Problem]) -> list[Questi
                             tuple(item["match"]) if isinstance(item.get("match"), list) else tuple(filter(None, [item.get("match")])))
         clash = False
         if question.key in keys:
-            problems.append(Problem(name, f"{where}: key '{question.key}' is also the key of question number {keys[question.key]}; each question needs its own key"))
+            problems.append(Problem(name, Said("error.survey.questions.same_key", where=where, name=question.key, other=keys[question.key])))
             clash = True
         earlier = kinds.get(question.relation)
         if earlier is not None and earlier[0] != question.kind:
-            problems.append(Problem(name, f"{where}: relation '{question.relation}' is {question.kind} here but {earlier[0]} in question number {earlier[1]}; "
-                                          "a relation has one kind (give the other one its own relation name)"))
+            problems.append(Problem(name, Said("error.survey.questions.two_kinds", where=where, relation=question.relation, kind=question.kind, other_kind=earlier[0], other=earlier[1])))
             clash = True
         for text in filter(fold, question.match):
             other = matches.get(fold(text))
             if other is not None and other != number:
-                problems.append(Problem(name, f"{where}: match '{text}' is also a match of question number {other}; a column must belong to one question"))
+                problems.append(Problem(name, Said("error.survey.questions.same_match", where=where, text=text, other=other)))
                 clash = True
         keys.setdefault(question.key, number)
         kinds.setdefault(question.relation, (question.kind, number))
@@ -207,35 +206,33 @@ def _questions(value: object, name: str, problems: list[Problem]) -> list[Questi
         if not clash:
             questions.append(question)
     if not value and not problems:
-        problems.append(Problem(name, "no [[question]] tables; the file must name at least one question"))
+        problems.append(Problem(name, Said("error.survey.questions.none")))
     return questions
 
 
-def _question_problems(item: dict, where: str) -> list[str]:
+def _question_problems(item: dict, where: Said) -> list[Said]:
     """What is wrong with one [[question]] table, one line per key."""
     found = []
     if "scale" in item:  # TOML puts every key after a [[question]] header into that question
-        found.append(f"{where}: scale is inside this question (a key below [[question]] belongs to it); write the scale as a [scale] table, "
-                     "e.g. [scale] then dagligt = 4 on the next line")
+        found.append(Said("error.survey.questions.scale_inside", where=where))
     unknown = [k for k in item if k not in (*_FIELDS, "scale")]
     missing = [k for k in ("key", "relation", "kind") if k not in item]
     if unknown:  # a misspelt key is also a missing one: one cause, one line
-        lacks = f"lacks {', '.join(missing)} and has " if missing else "has "
-        found.append(f"{where} {lacks}the unknown key{'s' if len(unknown) > 1 else ''} {', '.join(repr(k) for k in unknown)}; "
-                     f"expected {', '.join(_FIELDS)}")
+        lacks = Said("error.survey.questions.lacks_and_has", missing=", ".join(missing)) if missing else Said("error.survey.questions.has")
+        found.append(Said("error.survey.questions.unknown_keys", n=len(unknown), where=where, lacks=lacks, keys=", ".join(repr(k) for k in unknown), fields=", ".join(_FIELDS)))
     elif missing:
-        found.append(f"{where} lacks {', '.join(missing)}")
+        found.append(Said("error.survey.questions.lacks", where=where, missing=", ".join(missing)))
     for key in _TEXT_FIELDS:
         if key in item and not isinstance(item[key], str):
-            found.append(f'{where}: {key} = {_toml(item[key])}: expected text in quotes, e.g. {key} = "{_EXAMPLE[key]}"')
+            found.append(Said("error.survey.questions.not_text", where=where, field=key, value=_toml(item[key]), example=_EXAMPLE[key]))
         elif key in ("key", "relation") and key in item and not item[key].strip():
-            found.append(f"{where}: {key} is empty")
+            found.append(Said("error.survey.questions.empty", where=where, field=key))
     kind = item.get("kind")
     if isinstance(kind, str) and kind not in KINDS:
-        found.append(f"{where}: kind '{kind}' is neither 'formal' nor 'informal'")
+        found.append(Said("error.survey.questions.kind", where=where, kind=kind))
     match = item.get("match")
     if match is not None and not (isinstance(match, str) or (isinstance(match, list) and all(isinstance(m, str) for m in match))):
-        found.append(f'{where}: match = {_toml(match)}: expected a list of texts in quotes, e.g. match = ["råd og sparring", "advice"]')
+        found.append(Said("error.survey.questions.match", where=where, value=_toml(match)))
     return found
 
 
@@ -244,18 +241,18 @@ _EXAMPLE = {"key": "advice", "relation": "advice", "kind": "informal", "da": "Hv
 
 def _scale(value: object, name: str, problems: list[Problem]) -> dict | None:
     if not isinstance(value, dict):
-        problems.append(Problem(name, f"scale = {_toml(value)}: expected a [scale] table of answer = weight, e.g. [scale] then dagligt = 4 on the next line"))
+        problems.append(Problem(name, Said("error.survey.questions.scale_not_table", value=_toml(value))))
         return None
     if not value:
-        problems.append(Problem(name, "[scale] is empty: expected answer = weight lines, e.g. dagligt = 4"))
+        problems.append(Problem(name, Said("error.survey.questions.scale_empty")))
     folded: dict[str, tuple[str, object]] = {}
     for label, weight in value.items():
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0:
-            problems.append(Problem(name, f"[scale] {label} = {_toml(weight)}: a weight must be a positive number"))
+            problems.append(Problem(name, Said("error.survey.questions.weight", label=label, value=_toml(weight))))
             continue
         same = folded.get(fold(label))
         if same is not None and same[1] != weight:
-            problems.append(Problem(name, f"[scale] '{same[0]}' = {same[1]} and '{label}' = {weight} are the same answer (compared without case) with two weights"))
+            problems.append(Problem(name, Said("error.survey.questions.two_weights", first=same[0], first_weight=str(same[1]), label=label, weight=str(weight))))
         folded.setdefault(fold(label), (label, weight))
     return dict(value)
 

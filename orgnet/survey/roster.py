@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem, shown
+from orgnet.errors import InputError, Problem, Said, shown
 from orgnet.io.excel import read_sheets
 from orgnet.io.tables import RawTable, build_network
 from orgnet.io.text import read_csv_text
@@ -32,12 +32,12 @@ def read_roster(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     name = str(path)
     if not path.exists():
-        raise InputError([Problem(name, "no such file")])
+        raise InputError([Problem(name, Said("error.survey.roster.no_such_file"))])
     people = _roster_sheet(path, name) if path.suffix.lower() == ".xlsx" else RawTable(name, read_csv_text(path, name))
     empty_ties = RawTable("(no ties)", pd.DataFrame({c: pd.Series(dtype=str) for c in ("source", "target", "kind")}))
     roster = build_network(people, empty_ties).people
     if "name" not in roster.columns:
-        raise InputError([Problem(name, f"missing column 'name'; the roster needs id and name. Columns: {', '.join(['id', *roster.columns])}")])
+        raise InputError([Problem(name, Said("error.survey.roster.no_name", columns=", ".join(["id", *roster.columns])))])
     # build_network keeps the file's order, so position i of the roster is record i of the file
     roster.attrs["file"] = people.label
     roster.attrs["rows"] = dict(zip(roster.index, (int(row) for row in people.frame.index)))
@@ -62,10 +62,17 @@ def row_of(roster: pd.DataFrame, person: str) -> int | None:
     return roster.attrs.get("rows", {}).get(person)
 
 
-def row_and_id(roster: pd.DataFrame, person: str) -> str:
+def row_and_id(roster: pd.DataFrame, person: str) -> Said:
     """``row 3 (id 'b')``; only the id for a roster not read by :func:`read_roster`."""
     row = row_of(roster, person)
-    return f"row {row} (id {shown(person)})" if row is not None else f"id {shown(person)}"
+    return Said("error.survey.roster.row_and_id", row=row, id=shown(person)) if row is not None else Said("error.survey.roster.id", id=shown(person))
+
+
+def and_list(items: list) -> Said | str:
+    """``a and b and c`` in the reader's language (each item a text or a Said)."""
+    if len(items) == 1:
+        return items[0]
+    return Said("error.survey.and", first=and_list(items[:-1]), last=items[-1])
 
 
 def file_of(roster: pd.DataFrame) -> str:
@@ -84,8 +91,7 @@ def _check_emails(roster: pd.DataFrame) -> None:
             other, other_mail = first[key]
             problems.append(Problem(
                 label,
-                f"e-mail {shown(mail)} is also the e-mail of row {row_of(roster, other)} ({shown(other_mail)}, id {shown(other)}); "
-                "answers are found by e-mail, so each person needs their own",
+                Said("error.survey.roster.same_email", mail=shown(mail), row=row_of(roster, other), other_mail=shown(other_mail), other=shown(other)),
                 row=row_of(roster, person), column="email", value=mail,
             ))
         else:
@@ -128,8 +134,7 @@ def check_choice_labels(roster: pd.DataFrame) -> None:
         if line in first:
             problems.append(Problem(
                 label,
-                f"{shown(line)} (id {shown(person)}) would be the same line of the choice list as {row_and_id(roster, first[line])}; "
-                "add a middle name or an initial to one of them so that answers can tell them apart",
+                Said("error.survey.roster.same_line", line=shown(line), id=shown(person), other=row_and_id(roster, first[line])),
                 row=row_of(roster, person), column="name", value=name,
             ))
         else:

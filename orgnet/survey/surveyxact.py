@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from orgnet.errors import InputError, Problem, shown
+from orgnet.errors import InputError, Problem, Said, shown
 from orgnet.io.excel import read_sheets
 from orgnet.io.text import decode, sniff_delimiter
 from orgnet.survey.frequency import Scale
@@ -52,7 +52,7 @@ def read_surveyxact_folder(folder: Path, scale: Scale | None = None) -> Wide:
     files = {p.stem.lower(): p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".txt")}
     missing = [n for n in ("dataset", "structure", "labels") if n not in files]
     if missing:
-        raise InputError([Problem(str(folder), f"a SurveyXact export folder needs {', '.join(n + '.csv' for n in missing)}")])
+        raise InputError([Problem(str(folder), Said("error.survey.surveyxact.needs", files=", ".join(n + ".csv" for n in missing)))])
     dataset = _plain_csv(files["dataset"], header=True)
     structure = _plain_csv(files["structure"], header=True)
     labels = _plain_csv(files["labels"], header=False)
@@ -129,7 +129,7 @@ def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, 
     needed = ("variableName", "questionText", "subType", "choiceText")
     missing = [c for c in needed if c not in structure.columns]
     if missing:
-        raise InputError([Problem(f"{label} [Structure]", f"missing column '{c}'. Columns: {', '.join(structure.columns)}") for c in missing])
+        raise InputError([Problem(f"{label} [Structure]", Said("error.survey.surveyxact.missing_column", column=c, columns=", ".join(structure.columns))) for c in missing])
     dataset = dataset.astype("object")  # _cells reads a missing cell as empty
     respondent = respondent_column(dataset.columns, f"{label} [Dataset]")
     items = [item for item in _items(structure) if item.variable in dataset.columns and item.variable != respondent]
@@ -201,6 +201,7 @@ def read_surveyxact(label: str, dataset: pd.DataFrame, structure: pd.DataFrame, 
 # 4 Gennemført, 5 Frafaldet. Only 3 and 4 have answered; the labels are read first (Danish,
 # Norwegian, English), the code when a label is unknown.
 ANSWERED = {"nogen svar", "gennemfort", "noen svar", "gjennomfort", "some answers", "partially completed", "completed", "complete"}
+STATUS_LABELS = ("Ny", "Distribueret", "Nogen svar", "Gennemført", "Frafaldet")  # SurveyXact's own, named when a status is unknown
 NOT_ANSWERED = {"ny", "new", "distribueret", "distribuert", "distributed", "frafaldet", "frafalt", "dropped out", "declined"}
 ANSWERED_CODES = {"3", "4"}
 NOT_ANSWERED_CODES = {"1", "2", "5"}
@@ -235,8 +236,7 @@ def _status(label: str, dataset: pd.DataFrame, status: list[_Item], labels: dict
         if folded in NOT_ANSWERED or code in NOT_ANSWERED_CODES:
             answered[row] = False
         else:
-            problems.append(Problem(f"{label} [Dataset]", f"status {shown(state or code or '(none)')} is none of Ny, Distribueret, Nogen svar, "
-                                                          "Gennemført, Frafaldet (statoverall)", row=int(row), column=status[0].variable, value=state))
+            problems.append(Problem(f"{label} [Dataset]", Said("error.survey.surveyxact.status", labels=", ".join(STATUS_LABELS), status=shown(state or code) if state or code else Said("error.survey.none_quoted")), row=int(row), column=status[0].variable, value=state))
     if problems:
         raise InputError(problems)
     counts = states.value_counts(sort=False)  # "" when a row has no status

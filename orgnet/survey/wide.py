@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.io import excel
 from orgnet.survey.summary import Message
 
@@ -45,9 +45,8 @@ def respondent_column(columns, label: str) -> str:
     for column in columns:
         if str(column).strip().lower() in RESPONDENT_COLUMNS:
             return column
-    found = ", ".join(map(str, columns)) or "(none)"
-    raise InputError([Problem(label, "no column that says who answered (e-mail or respondent id); expected one of "
-                                     f"Email, E-mail, RecipientEmail, respondent. Columns in the file: {found}")])
+    found = ", ".join(map(str, columns)) or Said("error.survey.none")
+    raise InputError([Problem(label, Said("error.survey.export.no_respondent", found=found))])
 
 
 def read_sheets(path: Path) -> dict[str, pd.DataFrame]:

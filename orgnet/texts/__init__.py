@@ -23,7 +23,7 @@ from importlib import resources
 import jinja2
 from babel import Locale
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 
 LANGUAGES = ("en", "da")
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
@@ -68,7 +68,7 @@ def catalogue_files(lang: str) -> list:
 
 def check_lang(lang: str) -> None:
     if lang not in LANGUAGES:
-        raise OrgnetError(f"unknown language '{lang}'; use en or da")
+        raise OrgnetError(Said("error.data.language", lang=lang))
 
 
 class Texts:

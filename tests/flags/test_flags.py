@@ -193,7 +193,7 @@ def test_rules_file_errors_name_the_setting(tmp_path):
     with pytest.raises(InputError) as error:
         load_rules(rules)
 
-    messages = [p.message for p in error.value.problems]
+    messages = [str(p.message) for p in error.value.problems]
     assert messages == [
         "[thin] floor = 'many' must be a number",
         "unknown setting 'ceiling' for [thin]; settings: severity, roles, floor, decile, min_peers, en_floor, da_floor, en, da, en_no_answer, da_no_answer",
@@ -240,7 +240,7 @@ def test_a_reason_that_is_not_a_text_is_refused(tmp_path):
     with pytest.raises(InputError) as error:
         load_rules(rules)
 
-    assert [p.message for p in error.value.problems] == ["[thin] en must be a text"]
+    assert [str(p.message) for p in error.value.problems] == ["[thin] en must be a text"]
 
 
 def test_a_thin_network_of_one_contact_reads_in_the_singular(flags):
