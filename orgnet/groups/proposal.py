@@ -126,7 +126,8 @@ def _check(people: pd.DataFrame, options: GroupOptions) -> None:
         raise OrgnetError(Said("error.groups.by_needed"))
     for attribute in (options.by, options.apart, options.together):
         if attribute and attribute not in people.columns:
-            raise OrgnetError(Said("error.groups.no_attribute", attribute=attribute, attributes=", ".join(map(str, people.columns))))
+            attributes = ", ".join(map(str, people.columns))
+            raise OrgnetError(Said("error.groups.no_attribute", attribute=attribute, attributes=attributes))
 
 
 def _existing_groups(network, chosen: pd.Index) -> pd.Series:

@@ -93,13 +93,18 @@ def read_scenarios(path: Path) -> list[Scenario]:
             raise OrgnetError(Said("error.scenarios.not_table", path=str(path), name=name))
         unknown = sorted(set(spec) - set(EXAMPLES))
         if unknown:
-            raise OrgnetError(Said("error.scenarios.unknown_key", path=str(path), name=name, setting=unknown[0], keys=", ".join(sorted(EXAMPLES))))
+            keys = ", ".join(sorted(EXAMPLES))
+            raise OrgnetError(Said("error.scenarios.unknown_key", path=str(path), name=name, setting=unknown[0], keys=keys))
         for key, value in spec.items():
             if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(item, str) for item in value))):
                 raise OrgnetError(
                     Said(
-                        "error.scenarios.not_texts", path=str(path), name=name, setting=key,
-                        value=json.dumps(value, ensure_ascii=False), example=json.dumps([EXAMPLES[key]], ensure_ascii=False),
+                        "error.scenarios.not_texts",
+                        path=str(path),
+                        name=name,
+                        setting=key,
+                        value=json.dumps(value, ensure_ascii=False),
+                        example=json.dumps([EXAMPLES[key]], ensure_ascii=False),
                     )
                 )
         lists = {key: [spec[key]] if isinstance(spec.get(key), str) else list(spec.get(key, [])) for key in EXAMPLES}
@@ -119,7 +124,8 @@ def _utf8_text(path: Path) -> str:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start]
         legacy = bytes([byte]).decode("cp1252", errors="replace")
-        raise OrgnetError(Said("error.scenarios.not_utf8", path=str(path), byte=f"{byte:02x}", line=line, legacy=legacy)) from None
+        said = Said("error.scenarios.not_utf8", path=str(path), byte=f"{byte:02x}", line=line, legacy=legacy)
+        raise OrgnetError(said) from None
 
 
 class _RemoveWhere(Said):
@@ -190,7 +196,8 @@ def _check_merge(sources: tuple[str, ...], target: str, organisations: set[str])
     label = f'--merge "{",".join(sources)}={target}"'
     for source in sources:
         if source not in organisations:
-            raise OrgnetError(Said("error.scenarios.no_organisation", label=label, name=source, suggestion=_suggest(source, organisations)))
+            suggestion = _suggest(source, organisations)
+            raise OrgnetError(Said("error.scenarios.no_organisation", label=label, name=source, suggestion=suggestion))
     if len(set(sources)) < len(sources):
         raise OrgnetError(Said("error.scenarios.merge_itself", label=label))
     if len(sources) < 2:
@@ -211,7 +218,15 @@ def _check_move(
         # The same unit name in two organisations ("Ledelse"): moving to either would be a guess.
         named = ", ".join(f"{organisation}/{place}" for organisation in holders)
         raise OrgnetError(
-            Said("error.scenarios.unit_ambiguous", label=label, count=len(holders), unit=place, named=named, person=person, first=holders[0])
+            Said(
+                "error.scenarios.unit_ambiguous",
+                label=label,
+                count=len(holders),
+                unit=place,
+                named=named,
+                person=person,
+                first=holders[0],
+            )
         )
     if holders:
         return person, holders[0], place

@@ -198,12 +198,15 @@ def read_groups(path: Path, people: pd.Index) -> pd.DataFrame:
     frame = read_csv_text(Path(path), str(path))
     missing = [column for column in ("group", "person") if column not in frame.columns]
     if missing:
-        raise InputError([Problem(str(path), Said("error.scenarios.missing_column", column=missing[0], columns=", ".join(frame.columns)))])
+        said = Said("error.scenarios.missing_column", column=missing[0], columns=", ".join(frame.columns))
+        raise InputError([Problem(str(path), said)])
     unknown = frame[~frame["person"].isin(people)]
     if len(unknown):
         raise InputError(
             [
-                Problem(str(path), Said("error.scenarios.unknown_person", person=value), row=int(row), column="person", value=value)
+                Problem(
+                    str(path), Said("error.scenarios.unknown_person", person=value), row=int(row), column="person", value=value
+                )
                 for row, value in unknown["person"].items()
             ]
         )
