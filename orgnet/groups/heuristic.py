@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
+from orgnet.errors import Said
+
 NEW, KNOWN, SAME = 1.0, -1.0, 0.25
 
 
@@ -166,24 +168,24 @@ def objective(problem: Problem, assignment: np.ndarray) -> dict:
     }
 
 
-def violations(problem: Problem, assignment: np.ndarray) -> list[str]:
-    """Every hard constraint the plan breaks, in words (empty for a valid plan)."""
+def violations(problem: Problem, assignment: np.ndarray) -> list[Said]:
+    """Every hard constraint the plan breaks, as messages (empty for a valid plan)."""
     problems = []
     assignment = np.asarray(assignment)
     sizes = np.bincount(assignment[assignment >= 0], minlength=problem.groups)
     for g in np.flatnonzero((sizes < problem.low) | (sizes > problem.capacity)):
-        problems.append(f"group {g} has {sizes[g]} members")
+        problems.append(Said("error.groups.group_size", group=g, size=sizes[g]))
     if (assignment < 0).sum() != problem.n - problem.placed:
-        problems.append(f"{(assignment < 0).sum()} people left out, expected {problem.n - problem.placed}")
+        problems.append(Said("error.groups.left_out", left=(assignment < 0).sum(), expected=problem.n - problem.placed))
     for i in np.flatnonzero(problem.priority & (assignment < 0)):
-        problems.append(f"priority person {i} left out")
+        problems.append(Said("error.groups.priority_left_out", person=i))
     for i in np.flatnonzero(problem.locked >= 0):
         if assignment[i] != problem.locked[i]:
-            problems.append(f"person {i} moved from the existing group {problem.locked[i]}")
+            problems.append(Said("error.groups.moved", person=i, group=problem.locked[i]))
     for g in range(problem.groups):
         members = np.flatnonzero(assignment == g)
         bad = _group_faults(problem, members, _mixable(problem))
-        problems.extend(f"group {g}: {text}" for text in bad)
+        problems.extend(Said("error.groups.group_fault", group=g, fault=fault) for fault in bad)
     return problems
 
 
@@ -195,7 +197,7 @@ def _mixable(problem: Problem) -> bool:
     return problem.n - counts.max() >= problem.groups and (counts > 0).sum() > 1
 
 
-def _group_faults(problem: Problem, members: np.ndarray, mixable: bool) -> list[str]:
+def _group_faults(problem: Problem, members: np.ndarray, mixable: bool) -> list[Said]:
     faults = []
     orgs = problem.organisation[members]
     if problem.apart:
@@ -203,12 +205,12 @@ def _group_faults(problem: Problem, members: np.ndarray, mixable: bool) -> list[
         _, counts = np.unique(problem.organisation[unlocked], return_counts=True)
         fixed_orgs = set(problem.organisation[members[problem.locked[members] >= 0]])
         if (counts > 1).any() or any(org in fixed_orgs for org in problem.organisation[unlocked]):
-            faults.append("two members of one organisation")
+            faults.append(Said("error.groups.fault_apart"))
     for i in members[problem.priority[members]]:
         if (orgs != problem.organisation[i]).sum() < 2:
-            faults.append("a priority member has fewer than two members from other organisations")
+            faults.append(Said("error.groups.fault_priority"))
     if mixable and len(members) and len(set(problem.level[members])) == 1:
-        faults.append("one level only")
+        faults.append(Said("error.groups.fault_level"))
     return faults
 
 

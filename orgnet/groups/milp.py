@@ -35,7 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.groups.heuristic import Problem, _mixable
 
 STATUS = {0: "optimal", 1: "limit reached", 2: "infeasible", 3: "unbounded"}
@@ -150,8 +150,8 @@ def solve_exact(problem: Problem, *, time_limit: float = 60.0, node_limit: int |
     )
     if result.x is None:
         if result.status == 1:
-            raise OrgnetError(f"no valid plan found before the solver's limit ({result.message})")
-        raise OrgnetError(f"no valid plan exists for this problem ({result.message})")
+            raise OrgnetError(Said("error.groups.solver_limit", message=str(result.message)))
+        raise OrgnetError(Said("error.groups.no_plan_exists", message=str(result.message)))
     chosen = result.x[:n_x].reshape(n, k) > 0.5
     assignment = np.where(chosen.any(axis=1), chosen.argmax(axis=1), -1)
     objective = float(-result.fun)

@@ -18,7 +18,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from orgnet.analysis import Analysis
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.groups.heuristic import Problem, objective, solve, violations
 
 PRIORITY_FLAG = "no_informal_external"
@@ -45,7 +45,7 @@ def size_rule(people: int, size: tuple[int, int] | None) -> tuple[int, int, str]
     if size is not None:
         low, high = size
         if low < 2 or high < low:
-            raise OrgnetError(f"--size {low}-{high}: give min-max with 2 ≤ min ≤ max, e.g. --size 3-10")
+            raise OrgnetError(Said("error.groups.size_form", low=str(low), high=str(high)))
         return low, high, "given"
     if people >= 40:
         return 8, 12, "large"
@@ -72,7 +72,7 @@ def propose_groups(analysis: Analysis, chosen: pd.Index, options: GroupOptions) 
         people = people.drop(index=existing.index.intersection(people.index))
     low, high, rule = size_rule(len(people), options.size)
     if len(people) < low:
-        raise OrgnetError(f"only {len(people)} people to place, fewer than the smallest group ({low}); choose more people or a smaller --size")
+        raise OrgnetError(Said("error.groups.too_few", n=len(people), low=low))
 
     flagged = set(analysis.flags.loc[analysis.flags["flag"] == PRIORITY_FLAG, "id"])
     contacts = _contacts(network, people.index)
@@ -88,7 +88,7 @@ def propose_groups(analysis: Analysis, chosen: pd.Index, options: GroupOptions) 
         while k > 1 and k * low > len(members):
             k -= 1
         if len(members) < low:
-            raise OrgnetError(f"{_label(members, options)}: {len(members)} people, fewer than the smallest group ({low}); choose a smaller --size")
+            raise OrgnetError(Said("error.groups.part_too_few", label=_label(members, options), n=len(members), low=low))
         problem = Problem(
             contacts[index][:, index],
             _values(members, options.apart),
@@ -102,10 +102,7 @@ def propose_groups(analysis: Analysis, chosen: pd.Index, options: GroupOptions) 
         plan = solve(problem, seed=options.seed)
         broken = violations(problem, plan)
         if broken:
-            raise OrgnetError(
-                f"{_label(members, options)}: no plan meets every rule ({broken[0]}); "
-                "try other sizes (--size), or allow two of one organisation (--apart none)"
-            )
+            raise OrgnetError(Said("error.groups.no_plan", label=_label(members, options), broken=broken[0]))
         parts_objective = objective(problem, plan)
         for key in totals:
             totals[key] += parts_objective[key]
@@ -124,12 +121,13 @@ def propose_groups(analysis: Analysis, chosen: pd.Index, options: GroupOptions) 
 
 def _check(people: pd.DataFrame, options: GroupOptions) -> None:
     if options.mode not in MODES:
-        raise OrgnetError(f"--mode {options.mode}: use heterogeneous or homogeneous")
+        raise OrgnetError(Said("error.groups.mode", mode=str(options.mode)))
     if options.mode == "homogeneous" and not options.by:
-        raise OrgnetError("--mode homogeneous needs --by ATTRIBUTE (e.g. --by level): the value every group shares")
+        raise OrgnetError(Said("error.groups.by_needed"))
     for attribute in (options.by, options.apart, options.together):
         if attribute and attribute not in people.columns:
-            raise OrgnetError(f"no attribute '{attribute}'. Attributes: {', '.join(map(str, people.columns))}")
+            attributes = ", ".join(map(str, people.columns))
+            raise OrgnetError(Said("error.groups.no_attribute", attribute=attribute, attributes=attributes))
 
 
 def _existing_groups(network, chosen: pd.Index) -> pd.Series:
@@ -160,9 +158,10 @@ def _partitions(people: pd.DataFrame, options: GroupOptions) -> list[pd.Index]:
     return [group.index for _, group in labels.groupby(keys, sort=True)]
 
 
-def _label(members: pd.DataFrame, options: GroupOptions) -> str:
+def _label(members: pd.DataFrame, options: GroupOptions) -> str | Said:
+    """The part a message is about: ``unit Ledelse, level 2`` (her columns and values), else the chosen people."""
     keys = [a for a in (options.together, options.by if options.mode == "homogeneous" else None) if a]
-    return ", ".join(f"{a} {members[a].iloc[0]}" for a in keys) if keys else "the chosen people"
+    return ", ".join(f"{a} {members[a].iloc[0]}" for a in keys) if keys else Said("error.groups.chosen_people")
 
 
 def _values(members: pd.DataFrame, attribute: str | None) -> np.ndarray:
@@ -202,13 +201,13 @@ def _coordinators(table: pd.DataFrame, given: list[str]) -> tuple[set, set]:
     given = [person for person in given if person]
     unknown = [person for person in given if person not in set(table["id"])]
     if unknown:
-        raise OrgnetError(f"--coordinators: '{unknown[0]}' is not a member of any proposed group")
+        raise OrgnetError(Said("error.groups.coordinator_unknown", person=unknown[0]))
     groups_given = table.set_index("id").loc[given, "group"] if given else pd.Series(dtype=int)
     if len(given) > table["group"].nunique():
-        raise OrgnetError(f"--coordinators names {len(given)} people, more than the {table['group'].nunique()} groups")
+        raise OrgnetError(Said("error.groups.coordinators_many", given=len(given), groups=table["group"].nunique()))
     doubled = groups_given[groups_given.duplicated()]
     if len(doubled):
-        raise OrgnetError(f"--coordinators names two people in group {doubled.iloc[0]}; one coordinator per group")
+        raise OrgnetError(Said("error.groups.coordinators_doubled", group=doubled.iloc[0]))
     chosen = set(given)
     rest = table[~table["group"].isin(set(groups_given))]
     best = rest.sort_values(["group", "degree", "_tenure", "id"], ascending=[True, False, False, True]).drop_duplicates("group")

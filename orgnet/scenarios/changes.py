@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said, say
 from orgnet.model import OrgNetwork, scope_of_ties
 from orgnet.selection import chosen_people, parse_conditions
 
@@ -83,27 +83,34 @@ def read_scenarios(path: Path) -> list[Scenario]:
     try:
         data = tomllib.loads(_utf8_text(path))
     except tomllib.TOMLDecodeError as error:
-        raise OrgnetError(f"{path}: not valid TOML: {error}") from None
+        raise OrgnetError(Said("error.scenarios.not_toml", path=str(path), error=str(error))) from None
     table = data.get("scenario")
     if not isinstance(table, dict) or not table:
-        raise OrgnetError(f'{path}: no scenarios; write one table per scenario, e.g. [scenario."merger"]')
+        raise OrgnetError(Said("error.scenarios.no_scenarios", path=str(path)))
     scenarios = []
     for name, spec in table.items():
         if not isinstance(spec, dict):
-            raise OrgnetError(f'{path}: scenario \'{name}\' must be a table, e.g. [scenario."{name}"] then remove = ["P0001"]')
+            raise OrgnetError(Said("error.scenarios.not_table", path=str(path), name=name))
         unknown = sorted(set(spec) - set(EXAMPLES))
         if unknown:
-            raise OrgnetError(f"{path}: scenario '{name}': unknown key '{unknown[0]}'; use {', '.join(sorted(EXAMPLES))}")
+            keys = ", ".join(sorted(EXAMPLES))
+            raise OrgnetError(Said("error.scenarios.unknown_key", path=str(path), name=name, setting=unknown[0], keys=keys))
         for key, value in spec.items():
             if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(item, str) for item in value))):
                 raise OrgnetError(
-                    f"{path}: scenario '{name}': {key} = {json.dumps(value, ensure_ascii=False)} must be a text "
-                    f"or a list of texts, e.g. {key} = {json.dumps([EXAMPLES[key]], ensure_ascii=False)}"
+                    Said(
+                        "error.scenarios.not_texts",
+                        path=str(path),
+                        name=name,
+                        setting=key,
+                        value=json.dumps(value, ensure_ascii=False),
+                        example=json.dumps([EXAMPLES[key]], ensure_ascii=False),
+                    )
                 )
         lists = {key: [spec[key]] if isinstance(spec.get(key), str) else list(spec.get(key, [])) for key in EXAMPLES}
         scenario = parse_scenario(name, **lists)
         if scenario.is_empty:
-            raise OrgnetError(f"{path}: scenario '{name}' changes nothing")
+            raise OrgnetError(Said("error.scenarios.changes_nothing", path=str(path), name=name))
         scenarios.append(scenario)
     return scenarios
 
@@ -117,10 +124,18 @@ def _utf8_text(path: Path) -> str:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start]
         legacy = bytes([byte]).decode("cp1252", errors="replace")
-        raise OrgnetError(
-            f"{path}: not UTF-8 text (byte 0x{byte:02x} on line {line}, '{legacy}' in Windows-1252); "
-            "a TOML file must be UTF-8: save it again as UTF-8"
-        ) from None
+        said = Said("error.scenarios.not_utf8", path=str(path), byte=f"{byte:02x}", line=line, legacy=legacy)
+        raise OrgnetError(said) from None
+
+
+class _RemoveWhere(Said):
+    """A --where message of orgnet.selection said of --remove-where, the option she wrote."""
+
+    def __init__(self, message: str | Said):
+        super().__init__("error.scenarios.remove_where", message=message)
+
+    def text(self, lang: str = "en") -> str:
+        return say(self.fields["message"], lang).replace("--where", "--remove-where", 1)
 
 
 def apply_scenario(network: OrgNetwork, scenario: Scenario) -> Outcome:
@@ -158,22 +173,22 @@ def apply_scenario(network: OrgNetwork, scenario: Scenario) -> Outcome:
 def _removed_ids(people: pd.DataFrame, scenario: Scenario) -> pd.Index:
     unknown = [person for person in scenario.remove if person not in people.index]
     if unknown:
-        raise OrgnetError(f"--remove {unknown[0]}: no person has id '{unknown[0]}'")
+        raise OrgnetError(Said("error.scenarios.remove_unknown", person=unknown[0]))
     removed = pd.Index(list(dict.fromkeys(scenario.remove)), dtype=people.index.dtype)
     for text in scenario.remove_where:
         try:
             chosen = chosen_people(people, parse_conditions([text]))
         except OrgnetError as error:
-            raise OrgnetError(str(error).replace("--where", "--remove-where", 1)) from None
+            raise OrgnetError(_RemoveWhere(error.message)) from None
         removed = removed.union(chosen, sort=False)
     if len(removed) >= len(people):
-        raise OrgnetError(f"scenario '{scenario.name}' removes everyone")
+        raise OrgnetError(Said("error.scenarios.removes_everyone", name=scenario.name))
     return removed
 
 
 def _organisations(people: pd.DataFrame) -> set[str]:
     if "organisation" not in people.columns:
-        raise OrgnetError("the data has no 'organisation' column, so organisations cannot be merged or people moved")
+        raise OrgnetError(Said("error.scenarios.no_organisation_column"))
     return set(people["organisation"].dropna().astype(str))
 
 
@@ -181,11 +196,12 @@ def _check_merge(sources: tuple[str, ...], target: str, organisations: set[str])
     label = f'--merge "{",".join(sources)}={target}"'
     for source in sources:
         if source not in organisations:
-            raise OrgnetError(f"{label}: no organisation '{source}'{_suggest(source, organisations)}")
+            suggestion = _suggest(source, organisations)
+            raise OrgnetError(Said("error.scenarios.no_organisation", label=label, name=source, suggestion=suggestion))
     if len(set(sources)) < len(sources):
-        raise OrgnetError(f"{label}: an organisation cannot be merged with itself")
+        raise OrgnetError(Said("error.scenarios.merge_itself", label=label))
     if len(sources) < 2:
-        raise OrgnetError(f"{label}: name at least two organisations to merge")
+        raise OrgnetError(Said("error.scenarios.merge_one", label=label))
 
 
 def _check_move(
@@ -193,17 +209,24 @@ def _check_move(
 ) -> tuple[str, str, object]:
     label = f"--move {person}={place}"
     if person not in people.index:
-        raise OrgnetError(f"{label}: no person has id '{person}'")
+        raise OrgnetError(Said("error.scenarios.move_unknown", label=label, person=person))
     if person in removed:
-        raise OrgnetError(f"{label}: {person} is removed by the same scenario")
+        raise OrgnetError(Said("error.scenarios.move_removed", label=label, person=person))
     places = _units(people)  # (organisation, unit) pairs
     holders = sorted(organisation for organisation, unit in places if unit == place)
     if len(holders) > 1:
         # The same unit name in two organisations ("Ledelse"): moving to either would be a guess.
         named = ", ".join(f"{organisation}/{place}" for organisation in holders)
         raise OrgnetError(
-            f"{label}: {len(holders)} organisations have a unit '{place}' ({named}); "
-            f'name one as ORGANISATION/UNIT, e.g. --move {person}="{holders[0]}/{place}"'
+            Said(
+                "error.scenarios.unit_ambiguous",
+                label=label,
+                count=len(holders),
+                unit=place,
+                named=named,
+                person=person,
+                first=holders[0],
+            )
         )
     if holders:
         return person, holders[0], place
@@ -214,7 +237,7 @@ def _check_move(
         return person, *matches[0]
     if place in organisations:
         return person, place, pd.NA
-    raise OrgnetError(f"{label}: no organisation or unit '{place}'{_suggest(place, organisations)}")
+    raise OrgnetError(Said("error.scenarios.no_place", label=label, place=place, suggestion=_suggest(place, organisations)))
 
 
 def _units(people: pd.DataFrame) -> set[tuple[str, str]]:
@@ -239,23 +262,24 @@ def _join_known(parts: tuple[str, ...], organisations: set[str]) -> tuple[str, .
     return tuple(names)
 
 
-def _suggest(value: str, known: set[str]) -> str:
+def _suggest(value: str, known: set[str]) -> Said | str:
+    """`` (did you mean 'X'?)`` said in the reader's language, or nothing."""
     import difflib
 
     close = difflib.get_close_matches(value, sorted(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return Said("error.scenarios.did_you_mean", name=close[0]) if close else ""
 
 
 def _parse_merge(text: str) -> tuple[tuple[str, ...], str]:
     sources, separator, target = str(text).rpartition("=")
     names = tuple(name.strip() for name in sources.split(",") if name.strip())
     if not separator or len(names) < 2 or not target.strip():
-        raise OrgnetError(f'--merge "{text}": write "A,B=C" (organisations A and B become C)')
+        raise OrgnetError(Said("error.scenarios.merge_form", text=str(text)))
     return names, target.strip()
 
 
 def _parse_move(text: str) -> tuple[str, str]:
     person, separator, place = str(text).partition("=")
     if not separator or not person.strip() or not place.strip():
-        raise OrgnetError(f'--move {text}: write ID=ORGANISATION, ID=UNIT or ID=ORGANISATION/UNIT, e.g. --move P0001="Bostedet Næsset"')
+        raise OrgnetError(Said("error.scenarios.move_form", text=str(text)))
     return person.strip(), place.strip()

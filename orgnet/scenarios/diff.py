@@ -22,7 +22,7 @@ import pandas as pd
 
 from orgnet.analysis import Analysis
 from orgnet.compare import DEFAULT_K, MIN_K
-from orgnet.errors import InputError, OrgnetError, Problem
+from orgnet.errors import InputError, OrgnetError, Problem, Said
 from orgnet.io.text import read_csv_text
 from orgnet.layers import BRIDGE_LAYER, SUMMARY_LAYERS
 from orgnet.model import OrgNetwork
@@ -89,10 +89,10 @@ def compare_waves(
     two = second if isinstance(second, Analysis) else Analysis(second, k=k, **analysis_options)
     first, second = one.network, two.network
     if k < MIN_K:
-        raise OrgnetError(f"k = {k} would show groups of fewer than {MIN_K} people; use k ≥ {MIN_K}")
+        raise OrgnetError(Said("error.scenarios.k_small", k=k, min_k=MIN_K))
     common = first.people.index.intersection(second.people.index, sort=False)
     if not len(common):
-        raise OrgnetError(f"{labels[0]} and {labels[1]} have no person in common (people are matched by id)")
+        raise OrgnetError(Said("error.scenarios.no_common", first=labels[0], second=labels[1]))
     joined = second.people.index.difference(first.people.index, sort=False)
     left = first.people.index.difference(second.people.index, sort=False)
     people = person_changes(one, two, common)
@@ -198,12 +198,15 @@ def read_groups(path: Path, people: pd.Index) -> pd.DataFrame:
     frame = read_csv_text(Path(path), str(path))
     missing = [column for column in ("group", "person") if column not in frame.columns]
     if missing:
-        raise InputError([Problem(str(path), f"missing column '{missing[0]}'; columns: {', '.join(frame.columns)}")])
+        said = Said("error.scenarios.missing_column", column=missing[0], columns=", ".join(frame.columns))
+        raise InputError([Problem(str(path), said)])
     unknown = frame[~frame["person"].isin(people)]
     if len(unknown):
         raise InputError(
             [
-                Problem(str(path), f"unknown person '{value}' (in neither wave)", row=int(row), column="person", value=value)
+                Problem(
+                    str(path), Said("error.scenarios.unknown_person", person=value), row=int(row), column="person", value=value
+                )
                 for row, value in unknown["person"].items()
             ]
         )

@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.metrics.graph import SymGraph
 
 GOALS = ("fragment", "reach")
@@ -152,18 +152,15 @@ def key_players(
         Largest number of people the fragmentation search considers (highest betweenness first).
     """
     if goal not in GOALS:
-        raise OrgnetError(f"--goal {goal}: use fragment or reach")
+        raise OrgnetError(Said("error.scenarios.goal", goal=str(goal)))
     n = graph.n
     if n < 3:
         # removing k people must leave at least two, whose fragmentation can be measured
-        people = "1 person" if n == 1 else f"{n} people"
-        raise OrgnetError(
-            f"--size {k}: the network has {people}; key players need at least 3 people (the size can be 1 to n − 2, so that two remain)"
-        )
+        raise OrgnetError(Said("error.scenarios.keyplayer_few", n=n, size=str(k)))
     if not 1 <= k <= n - 2:
-        raise OrgnetError(f"--size {k}: choose between 1 and {n - 2} (the network has {n} people)")
+        raise OrgnetError(Said("error.scenarios.keyplayer_size", size=str(k), most=n - 2, people=n))
     if steps not in (1, 2, 3):
-        raise OrgnetError(f"--steps {steps}: use 1, 2 or 3")
+        raise OrgnetError(Said("error.scenarios.steps", steps=str(steps)))
     betweenness = np.asarray(graph.igraph.betweenness(directed=False), dtype=float)
     by_betweenness = np.argsort(-betweenness, kind="stable")
     top = by_betweenness[:k]

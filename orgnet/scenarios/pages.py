@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from orgnet.compare import DEFAULT_K
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.pages import render
@@ -56,7 +56,7 @@ class Table:
 def check_output(path: Path) -> None:
     """A folder (page and workbook) or an ``.xlsx`` file; refuse anything else before work starts."""
     if Path(path).suffix and Path(path).suffix.lower() != ".xlsx":
-        raise OrgnetError(f"{path}: write a folder (an HTML page and a workbook) or an .xlsx file, not '{Path(path).suffix}'")
+        raise OrgnetError(Said("error.scenarios.output", path=str(path), suffix=Path(path).suffix))
 
 
 def whatif_tables(result: WhatIf, lang: str) -> list[Table]:
