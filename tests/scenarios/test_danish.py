@@ -22,7 +22,8 @@ DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 MERGER = "Aktivitetscentret Møllegården,Værestedet Skovbrynet=Møllegården og Skovbrynet"
 # English words that must not reach a Danish reader (the old output had "Scenarie: scenario",
 # "merge … into …", "flag: thin").
-ENGLISH = ("scenario", "merge", "into", "remove", "flag", "thin", "people", "and", "with", "leaves", "wave", "figure", "ties")
+# "flag" is Danish too (et flag, to flag: docs/glossary.md); "flag:" followed by a code is what users saw
+ENGLISH = ("scenario", "merge", "into", "remove", "thin", "people", "and", "with", "leaves", "wave", "figure", "ties")
 SNAKE_CASE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")  # a code such as lost_with_leaver or no_internal
 PATH = re.compile(r"(?<![\w])/\S+")  # file paths (the data's folder, the files written)
 
@@ -59,7 +60,7 @@ def sheet_rows(path: Path, position: int) -> list[tuple]:
 def test_the_check_finds_what_the_old_output_had():
     old = "Scenarie: scenario\nmerge A + B into C\nflag: thin 8\n1 kontakter\nlost_with_leaver"
 
-    assert set(problems(old)) == {"scenario", "merge", "into", "flag", "thin", "flag:", "lost_with_leaver", "1 kontakter"}
+    assert set(problems(old)) == {"scenario", "merge", "into", "thin", "flag:", "lost_with_leaver", "1 kontakter"}
 
 
 # --- the shipped municipality ---------------------------------------------------------------
