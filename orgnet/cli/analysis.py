@@ -24,7 +24,7 @@ from orgnet.cli.options import (
 )
 from orgnet.cli.paths import table_file
 from orgnet.cli.progress import progress_reporter
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.export import check_table_path, jsonable, write_table
 from orgnet.i18n import format_number, local
 from orgnet.metrics import compute_all, with_person_columns
@@ -52,10 +52,16 @@ def weighting_options(command):
     return command
 
 
+def _lang() -> str:
+    from orgnet.cli import command_lang
+
+    return command_lang(click.get_current_context())
+
+
 def weighting(holes: str | None, symmetric: bool, path_weights: str, weighted: bool) -> dict:
     """The ``compute_all`` keywords for the weighting options."""
     if symmetric and holes:
-        raise click.UsageError("--symmetric is the binary symmetrised graph over the whole network; leave out --holes")
+        raise click.UsageError(Said("error.cli.symmetric_and_holes").text(_lang()))
     return {"holes": "symmetric" if symmetric else holes or "ego", "path_weights": None if path_weights == "hops" else path_weights, "weighted": weighted}
 
 
@@ -84,7 +90,7 @@ def metrics(
     betweenness among leaders), and the output's metadata says so.
     """
     if audience == "management":
-        raise OrgnetError("a per-person table has no management form; use orgnet compare or orgnet report --audience management")
+        raise OrgnetError(Said("error.cli.metrics_for_management"))
     options = weighting(holes, symmetric, path_weights, weighted)
     check_table_path(output)
     whole, treated = read_treated(data, config, missing, lang)

@@ -7,7 +7,7 @@ import click
 from orgnet.cli.options import lang_option, output_option, replace_option
 from orgnet.cli.paths import EventSource, InputPath, data_output
 from orgnet.config import load_config
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.events import EventRules, build_from_events, parse_day, parse_duration, write_events_output
 from orgnet.events.rules import CHANNELS
 from orgnet.i18n import format_number
@@ -63,7 +63,7 @@ def events(events, roster, output, replace, config, engine, min_interactions, wi
     for value in kinds:
         channel, _, kind = value.partition("=")
         if channel.strip() not in CHANNELS or kind.strip() not in ("formal", "informal"):
-            raise InputError([Problem("--kind", f"'{value}': expected CHANNEL=KIND with channel {', '.join(CHANNELS)} and kind formal or informal")])
+            raise InputError([Problem("--kind", Said("error.cli.kind", value=value, channels=", ".join(CHANNELS)))])
     since_at, until_at = parse_day(since, "--since", timezone), parse_day(until, "--until", timezone)
     rules = EventRules(
         min_interactions=min_interactions, window_seconds=parse_duration(window), reciprocal=reciprocal,

@@ -21,7 +21,7 @@ from orgnet.cli.options import (
 )
 from orgnet.cli.paths import InputPath, OutputPath, data_output, folder_or_file, page_folder, table_file
 from orgnet.cli.progress import progress_reporter
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.export import FORMATS, write_table
 from orgnet.groups.effect import measure_effect, new_pairs_by_group
 from orgnet.groups.page import objective_text, rule_text, terminal_text, write_page
@@ -38,7 +38,7 @@ def _size(text: str | None) -> tuple[int, int] | None:
     try:
         return (int(low), int(high or low)) if separator or low else None
     except ValueError:
-        raise OrgnetError(f"--size {text}: give min-max, e.g. --size 3-10") from None
+        raise OrgnetError(Said("error.cli.size", text=text)) from None
 
 
 @click.command(name="groups")
@@ -65,7 +65,7 @@ def groups_command(data, output, where, size, mode, by, apart, together, keep_ex
     own organisation are placed first, each with at least two members from other organisations.
     """
     if output is not None and output.suffix and output.suffix.lower() not in FORMATS:
-        raise OrgnetError(f"{output}: write .csv, .xlsx, .json or a folder")
+        raise OrgnetError(Said("error.cli.groups_format", output=output))
     analysis = open_analysis(data, config, lang=lang, seed=seed, missing=missing)
     people = analysis.network.people
     if where:
@@ -73,7 +73,7 @@ def groups_command(data, output, where, size, mode, by, apart, together, keep_ex
     elif "role" in people.columns and (people["role"] == "leader").any():
         chosen = people.index[(people["role"] == "leader").to_numpy()]
     else:
-        raise OrgnetError("no people with role leader: choose whom to group with --where, e.g. --where level=first_line")
+        raise OrgnetError(Said("error.cli.no_leaders"))
     options = GroupOptions(
         size=_size(size), mode=mode, by=by, apart=None if apart in ("none", "") else apart, together=together,
         keep_existing=keep_existing, coordinators=_coordinator_ids(coordinators), seed=seed,
@@ -106,7 +106,7 @@ def _coordinator_ids(path: Path | None) -> list[str]:
         return []
     table = read_csv_text(path, str(path))
     if "id" not in table.columns:
-        raise OrgnetError(f"{path}: needs an id column (one coordinator per row)")
+        raise OrgnetError(Said("error.cli.coordinators_id", path=path))
     return table["id"].dropna().astype(str).tolist()
 
 

@@ -18,7 +18,7 @@ from orgnet.analysis import Analysis
 from orgnet.cli.paths import InputPath, OutputPath, Shape
 from orgnet.compare import DEFAULT_K, MIN_K
 from orgnet.config import load_config
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.flags import load_rules
 from orgnet.i18n import format_number
 from orgnet.missing import treat_missing
@@ -88,7 +88,7 @@ def k_option(what: str = "Suppress groups of fewer people."):
 
 def _check_k(context, parameter, k: int) -> int:
     if k < MIN_K:
-        raise OrgnetError(f"k = {k} would show groups of fewer than {MIN_K} people; use k ≥ {MIN_K}")
+        raise OrgnetError(Said("error.cli.k", k=k, least=MIN_K))
     return k
 
 
@@ -140,7 +140,7 @@ def with_columns(table: pd.DataFrame, people: pd.DataFrame, columns: str | None)
     wanted = [c.strip() for c in (columns or "").split(",") if c.strip()]
     unknown = [c for c in wanted if c not in people.columns]
     if unknown:
-        raise OrgnetError(f"--columns: no column '{unknown[0]}' in the people table. Columns: {', '.join(map(str, people.columns))}")
+        raise OrgnetError(Said("error.cli.no_column", column=unknown[0], columns=", ".join(map(str, people.columns))))
     added = [c for c in wanted if c not in table.columns]
     if not added:
         return table

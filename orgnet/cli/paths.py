@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.io.atomic import DATA_FOLDER, Input, Output, Reads, check_outputs, finish_outputs
 from orgnet.io.interchange import attributes_path
 
@@ -180,7 +180,7 @@ def planned_io(ctx: click.Context) -> tuple[list[Output], list[Input]]:
                 inputs += param.type.inputs(item, label)
     for output in outputs:
         if output.folder is None and output.path in ctx.meta.get(SLASHED, ()):
-            raise OrgnetError(f"{output.path}/: ends in '/', so it names a folder; give a file name")
+            raise OrgnetError(Said("error.output.slashed", path=output.path))
     return outputs, inputs
 
 

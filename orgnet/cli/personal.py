@@ -21,7 +21,7 @@ from orgnet.cli.options import (
 )
 from orgnet.cli.paths import page_folder, table_file
 from orgnet.cli.progress import progress_reporter
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.export import check_table_path, write_table
 from orgnet.i18n import format_number
 from orgnet.suggestions.suggest import DEFAULT_MAX_PER_PERSON, suggest_contacts
@@ -43,8 +43,7 @@ def flagged_leaders(analysis: Analysis) -> list[str]:
 def _check_persons(analysis: Analysis, persons: tuple[str, ...]) -> None:
     unknown = [person for person in persons if person not in analysis.network.people.index]
     if unknown:
-        where = " among the people --where chose" if analysis.is_selection else ""
-        raise OrgnetError(f"--person {unknown[0]}: no person with that id{where}")
+        raise OrgnetError(Said("error.cli.no_person_chosen" if analysis.is_selection else "error.cli.no_person", person=unknown[0]))
 
 
 @click.command()
@@ -115,7 +114,7 @@ def _limit(text: str) -> int | None:
     if value in ("0", "none"):
         return None
     if not value.isdigit():
-        raise OrgnetError(f"--max-per-person {text}: write a whole number of at least 1, or 0 or none for no limit")
+        raise OrgnetError(Said("error.cli.max_per_person", text=text))
     return int(value)
 
 

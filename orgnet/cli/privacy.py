@@ -12,7 +12,7 @@ import orgnet
 from orgnet import __version__
 from orgnet.cli.options import config_option, lang_option, output_option, read_data, replace_option
 from orgnet.cli.paths import InputPath, OutputPath, data_output, names_back, secret_file
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import read_sheets, write_workbook
 from orgnet.io.text import read_csv_text, write_csv
@@ -55,9 +55,9 @@ def pseudonymise_command(data, output, replace, key_file, new_key_path, columns,
         click.echo(texts(lang).t("cli.wrote.key", path=path))
         return
     if data is None or output is None:
-        raise click.UsageError("give DATA and -o OUTPUT (or --new-key KEY to make a key)")
+        raise click.UsageError(Said("error.cli.pseudonymise_usage").text(lang))
     if output.suffix:
-        raise OrgnetError(f"{output}: give a folder for the pseudonymised data (its record {ABOUT_FILE} goes beside the tables)")
+        raise OrgnetError(Said("error.cli.pseudonymise_folder", output=output, about=ABOUT_FILE))
     key = load_key(key_file)
     _warn_if_exposed(key_file)
     network = read_data(data, config)
@@ -89,7 +89,7 @@ def reidentify_command(file: Path, key_file: Path, original: Path, output: Path,
     """Map the pseudonyms in an orgnet output FILE (.csv or .xlsx) back to ids and names, with the
     key and the original data — for the consultant who holds the key."""
     if output.suffix.lower() not in (".csv", ".xlsx"):
-        raise OrgnetError(f"{output}: cannot write '{output.suffix}'; use .csv or .xlsx")
+        raise OrgnetError(Said("error.cli.reidentify_format", output=output, suffix=output.suffix))
     key = load_key(key_file)
     _warn_if_exposed(key_file)
     network = read_data(original, config)
@@ -106,10 +106,7 @@ def reidentify_command(file: Path, key_file: Path, original: Path, output: Path,
         mapped[name], count = reidentify(frame, table)
         changed += count
     if not changed:
-        raise OrgnetError(
-            f"{file}: no pseudonym in it was made with this key (fingerprint {fingerprint(key)}) from {original}. "
-            f"Check the key file against the fingerprint in the pseudonymised folder's {ABOUT_FILE}, and that --data is the original data"
-        )
+        raise OrgnetError(Said("error.cli.no_pseudonym", file=file, fingerprint=fingerprint(key), original=original, about=ABOUT_FILE))
     with replacing(output) as (part,):
         if output.suffix.lower() == ".xlsx":
             write_workbook(mapped, part, neutralise=True)
@@ -131,13 +128,13 @@ def _code_table(key: bytes, column: str, values: pd.Series) -> pd.DataFrame:
 
 def _read_output(file: Path) -> dict[str, pd.DataFrame]:
     if not file.is_file():
-        raise OrgnetError(f"{file}: file not found")
+        raise OrgnetError(Said("error.cli.not_found", file=file))
     suffix = file.suffix.lower()
     if suffix == ".csv":
         return {"table": read_csv_text(file, str(file)).astype(object)}
     if suffix == ".xlsx":
         return read_sheets(file, str(file), dtype=object)
-    raise OrgnetError(f"{file}: cannot read '{file.suffix}'; reidentify reads .csv and .xlsx outputs")
+    raise OrgnetError(Said("error.cli.reidentify_reads", file=file, suffix=file.suffix))
 
 
 COMMANDS = (pseudonymise_command, reidentify_command)

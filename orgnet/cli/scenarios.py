@@ -27,7 +27,7 @@ from orgnet.cli.options import (
 from orgnet.cli.paths import InputPath, folder_or_file, page_folder, single_file, table_file
 from orgnet.cli.progress import progress_reporter
 from orgnet.compare import DEFAULT_K
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.export import check_table_path, write_table
 from orgnet.i18n import format_number
 from orgnet.scenarios import parse_scenario, read_scenarios
@@ -83,9 +83,7 @@ def whatif(data: Path, remove, remove_where, merge, move, scenarios_file, output
     scenarios = read_scenarios(scenarios_file) if scenarios_file else []
     given = parse_scenario("", remove=remove, remove_where=remove_where, merge=merge, move=move)
     if given.is_empty and not scenarios:
-        raise OrgnetError(
-            'name a change: --remove ID, --remove-where ATTR=VALUE, --merge "A,B=C", --move ID=PLACE or --scenarios FILE'
-        )
+        raise OrgnetError(Said("error.cli.no_change"))
     network, _ = read_treated(data, config, missing)
     if not given.is_empty:
         scenarios.insert(0, replace(given, name=scenario_title(given, network.people, lang)))

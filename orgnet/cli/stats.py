@@ -13,7 +13,7 @@ import pandas as pd
 
 from orgnet.cli.options import config_option, data_argument, lang_option, output_option, read_data
 from orgnet.cli.paths import table_file
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.export import FORMATS, jsonable, write_table
 from orgnet.i18n import column_name, format_number, value_name
 from orgnet.io.atomic import replacing
@@ -61,7 +61,7 @@ def term_label(name: str, lang: str) -> str:
 
 def _check_suffix(output: Path | None) -> None:
     if output is not None and output.suffix.lower() not in FORMATS:
-        raise OrgnetError(f"{output}: write .csv, .xlsx or .json")
+        raise OrgnetError(Said("error.cli.stats_format", output=output))
 
 
 def _write(output: Path, document: dict, table: pd.DataFrame, metadata: dict, sheet: str, lang: str) -> None:

@@ -21,7 +21,7 @@ from orgnet.cli.options import (
 )
 from orgnet.cli.paths import page_folder, single_file
 from orgnet.cli.progress import progress_reporter
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.texts import texts
 from orgnet.viz.graph import check_graph_path, draw, graph_data
 
@@ -47,10 +47,7 @@ from orgnet.viz.graph import check_graph_path, draw, graph_data
 def graph(data: Path, output: Path, colour_by, size_by: str, layer, keep_unconnected, where, ego, radius: int, lang: str, seed: int, audience, config, missing) -> None:
     """Draw DATA: an interactive, self-contained HTML graph, or a static picture."""
     if audience == "management":
-        raise OrgnetError(
-            "a picture of the network shows individuals even without names, so there is none for management; "
-            "use orgnet report --audience management"
-        )
+        raise OrgnetError(Said("error.cli.graph_for_management"))
     check_graph_path(output)
     analysis = open_analysis(data, config, where=where, lang=lang, seed=seed, missing=missing)
     with progress_reporter() as analysis.progress:
@@ -117,7 +114,7 @@ def _proposed_groups(analysis):
 
     people = analysis.network.people
     if "role" not in people.columns or not (people["role"] == "leader").any():
-        raise OrgnetError("--groups: no people with role leader to group (orgnet groups --where … chooses others)")
+        raise OrgnetError(Said("error.cli.report_no_leaders"))
     leaders = people.index[(people["role"] == "leader").to_numpy()]
     members, summary = propose_groups(analysis, leaders, GroupOptions(seed=analysis.seed))
     return members, measure_effect(analysis, members, leaders), summary

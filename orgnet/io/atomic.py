@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.io.record import MANIFEST, Record, read_record, unchanged, write_record
 
 TEMPORARY_MARK = ".orgnet-partial-"
@@ -53,11 +53,11 @@ def replacing(*targets: Path) -> Iterator[list[Path]]:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise OrgnetError(f"{target}: cannot make the folder {target.parent} ({error.strerror or error})") from None
+            raise OrgnetError(Said("error.output.no_folder", target=target, folder=target.parent, reason=error.strerror or error)) from None
         if target.is_dir():
-            raise OrgnetError(f"{target}: is a folder; give a file name")
+            raise OrgnetError(Said("error.output.is_folder", path=target))
         if is_read_only(target):
-            raise OrgnetError(f"{target}: is read-only; orgnet does not replace it (make it writable, or choose another name)")
+            raise OrgnetError(Said("error.output.read_only", path=target))
     temporary = [temporary_name(target) for target in targets]
     # Claim every temporary file first, so that an unwritable place is one clear message about
     # the file the user named, before any writer (openpyxl, matplotlib) has started.
@@ -66,13 +66,13 @@ def replacing(*targets: Path) -> Iterator[list[Path]]:
             path.touch(exist_ok=False)
         except OSError as error:
             _remove(temporary)
-            raise OrgnetError(f"{target}: cannot write here ({error.strerror or error})") from None
+            raise OrgnetError(Said("error.output.cannot_write_here", path=target, reason=error.strerror or error)) from None
     try:
         yield temporary
     except OSError as error:
         _remove(temporary)
         target = next((t for p, t in zip(temporary, targets) if str(p) == error.filename), targets[0])
-        raise OrgnetError(f"{target}: cannot write ({error.strerror or error})") from None
+        raise OrgnetError(Said("error.output.cannot_write", path=target, reason=error.strerror or error)) from None
     except BaseException:
         _remove(temporary)
         raise
@@ -204,11 +204,11 @@ def _check_shape(output: Output) -> None:
     path = output.path
     blocking = next((parent for parent in path.parents if parent.exists() and not parent.is_dir()), None)
     if blocking is not None:
-        raise OrgnetError(f"{path}: cannot make the folder {blocking}: a file of that name is there")
+        raise OrgnetError(Said("error.output.file_in_the_way", path=path, blocking=blocking))
     if output.folder is None and path.is_dir():
-        raise OrgnetError(f"{path}: is a folder; give a file name")
+        raise OrgnetError(Said("error.output.is_folder", path=path))
     if output.folder is not None and path.exists() and not path.is_dir():
-        raise OrgnetError(f"{path}: is a file; give a folder")
+        raise OrgnetError(Said("error.output.is_file", path=path))
 
 
 def _check_against(output: Output, data: Input) -> None:
@@ -219,26 +219,22 @@ def _check_against(output: Output, data: Input) -> None:
             continue
         if _same(target, source):
             if folder_input:
-                elsewhere = "a folder outside it (every file below it is read)" if data.reads.below else "another folder (a new subfolder inside it is fine)"
-                raise OrgnetError(f"{target}: is an input folder of this command ({data.label} {source}); write into {elsewhere}")
-            raise OrgnetError(f"{target}: is an input of this command ({data.label} {source}); write the output somewhere else")
+                elsewhere = Said("error.output.elsewhere.outside" if data.reads.below else "error.output.elsewhere.another")
+                raise OrgnetError(Said("error.output.input_folder", path=target, label=data.label, source=source, elsewhere=elsewhere))
+            raise OrgnetError(Said("error.output.is_input", path=target, label=data.label, source=source))
         if folder_input and _inside(target, source):
             if data.reads.below:
-                raise OrgnetError(
-                    f"{target}: is inside {source} ({data.label}), every file below which is read; write the output outside it"
-                )
+                raise OrgnetError(Said("error.output.below_input", path=target, source=source, label=data.label))
             if data.reads.takes(_resolved(target), _resolved(source)):
                 if _resolved(target).exists():
-                    raise OrgnetError(f"{target}: is an input of this command (read from {data.label} {source}); write the output somewhere else")
-                raise OrgnetError(
-                    f"{target}: would be read as data from the input folder {source} ({data.label}); write it somewhere else or under another name"
-                )
+                    raise OrgnetError(Said("error.output.read_from_input", path=target, label=data.label, source=source))
+                raise OrgnetError(Said("error.output.read_as_data", path=target, source=source, label=data.label))
         if folder_input and target.is_file() and any(_same(target, file) for file in _read_files(source, data.reads)):  # a link
-            raise OrgnetError(f"{target}: is an input of this command (read from {data.label} {source}); write the output somewhere else")
+            raise OrgnetError(Said("error.output.read_from_input", path=target, label=data.label, source=source))
     if output.data and output.folder is not None and _inside(source, output.folder):
         _check_input_in_data_output(output, data)
     if output.shared and folder_input and _inside(output.path, source):
-        raise OrgnetError(f"{output.path}: the output folder must not be inside the data folder {source}")
+        raise OrgnetError(Said("error.output.shared_inside_data", path=output.path, source=source))
 
 
 def _check_input_in_data_output(output: Output, data: Input) -> None:
@@ -247,52 +243,41 @@ def _check_input_in_data_output(output: Output, data: Input) -> None:
     if any(_same(source, kept) for kept in output.keeps):
         return
     if data.reads.below:
-        raise OrgnetError(
-            f"{folder}: holds {source}, an event log this command reads ({data.label}); write the network into a folder of its own, "
-            "so that the logs' folder holds logs only"
-        )
+        raise OrgnetError(Said("error.output.holds_event_log", folder=folder, source=source, label=data.label))
     if output.shared and data.secret:
-        raise OrgnetError(f"{source}: the key file must not be written or kept inside the output folder {folder}, which is meant to be shared")
+        raise OrgnetError(Said("error.output.secret_in_shared", path=source, what=Said("error.output.secret.key"), folder=folder))
     if output.shared:
-        raise OrgnetError(
-            f"{source}: an input of this command ({data.label} {source}) must not be kept inside the output folder {folder}, "
-            "which is meant to be shared; move it out, or write the output into another folder"
-        )
+        raise OrgnetError(Said("error.output.input_in_shared", path=source, label=data.label, source=source, folder=folder))
     if _resolved(source).parent == _resolved(folder) and source.name in DATA_NAMES:
-        raise OrgnetError(
-            f"{source}: is an input of this command ({data.label} {source}) and would be read as part of the data folder {folder} "
-            "being written; keep it elsewhere, or write the output into another folder"
-        )
+        raise OrgnetError(Said("error.output.input_in_data", path=source, label=data.label, source=source, folder=folder))
 
 
-SECRETS = {"--table": "the code table", "--new-key": "the key file"}  # what a secret output is, in a message
+SECRETS = {"--table": "error.output.secret.table", "--new-key": "error.output.secret.key"}  # what a secret output is, in a message
 
 
 def _check_pair(output: Output, other: Output) -> None:
     if other.shared and output.secret and (_inside(output.path, other.path) or _same(output.path, other.path)):
-        what = SECRETS.get(output.label, output.label)
-        raise OrgnetError(f"{output.path}: {what} must not be written or kept inside the output folder {other.path}, which is meant to be shared")
+        what = Said(SECRETS[output.label]) if output.label in SECRETS else output.label
+        raise OrgnetError(Said("error.output.secret_in_shared", path=output.path, what=what, folder=other.path))
     for file in output.files:
         if any(_same(file, theirs) for theirs in (other.path, *other.files)):
-            raise OrgnetError(f"{file}: two outputs of this command ({output.label}, {other.label}) would write it; give them different places")
+            raise OrgnetError(Said("error.output.two_outputs", path=file, one=output.label, other=other.label))
 
 
 def _check_not_pseudonymised(output: Output) -> None:
     for folder in _resolved(output.path).parents:
         if (folder / "pseudonyms.json").is_file():
-            raise OrgnetError(
-                f"{output.path}: is inside {folder}, a pseudonymised folder meant to be shared; write the names back somewhere else"
-            )
+            raise OrgnetError(Said("error.output.names_into_pseudonymised", path=output.path, folder=folder))
 
 
 def _check_writable(output: Output) -> None:
     if output.folder is not None and is_read_only(output.folder):
-        raise OrgnetError(f"{output.folder}: is a read-only folder; orgnet writes nothing into it (make it writable, or choose another)")
+        raise OrgnetError(Said("error.output.read_only_folder", folder=output.folder))
     if output.folder is None and output.path.parent.is_dir() and is_read_only(output.path.parent):
-        raise OrgnetError(f"{output.path.parent}: is a read-only folder; orgnet writes nothing into it (make it writable, or choose another)")
+        raise OrgnetError(Said("error.output.read_only_folder", folder=output.path.parent))
     for file in (output.path, *output.files) if output.folder is None else output.files:
         if file.is_file() and is_read_only(file):
-            raise OrgnetError(f"{file}: is read-only; orgnet does not replace it (make it writable, or choose another name)")
+            raise OrgnetError(Said("error.output.read_only", path=file))
 
 
 def _stale(output: Output, command: str, replace: bool) -> list[Path]:
@@ -320,21 +305,18 @@ def _stale(output: Output, command: str, replace: bool) -> list[Path]:
     return [file for file in watched if file in foreign or file.name in own]  # removed after the run unless rewritten
 
 
-def _foreign_message(folder: Path, foreign: list[Path], record: Record, output: Output) -> str:
-    edited = [file.name for file in foreign if file.name in record.files]
-    other = [file.name for file in foreign if file.name not in record.files]
-    parts = [f"{', '.join(other)}, not written here by orgnet {record.command}"] if other else []
-    if edited:
-        parts.append(f"{', '.join(edited)}, changed since orgnet {record.command} wrote {'it' if len(edited) == 1 else 'them'}")
-    one = len(foreign) == 1
-    they = "it" if one else "they"
-    if output.shared:
-        effect = f"{they} would be shared with the pseudonymised data"
-    elif output.data:
-        effect = f"{they} would be replaced or become part of the new data"
+def _foreign_message(folder: Path, foreign: list[Path], record: Record, output: Output) -> Said:
+    edited = ", ".join(file.name for file in foreign if file.name in record.files)
+    other = ", ".join(file.name for file in foreign if file.name not in record.files)
+    count = sum(file.name in record.files for file in foreign)
+    if other and edited:
+        held = Said("error.output.held.both", other=other, edited=edited, command=record.command, n=count)
+    elif other:
+        held = Said("error.output.held.other", other=other, command=record.command)
     else:
-        effect = f"{they} would be replaced"
-    return f"{folder}: holds {'; '.join(parts)}; {effect}. Choose a new folder, or give --replace to replace {'it' if one else 'them'}"
+        held = Said("error.output.held.edited", edited=edited, command=record.command, n=count)
+    effect = "shared" if output.shared else "data" if output.data else "replaced"
+    return Said("error.output.foreign", folder=folder, held=held, effect=Said(f"error.output.effect.{effect}", n=len(foreign)), n=len(foreign))
 
 
 def _read_files(folder: Path, reads: Reads) -> list[Path]:
