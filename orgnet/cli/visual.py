@@ -104,7 +104,7 @@ def report(data: Path, output: Path, lang: str, k: int, where, seed: int, audien
     note = selection_note(analysis)
     if note:
         click.echo(note, err=True)
-    click.echo("wrote:\n" + "\n".join(f"  {file}" for file in files))
+    click.echo(texts(lang).t("cli.wrote.files") + "\n" + "\n".join(f"  {file}" for file in files))
 
 
 def _proposed_groups(analysis):
