@@ -338,7 +338,7 @@ def _eligible(people: pd.DataFrame) -> np.ndarray:
 def unknown_person(unknown: list) -> Said:
     """No person with the first of ``unknown``'s ids (and how many more are unknown)."""
     if len(unknown) > 1:
-        return Said("error.suggest.unknown_people", person=unknown[0], n=len(unknown) - 1)
+        return Said("error.suggest.unknown_people", person=unknown[0], n=len(unknown) - 1, more=len(unknown) - 1)
     return Said("error.suggest.unknown_person", person=unknown[0])
 
 
