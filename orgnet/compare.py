@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.flags import FLAGS
 from orgnet.layers import SUMMARY_LAYERS, degree_column
 from orgnet.model import OrgNetwork
@@ -36,17 +36,17 @@ def compare(
     Groups under ``k`` people have ``suppressed`` True and every other figure empty.
     """
     if k < MIN_K:
-        raise OrgnetError(f"k = {k} would show groups of fewer than {MIN_K} people; use k ≥ {MIN_K}")
+        raise OrgnetError(Said("error.privacy.k_too_small", k=k, least=MIN_K))
     if not by:
-        raise OrgnetError("name at least one attribute to compare by (--by level)")
+        raise OrgnetError(Said("error.compare.no_by"))
     people = network.people
     for attribute in by:
         if attribute not in people.columns:
-            known = ", ".join(map(str, people.columns)) or "none (the people table has only ids)"
-            raise OrgnetError(f"no attribute '{attribute}' to compare by. Attributes: {known}")
+            known = ", ".join(map(str, people.columns)) or Said("error.compare.only_ids")
+            raise OrgnetError(Said("error.compare.unknown_attribute", attribute=attribute, known=known))
     if role is not None:
         if "role" not in people.columns:
-            raise OrgnetError("the data has no 'role' column to select by")
+            raise OrgnetError(Said("error.compare.no_role"))
         people = people[people["role"] == role]
 
     frame = people[by].astype("object").where(people[by].notna(), MISSING).astype(str)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.io.atomic import replacing
 from orgnet.io.excel import write_workbook
 from orgnet.io.text import write_csv
@@ -38,7 +38,7 @@ def jsonable(value):
 def check_table_path(path: Path) -> None:
     """Refuse an unknown extension before any work is done."""
     if Path(path).suffix.lower() not in FORMATS:
-        raise OrgnetError(f"{path}: cannot write '{Path(path).suffix or Path(path).name}'; use .csv, .xlsx or .json")
+        raise OrgnetError(Said("error.metrics.cannot_write_table", path=path, suffix=Path(path).suffix or Path(path).name))
 
 
 def write_table(frame: pd.DataFrame, path: Path, *, metadata: dict | None = None, sheet: str = "table", raw: bool = False) -> list[Path]:

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlparse
 
 import pandas as pd
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.events import plan
 from orgnet.events.files import empty_files, file_columns
 from orgnet.events.rules import EventRules
@@ -163,15 +163,15 @@ def _problems(bad: pd.DataFrame, source: Source) -> list[Problem]:
         value = {"sender": None, "ts": row.ts_text, "te": row.te_text, "order": row.te_text}[row.problem]
         value = None if value is None or pd.isna(value) else value
         if row.problem == "sender":
-            message = "empty sender"
+            message = Said("error.events.empty_sender")
         elif row.problem == "order":
-            message = f"the meeting ends before it starts ({row.ts_text}); a meeting counts only with an end at or after its start"
+            message = Said("error.events.ends_before_start", start=row.ts_text)
         elif value is None and row.problem == "te":
-            message = "empty end; a meeting counts only with an end at or after its start"
+            message = Said("error.events.empty_end")
         elif value is None:
-            message = "empty timestamp"
+            message = Said("error.events.empty_timestamp")
         else:
-            message = f"cannot read the timestamp '{value}'; expected e.g. 2026-01-05 09:30:00+01:00"
+            message = Said("error.events.bad_timestamp", value=value)
         occurrence = seen[(file, column, value)] = seen.get((file, column, value), -1) + 1
         line = _row_of(tables, file, column, value, occurrence, source.format)
         problems.append(Problem(file, message, row=line, column=column, value=value))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.events.addresses import FOLD_FUNCTION, address_key
 from orgnet.events.files import longest_line, not_utf8_problem
 from orgnet.events.plan import DUCKDB
@@ -46,14 +46,14 @@ class DuckDBEngine:
             self.connection.execute(f"SET TimeZone = '{timezone}'")
         except duckdb.Error as error:
             self.close()
-            raise OrgnetError(f"DuckDB refused a setting: {str(error).splitlines()[0]}") from None
+            raise OrgnetError(Said("error.events.duckdb_setting", reason=str(error).splitlines()[0])) from None
         # the rare non-ASCII address is folded by Python itself, so that it meets the roster's
         self.connection.create_function(FOLD_FUNCTION, address_key, ["VARCHAR"], "VARCHAR")
 
     def register(self, name: str, source: Source) -> list[str]:
         files = "[" + ", ".join(_quote(file) for file in source.files) + "]"
         if source.format == "table":
-            raise OrgnetError(f"{source.label}: tables are read by --engine spark; give DuckDB files")
+            raise OrgnetError(Said("error.events.tables_need_spark", source=source.label))
         if source.format == "parquet":
             reader = f"read_parquet({files}, filename = true, union_by_name = true)"
         else:
@@ -93,15 +93,12 @@ class DuckDBEngine:
         except duckdb.OutOfMemoryException:
             limit = self.connection.execute("SELECT current_setting('memory_limit')").fetchone()[0]
             threads = self.connection.execute("SELECT current_setting('threads')").fetchone()[0]
-            raise OrgnetError(
-                f"DuckDB ran out of memory in step '{step}' (memory limit {limit}, {threads} threads): "
-                "give it more with --memory-limit, or fewer --threads (each thread needs its share)"
-            ) from None
+            raise OrgnetError(Said("error.events.out_of_memory", step=step, limit=limit, threads=threads)) from None
         except duckdb.Error as error:
             not_utf8 = NOT_UTF8.search(str(error))
             if not_utf8:
                 raise not_utf8_problem(Path(not_utf8.group(1).strip())) from None
-            raise OrgnetError(f"DuckDB could not read or run '{step}': {str(error).splitlines()[0]}") from None
+            raise OrgnetError(Said("error.events.cannot_run", step=step, reason=str(error).splitlines()[0])) from None
 
     def close(self) -> None:
         try:

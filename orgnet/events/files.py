@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 
 CHUNK = 1 << 24  # 16 MiB: bounds the memory of a scan
 
@@ -28,7 +28,7 @@ def empty_files(files: list[str]) -> list[Problem]:
             continue
         size = path.stat().st_size
         if size == 0 or (size <= 64 and not path.read_bytes().lstrip(codecs.BOM_UTF8).strip()):
-            problems.append(Problem(file, "the file is empty; expected a header row and one event per row"))
+            problems.append(Problem(file, Said("error.events.empty_file")))
     return problems
 
 
@@ -65,12 +65,12 @@ def not_utf8_problem(path: Path) -> InputError:
             except UnicodeDecodeError:
                 try:
                     shown = line.decode("cp1252").strip()
-                    what = f"not UTF-8 but apparently Windows-1252, as Excel saves \"CSV\" (the row reads '{shown[:60]}')"
+                    what = Said("error.events.windows_1252", line=shown[:60])
                 except UnicodeDecodeError:
-                    what = "neither UTF-8 nor Windows-1252"
-                return InputError([Problem(str(path), f"{what}; save the file as UTF-8 (Excel: \"CSV UTF-8\") and run again", row=row)])
+                    what = Said("error.events.neither_utf8")
+                return InputError([Problem(str(path), what, row=row)])
             row += 1
-    return InputError([Problem(str(path), "not UTF-8; save the file as UTF-8 and run again")])
+    return InputError([Problem(str(path), Said("error.events.not_utf8"))])
 
 
 def check_utf8(path: Path) -> None:

@@ -8,7 +8,7 @@ import pandas as pd
 
 import orgnet
 from orgnet.config import Config
-from orgnet.errors import InputError, Problem
+from orgnet.errors import InputError, Problem, Said
 from orgnet.events.addresses import roster_address
 from orgnet.events.aggregate import EventNetwork, aggregate
 from orgnet.events.plan import window_rule
@@ -32,14 +32,14 @@ def read_roster(path: Path, config: Config | None = None) -> tuple[RawTable, pd.
     rename = (config or Config()).columns.get("people", {})
     frame = frame.rename(columns=rename)
     if "email" not in frame.columns:
-        raise InputError([Problem(str(file), f"no column 'email' (the roster maps addresses to people); columns: {', '.join(frame.columns)}")])
+        raise InputError([Problem(str(file), Said("error.events.no_email_column", columns=", ".join(frame.columns)))])
     people = RawTable(str(file), frame)
     build_network(people, RawTable(str(file), pd.DataFrame({"source": [], "target": [], "kind": []}, dtype="str")), None, config)
     emails = frame["email"].map(lambda cell: None if pd.isna(cell) else roster_address(str(cell)))
     problems = []
     for address, rows in emails[emails.notna()].groupby(emails[emails.notna()]).groups.items():
         if len(rows) > 1:
-            problems.append(Problem(str(file), f"e-mail '{address}' is given for {len(rows)} people (rows {', '.join(map(str, rows))})", row=int(rows[0]), column="email", value=address))
+            problems.append(Problem(str(file), Said("error.events.email_twice", address=address, people=len(rows), rows=", ".join(map(str, rows))), row=int(rows[0]), column="email", value=address))
     if problems:
         raise InputError(problems)
     mapping = pd.DataFrame({"email": emails, "id": frame["id"].astype("string").str.strip()}).dropna().reset_index(drop=True)
@@ -57,7 +57,7 @@ def _roster_workbook(file: Path) -> pd.DataFrame:
     elif len(sheets) == 1:
         frame = next(iter(sheets.values()))
     else:
-        raise InputError([Problem(str(file), f"no sheet 'people' for the roster; sheets in the workbook: {', '.join(sheets)}")])
+        raise InputError([Problem(str(file), Said("error.events.no_people_sheet", sheets=", ".join(sheets)))])
     frame.columns = [str(column).strip() for column in frame.columns]
     frame = frame.map(_cell_text)
     frame.index = pd.RangeIndex(ROW_OF_FIRST_RECORD, ROW_OF_FIRST_RECORD + len(frame), name="row")

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 
 CHANNELS = ("email", "meeting", "chat")
 DEFAULT_KINDS = {"meeting": "formal", "email": "informal", "chat": "informal"}
@@ -24,7 +24,7 @@ def parse_duration(text: str) -> int:
     """``"28d"``, ``"4w"`` or ``"12h"`` in seconds."""
     match = _DURATION.match(str(text))
     if not match or int(match.group(1)) == 0:
-        raise OrgnetError(f"--window '{text}': expected a positive number of days, weeks or hours, e.g. 28d, 4w or 12h")
+        raise OrgnetError(Said("error.events.bad_window", text=text))
     return int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
 
 
@@ -35,13 +35,13 @@ def parse_day(text: str | None, option: str, zone: str = "UTC") -> datetime | No
     try:
         moment = datetime.fromisoformat(str(text).strip())
     except ValueError:
-        raise OrgnetError(f"{option} '{text}': expected a date such as 2026-01-05 (or 2026-01-05T08:00+01:00)") from None
+        raise OrgnetError(Said("error.events.bad_day", option=option, text=text)) from None
     if moment.tzinfo:
         return moment
     try:
         return moment.replace(tzinfo=ZoneInfo(zone))
     except (ZoneInfoNotFoundError, ValueError):
-        raise OrgnetError(f"--timezone '{zone}': not a known time zone (e.g. UTC, Europe/Copenhagen)") from None
+        raise OrgnetError(Said("error.events.bad_timezone", zone=zone)) from None
 
 
 @dataclass(frozen=True)
@@ -89,18 +89,18 @@ class EventRules:
 
     def __post_init__(self):
         if self.min_interactions < 1:
-            raise OrgnetError(f"--min-interactions {self.min_interactions}: must be at least 1")
+            raise OrgnetError(Said("error.events.min_interactions", value=self.min_interactions))
         if self.weight not in WEIGHTS:
-            raise OrgnetError(f"--weight '{self.weight}': expected one of {', '.join(WEIGHTS)}")
+            raise OrgnetError(Said("error.events.bad_weight", weight=self.weight, choices=", ".join(WEIGHTS)))
         for channel, kind in self.kinds.items():
             if channel not in CHANNELS or kind not in ("formal", "informal"):
-                raise OrgnetError(f"kind of channel '{channel}' = '{kind}': channels are {', '.join(CHANNELS)}; kinds formal or informal")
+                raise OrgnetError(Said("error.events.bad_kind", channel=channel, kind=kind, channels=", ".join(CHANNELS)))
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            raise OrgnetError(f"--timezone '{self.timezone}': not a known time zone (e.g. UTC, Europe/Copenhagen)") from None
+            raise OrgnetError(Said("error.events.bad_timezone", zone=self.timezone)) from None
         if self.since and self.until and self.since >= self.until:
-            raise OrgnetError(f"--since {self.since.isoformat()} is not before --until {self.until.isoformat()}")
+            raise OrgnetError(Said("error.events.since_until", since=self.since.isoformat(), until=self.until.isoformat()))
 
     def describe(self) -> dict:
         """The rules as they go into the output's metadata."""

@@ -16,7 +16,7 @@ import glob
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orgnet.errors import InputError, OrgnetError, Problem
+from orgnet.errors import InputError, OrgnetError, Problem, Said
 from orgnet.events.rules import CHANNELS
 
 # The columns each channel needs, as orgnet names them, and the role each plays in the plan.
@@ -48,7 +48,7 @@ def resolve(arguments: list[str]) -> list[Source]:
     for argument in arguments:
         channel, _, path = argument.partition("=") if "=" in argument.split("/")[0] else (None, "", argument)
         if channel is not None and channel not in CHANNELS:
-            problems.append(Problem(argument, f"unknown channel '{channel}'; expected {', '.join(CHANNELS)}"))
+            problems.append(Problem(argument, Said("error.events.unknown_channel", channel=channel, channels=", ".join(CHANNELS))))
             continue
         if path.startswith("table:"):
             sources.append(Source(argument, [], "table", channel, table=path[len("table:"):]))
@@ -59,17 +59,17 @@ def resolve(arguments: list[str]) -> list[Source]:
             continue
         files = _expand(path)
         if not files:
-            problems.append(Problem(path, "no such file, folder or matching files"))
+            problems.append(Problem(path, Said("error.events.no_such_path")))
             continue
         formats = {FORMATS.get(Path(file).suffix.lower()) for file in files}
         if None in formats or len(formats) > 1:
-            problems.append(Problem(path, "expected CSV (.csv) or Parquet (.parquet) files, all of one format"))
+            problems.append(Problem(path, Said("error.events.mixed_formats")))
             continue
         sources.append(Source(path, files, formats.pop(), channel))
     if problems:
         raise InputError(problems)
     if not sources:
-        raise OrgnetError("no event files given")
+        raise OrgnetError(Said("error.events.no_files"))
     return sources
 
 
@@ -109,8 +109,8 @@ def missing_columns(label: str, channel: str, found: list[str], mapping: dict[st
     if not lacking:
         return None
     names = ", ".join(f"'{name}'" for name in lacking)
-    what = f"no column {names}" if len(lacking) == 1 else f"no columns {names}"
-    return Problem(label, f"{what} for {channel} events; columns in the file: {', '.join(found)}")
+    key = "error.events.missing_column" if len(lacking) == 1 else "error.events.missing_columns"
+    return Problem(label, Said(key, names=names, channel=channel, found=", ".join(found)))
 
 
 def events_config(raw: dict | None) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
@@ -118,9 +118,9 @@ def events_config(raw: dict | None) -> tuple[dict[str, dict[str, str]], dict[str
     raw = raw or {}
     unknown = set(raw) - {"columns", "kinds"}
     if unknown:
-        raise InputError([Problem("orgnet.toml", f"unknown key [events] {sorted(unknown)[0]}; expected columns or kinds")])
+        raise InputError([Problem("orgnet.toml", Said("error.events.config_unknown_key", key=sorted(unknown)[0]))])
     columns = {str(channel): {str(k): str(v) for k, v in table.items()} for channel, table in raw.get("columns", {}).items()}
     for channel in columns:
         if channel not in CHANNELS:
-            raise InputError([Problem("orgnet.toml", f"unknown table [events.columns.{channel}]; expected {', '.join(CHANNELS)}")])
+            raise InputError([Problem("orgnet.toml", Said("error.events.config_unknown_table", channel=channel, channels=", ".join(CHANNELS)))])
     return columns, {str(k): str(v) for k, v in raw.get("kinds", {}).items()}

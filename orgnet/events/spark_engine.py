@@ -15,21 +15,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.events.files import check_utf8, file_columns
 from orgnet.events.plan import SPARK
 from orgnet.events.sources import Source
 from orgnet.io.text import sniff_delimiter
 
 
-def spark_problem() -> str | None:
+def spark_problem() -> Said | None:
     """Why Spark cannot run here (no pyspark, no Java), or None."""
     try:
         import pyspark  # noqa: F401
     except ImportError:
-        return "pyspark is not installed: pip install 'orgnet-sna[spark]'"
+        return Said("error.events.no_pyspark")
     if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
-        return "Spark needs a Java runtime (17 or later) and none was found: install one (e.g. openjdk-17-jre-headless) or set JAVA_HOME"
+        return Said("error.events.no_java")
     return None
 
 

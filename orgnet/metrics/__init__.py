@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.metrics.brokerage import ROLES, ei_index, gould_fernandez, group_codes
 from orgnet.metrics.centrality import (
     DEFAULT_SAMPLE,
@@ -99,7 +99,7 @@ def compute_all(
         under ``conventions``, which graph each metric used.
     """
     if holes not in HOLES_MODELS:
-        raise OrgnetError(f"unknown structural-holes model '{holes}'. Choose one of: {', '.join(HOLES_MODELS)}")
+        raise OrgnetError(Said("error.metrics.unknown_holes", model=holes, choices=", ".join(HOLES_MODELS)))
     if layer or graph is None:
         network = network.layer(layer)
         graph = SymGraph.from_network(network)

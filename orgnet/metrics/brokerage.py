@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.metrics.graph import SymGraph, masked_product
 
 ROLES = ("coordinator", "gatekeeper", "representative", "consultant", "liaison")
@@ -21,7 +21,7 @@ def group_codes(people: pd.DataFrame, attribute: str) -> np.ndarray:
     """Integer group per person (−1 where the attribute is empty)."""
     if attribute not in people.columns:
         known = ", ".join(map(str, people.columns))
-        raise OrgnetError(f"no attribute '{attribute}' to group by. Attributes: {known}")
+        raise OrgnetError(Said("error.metrics.unknown_group_attribute", attribute=attribute, known=known))
     codes, _ = pd.factorize(people[attribute])
     return codes
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.layers import KIND_SCOPE_LAYERS, layer_name, parse_layer
 from orgnet.metrics.graph import SymGraph
 from orgnet.metrics.parallel import betweenness_by_source_blocks, harmonic_by_vertex_blocks, inverse_distances_by_source_blocks
@@ -127,7 +127,7 @@ def plan_paths(n: int, *, exact: bool | None, sample_size: int | None, seed: int
         return PathEstimate(exact=True, sources=n, people=n)
     sources = min(n, sample_size or DEFAULT_SAMPLE)
     if sources < 1:
-        raise OrgnetError("the sample size must be at least 1")
+        raise OrgnetError(Said("error.metrics.sample_size"))
     return PathEstimate(exact=sources == n, sources=sources, people=n, seed=seed)
 
 
@@ -143,7 +143,7 @@ def edge_lengths(graph: SymGraph, path_weights: str | None) -> np.ndarray | None
     if path_weights is None:
         return None
     if path_weights != "inverse":
-        raise OrgnetError(f"unknown path weights '{path_weights}'. Choose: inverse (or none for hop counts)")
+        raise OrgnetError(Said("error.metrics.unknown_path_weights", weights=path_weights))
     return 1.0 / graph.edge_weight
 
 
@@ -254,7 +254,7 @@ def eigenvector(graph: SymGraph, *, weighted: bool = False, max_iter: int = 1000
         x = x / (np.linalg.norm(x) or 1.0)
         if np.abs(x - last).sum() < n * tol:
             return graph.series(x, "eigenvector")
-    raise OrgnetError(f"eigenvector centrality did not converge in {max_iter} iterations")
+    raise OrgnetError(Said("error.metrics.no_convergence", iterations=max_iter))
 
 
 def pagerank(graph: SymGraph, *, weighted: bool = False, damping: float = 0.85) -> pd.Series:

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.metrics.graph import SymGraph, entry_rows, masked_product, on_pattern
 
 HOLES_MODELS = ("ego", "whole", "symmetric")
@@ -84,7 +84,7 @@ def structural_holes(graph: SymGraph, *, model: str = "ego") -> pd.DataFrame:
     1.389
     """
     if model not in HOLES_MODELS:
-        raise OrgnetError(f"unknown structural-holes model '{model}'. Choose one of: {', '.join(HOLES_MODELS)}")
+        raise OrgnetError(Said("error.metrics.unknown_holes", model=model, choices=", ".join(HOLES_MODELS)))
     adjacency = graph.adjacency
     n = graph.n
     rows = entry_rows(adjacency)

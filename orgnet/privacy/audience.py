@@ -14,7 +14,7 @@ import pandas as pd
 
 from orgnet.analysis import Analysis
 from orgnet.compare import MIN_K
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 
 AUDIENCES = ("consultant", "management")
 # Categorical attributes whose values may label a group of ≥ k people in a management view.
@@ -23,9 +23,9 @@ GROUP_ATTRIBUTES = ("role", "level", "gender", "employer")
 
 def check_audience(audience: str, k: int) -> None:
     if audience not in AUDIENCES:
-        raise OrgnetError(f"unknown audience '{audience}'; use {' or '.join(AUDIENCES)}")
+        raise OrgnetError(Said("error.privacy.unknown_audience", audience=audience, first=AUDIENCES[0], second=AUDIENCES[1]))
     if k < MIN_K:
-        raise OrgnetError(f"k = {k} would show groups of fewer than {MIN_K} people; use k ≥ {MIN_K}")
+        raise OrgnetError(Said("error.privacy.k_too_small", k=k, least=MIN_K))
 
 
 def headline(analysis: Analysis) -> dict:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.model import OrgNetwork
 
 KEY_BYTES = 32
@@ -45,7 +45,7 @@ def new_key(path: Path) -> Path:
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise OrgnetError(f"{path}: a file is already there; orgnet never overwrites a key (choose another name)") from None
+        raise OrgnetError(Said("error.privacy.key_exists", path=path)) from None
     with os.fdopen(descriptor, "w", encoding="ascii") as file:
         file.write(secrets.token_hex(KEY_BYTES) + "\n")
     os.chmod(path, 0o600)  # the umask may have narrowed it further, never widened; make it exact
@@ -55,20 +55,17 @@ def new_key(path: Path) -> Path:
 def load_key(path: Path | None) -> bytes:
     """The key in ``path`` (64 hex digits, as :func:`new_key` writes it)."""
     if path is None:
-        raise OrgnetError(
-            "pseudonymising needs a key file (--key-file KEY). Make one with: orgnet pseudonymise --new-key KEY "
-            "— keep it outside the data you share, and keep it safe: the same key gives the same codes in the next wave"
-        )
+        raise OrgnetError(Said("error.privacy.no_key_file"))
     path = Path(path)
     if not path.is_file():
-        raise OrgnetError(f"{path}: key file not found. Make one with: orgnet pseudonymise --new-key {path}")
+        raise OrgnetError(Said("error.privacy.key_not_found", path=path))
     text = path.read_text(encoding="ascii", errors="replace").strip()
     try:
         key = bytes.fromhex(text)
     except ValueError:
         key = b""
     if len(key) != KEY_BYTES:
-        raise OrgnetError(f"{path}: not an orgnet key (expected {2 * KEY_BYTES} hex digits, as orgnet pseudonymise --new-key writes)")
+        raise OrgnetError(Said("error.privacy.not_a_key", path=path, digits=2 * KEY_BYTES))
     return key
 
 
@@ -96,7 +93,7 @@ def codes_for(key: bytes, column: str, values: pd.Series) -> pd.Series:
     label = column.encode("utf-8") + b"\0"
     coded = distinct.map(lambda value: f"{prefix}-" + hmac.new(key, label + value.encode("utf-8"), hashlib.sha256).hexdigest()[:CODE_HEX])
     if coded.duplicated().any():  # 64 bits: about 1 in 10^9 for 100,000 people, but never silently
-        raise OrgnetError(f"two values of '{column}' got the same pseudonym; make a new key and run again")
+        raise OrgnetError(Said("error.privacy.collision", column=column))
     mapping = dict(zip(distinct, coded))
     return values.map(lambda value: value if pd.isna(value) else mapping[str(value)])
 
@@ -107,11 +104,11 @@ def columns_to_code(network: OrgNetwork, extra: tuple[str, ...], keep: tuple[str
     known = {"id", "group", *map(str, people.columns)}
     for name in (*extra, *keep):
         if name not in known:
-            raise OrgnetError(f"no column '{name}' in the people table. Columns: id, {', '.join(map(str, people.columns))}")
+            raise OrgnetError(Said("error.privacy.unknown_column", name=name, columns=", ".join(map(str, people.columns))))
     if "group" in extra and not len(network.groups):
-        raise OrgnetError("--columns group: the data has no groups to pseudonymise")
+        raise OrgnetError(Said("error.privacy.no_groups"))
     if "id" in keep:
-        raise OrgnetError("the id is always pseudonymised (--keep id would leave every person identifiable)")
+        raise OrgnetError(Said("error.privacy.keep_id"))
     wanted = [c for c in DEFAULT_COLUMNS if c in known] + [c for c in extra if c not in DEFAULT_COLUMNS]
     return [c for c in wanted if c not in keep]
 

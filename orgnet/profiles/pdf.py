@@ -15,7 +15,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.io.atomic import replacing
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -33,15 +33,12 @@ def find_chromium() -> str:
     if named:
         if Path(named).exists() or shutil.which(named):
             return shutil.which(named) or named
-        raise OrgnetError(f"ORGNET_CHROMIUM is '{named}', which does not exist")
+        raise OrgnetError(Said("error.profiles.chromium_not_there", named=named))
     for name in BROWSERS:
         found = shutil.which(name)
         if found:
             return found
-    raise OrgnetError(
-        "--pdf prints the profiles with headless Chromium, which is not installed: install it "
-        "(Debian/Ubuntu: apt-get install chromium) or set ORGNET_CHROMIUM to its path"
-    )
+    raise OrgnetError(Said("error.profiles.no_chromium"))
 
 
 def print_pdf(page: Path, pdf: Path, *, chromium: str | None = None) -> Path:
@@ -61,10 +58,10 @@ def _print(chromium: str, page: Path, pdf: Path) -> None:
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
-            raise OrgnetError(f"{page}: Chromium did not finish printing within {TIMEOUT} s") from None
+            raise OrgnetError(Said("error.profiles.print_timeout", page=page, seconds=TIMEOUT)) from None
     if done.returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
-        said = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise OrgnetError(f"{page}: Chromium could not print it to PDF (exit status {done.returncode}: {said[0]})")
+        said = (done.stderr or done.stdout).strip().splitlines()[-1:] or [Said("error.profiles.no_output")]
+        raise OrgnetError(Said("error.profiles.print_failed", page=page, status=done.returncode, said=said[0]))
 
 
 def print_pages(pages: dict[str, Path], *, progress=None) -> dict[str, Path]:

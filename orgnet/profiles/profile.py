@@ -35,7 +35,7 @@ from orgnet.metrics.centrality import Progress, degrees
 from orgnet.metrics.cohesion import cut_off
 from orgnet.pages import render
 from orgnet.profiles import wording
-from orgnet.suggestions.suggest import suggest_contacts
+from orgnet.suggestions.suggest import suggest_contacts, unknown_person
 from orgnet.texts import check_lang, texts
 from orgnet.texts.labels import level_label, peer_group, role_label
 from orgnet.viz.interactive import VIS_VERSION, safe_json
@@ -87,7 +87,7 @@ def write_profiles(
     persons = default_persons(analysis) if persons is None else list(dict.fromkeys(persons))
     unknown = [person for person in persons if person not in people.index]
     if unknown:
-        raise OrgnetError(f"no person with id '{unknown[0]}'" + (f" (and {len(unknown) - 1} more unknown ids)" if len(unknown) > 1 else ""))
+        raise OrgnetError(unknown_person(unknown))
     output = Path(output)
 
     layer_degrees = degrees(network, analysis.graph, layers=QUADRANTS)[list(LAYER_COLUMNS)]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.model import OrgNetwork
 from orgnet.stats.dyads import check_people, relation_matrix
 
@@ -52,7 +52,7 @@ class CorePeriphery:
 
 def ideal_of(core_periphery="ignore") -> dict:
     if core_periphery not in CORE_PERIPHERY:
-        raise OrgnetError(f"core–periphery cells: use ignore, 0 or 1 (not {core_periphery!r})")
+        raise OrgnetError(Said("error.stats.cp_cells", value=repr(core_periphery)))
     return {"core_core": 1, "periphery_periphery": 0, "core_periphery": core_periphery}
 
 
@@ -212,7 +212,7 @@ def core_periphery(network: OrgNetwork, *, model: str = "categorical", layer: st
     """``orgnet coreperiphery``: who is core (categorical) or how core (continuous), and the fit."""
     check_people(network)
     if model not in MODELS:
-        raise OrgnetError(f"unknown core–periphery model '{model}'; use {' or '.join(MODELS)}")
+        raise OrgnetError(Said("error.stats.unknown_cp_model", model=model, first=MODELS[0], second=MODELS[1]))
     matrix = relation_matrix(network, layer)
     ids = network.people.index.astype(str)
     if model == "categorical":

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.layers import select_ties
 from orgnet.missing import responded_of
 from orgnet.model import OrgNetwork
@@ -45,9 +45,9 @@ def attribute_matrix(people: pd.DataFrame, term: str) -> np.ndarray:
     """``same:ATTR``, ``diff:ATTR``, ``sender:ATTR`` or ``receiver:ATTR`` as an n × n matrix (NaN: a value missing)."""
     kind, _, attribute = term.partition(":")
     if kind not in ATTRIBUTE_KINDS or not attribute:
-        raise OrgnetError(f"'{term}' is not an attribute term; use {', '.join(k + ':ATTR' for k in ATTRIBUTE_KINDS)}")
+        raise OrgnetError(Said("error.stats.not_attribute_term", term=term, choices=", ".join(k + ":ATTR" for k in ATTRIBUTE_KINDS)))
     if attribute not in people.columns:
-        raise OrgnetError(f"{term}: no column '{attribute}' in the people table. Columns: {', '.join(map(str, people.columns))}")
+        raise OrgnetError(Said("error.stats.term_no_column", term=term, attribute=attribute, columns=", ".join(map(str, people.columns))))
     column = people[attribute]
     missing = column.isna().to_numpy()
     either = missing[:, None] | missing[None, :]
@@ -57,7 +57,7 @@ def attribute_matrix(people: pd.DataFrame, term: str) -> np.ndarray:
     else:
         values = pd.to_numeric(column, errors="coerce")
         if values.notna().sum() < column.notna().sum():
-            raise OrgnetError(f"{term}: '{attribute}' is not a number for every person; use same:{attribute}")
+            raise OrgnetError(Said("error.stats.term_not_number", term=term, attribute=attribute))
         numbers = values.to_numpy(dtype=float, na_value=np.nan)
         if kind == "diff":
             matrix = np.abs(numbers[:, None] - numbers[None, :])
@@ -111,4 +111,4 @@ def symmetrised(matrix: np.ndarray) -> np.ndarray:
 
 def check_people(network: OrgNetwork, least: int = 3) -> None:
     if len(network.people) < least:
-        raise OrgnetError(f"a permutation test needs at least {least} people; the data has {len(network.people)}")
+        raise OrgnetError(Said("error.stats.too_few_people", least=least, people=len(network.people)))

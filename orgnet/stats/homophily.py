@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, replace
 import numpy as np
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.model import OrgNetwork
 from orgnet.stats.dyads import cells, check_people, relation_matrix, symmetrised
 from orgnet.stats.qap import DEFAULT_PERMUTATIONS, QapResult, design, mrqap, p_values, permutation_plan
@@ -35,11 +35,11 @@ EI_TEST = "permutation test (attribute values shuffled)"
 def groups_of(network: OrgNetwork, by: str) -> tuple[np.ndarray, list[str]]:
     """Each person's group number (−1: no value) and the group values as written, in order of first sight sorted."""
     if by not in network.people.columns:
-        raise OrgnetError(f"--by: no column '{by}' in the people table. Columns: {', '.join(map(str, network.people.columns))}")
+        raise OrgnetError(Said("error.stats.by_no_column", by=by, columns=", ".join(map(str, network.people.columns))))
     column = network.people[by]
     values = sorted(column.dropna().astype(str).unique(), key=_natural)
     if len(values) < 2:
-        raise OrgnetError(f"--by {by}: homophily needs at least two groups; the data has {len(values)}")
+        raise OrgnetError(Said("error.stats.too_few_groups", by=by, groups=len(values)))
     index = {value: i for i, value in enumerate(values)}
     codes = np.array([index[str(v)] if pd.notna(v) else -1 for v in column], dtype=int)
     return codes, values
@@ -114,7 +114,7 @@ def model_terms(codes: np.ndarray, values: list[str], model: str, by: str, *, sy
             terms.append(with_missing(inside))
             names.append(f"block:{by}={values[a]}→{values[b]}")
         return terms, names
-    raise OrgnetError(f"unknown homophily model '{model}'; use {', '.join(MODELS)}")
+    raise OrgnetError(Said("error.stats.unknown_homophily_model", model=model, choices=", ".join(MODELS)))
 
 
 def homophily_models(network: OrgNetwork, by: str, *, layer: str = "all", symmetric: bool = False,

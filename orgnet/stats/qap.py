@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.model import OrgNetwork
 from orgnet.stats.dyads import Cells, cells, check_people, symmetrised, term_matrix
 
@@ -106,7 +106,7 @@ class QapResult:
 def permutation_plan(n: int, permutations: int, seed: int) -> tuple[Iterator[np.ndarray], int, bool]:
     """The relabellings to use: every one of the n! when that is not more than ``permutations``, else random ones."""
     if permutations < 1:
-        raise OrgnetError("--permutations must be at least 1")
+        raise OrgnetError(Said("error.stats.permutations"))
     if n <= 12 and math.factorial(n) <= permutations:
         return (np.array(p) for p in itertools.permutations(range(n))), math.factorial(n), True
     rng = np.random.default_rng(seed)
@@ -171,7 +171,7 @@ def design(y: np.ndarray, xs: Sequence[np.ndarray], names: Sequence[str], use: n
     y = np.asarray(y, dtype=float)
     n = y.shape[0]
     if y.shape != (n, n) or any(np.shape(x) != (n, n) for x in xs):
-        raise OrgnetError("every matrix of a QAP model must be n × n for the same n")
+        raise OrgnetError(Said("error.stats.not_square"))
     if symmetric:
         y, xs = symmetrised(y), [symmetrised(np.asarray(x, dtype=float)) for x in xs]
     use = np.asarray(use, dtype=bool) & ~np.eye(n, dtype=bool)
@@ -190,9 +190,9 @@ def network_design(network: OrgNetwork, y: str, xs: Sequence[str], *, symmetric:
     """The design of Y ~ terms on ``network``: the relation/layer ``y``, the terms as in :mod:`orgnet.stats.dyads`."""
     check_people(network)
     if not xs:
-        raise OrgnetError("give at least one --x term")
+        raise OrgnetError(Said("error.stats.no_x"))
     if y in xs:
-        raise OrgnetError(f"'{y}' is both Y and a term")
+        raise OrgnetError(Said("error.stats.y_is_term", y=y))
     chosen = cells(network, symmetric=symmetric)
     made = design(term_matrix(network, y), [term_matrix(network, x) for x in xs], list(xs), chosen.use, symmetric=symmetric)
     made.left_out_missing += chosen.left_out_unanswered
@@ -266,13 +266,13 @@ def mrqap(design_: Design, *, method: str = "dsp", permutations: int = DEFAULT_P
     ``fast=False`` computes them directly (the tests hold the two equal).
     """
     if method not in METHODS:
-        raise OrgnetError(f"unknown method '{method}'; use {' or '.join(METHODS)}")
+        raise OrgnetError(Said("error.stats.unknown_method", method=method, first=METHODS[0], second=METHODS[1]))
     weights = design_.weights
     used = weights > 0
     q = design_.x.shape[0]
     size = int(used.sum())
     if size <= q:
-        raise OrgnetError(f"{size} dyads are too few for {q - 1} terms")
+        raise OrgnetError(Said("error.stats.too_few_dyads", dyads=size, terms=q - 1))
     fit = _ols(design_.x[:, used], design_.y.ravel()[used])
     plan, count, exact = permutation_plan(design_.n, permutations, seed)
     distributions = np.empty((q, count))
@@ -409,7 +409,7 @@ def _y_permutation_t(design_: Design, plan, count: int) -> tuple[np.ndarray, np.
 def qap_correlation(design_: Design, *, permutations: int = DEFAULT_PERMUTATIONS, seed: int = 0, y: str = "y") -> QapResult:
     """Pearson's r between Y and the one term over the used dyads; Y's people permuted."""
     if design_.x.shape[0] != 2:
-        raise OrgnetError("a QAP correlation takes exactly one term")
+        raise OrgnetError(Said("error.stats.correlation_one_term"))
     x = design_.x[1]
     xk = design_.x_known.astype(float)
     known = design_.y_known.astype(float)
@@ -473,13 +473,13 @@ def logit_fit(x: np.ndarray, y: np.ndarray, *, iterations: int = 100, tolerance:
 def _binary(design_: Design) -> None:
     values = np.unique(design_.y[design_.y_known])
     if not set(values.tolist()) <= {0.0, 1.0}:
-        raise OrgnetError("logistic QAP needs a Y of ties present/absent (0/1)")
+        raise OrgnetError(Said("error.stats.logistic_binary"))
 
 
 def logistic_qap(design_: Design, *, method: str = "dsp", permutations: int = DEFAULT_PERMUTATIONS, seed: int = 0, y: str = "y") -> QapResult:
     """Logistic QAP: Y present/absent on the terms; each term's z tested by permutation (DSP or Y permutation)."""
     if method not in METHODS:
-        raise OrgnetError(f"unknown method '{method}'; use {' or '.join(METHODS)}")
+        raise OrgnetError(Said("error.stats.unknown_method", method=method, first=METHODS[0], second=METHODS[1]))
     _binary(design_)
     weights = design_.weights
     used = weights > 0

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from orgnet.errors import InputError, OrgnetError
+from orgnet.errors import InputError, OrgnetError, Said
 from orgnet.metrics.graph import SymGraph
 from orgnet.missing import read_yes_no
 from orgnet.model import OrgNetwork
@@ -103,16 +103,16 @@ def suggest_contacts(
     """
     check_lang(lang)
     if n < 1:
-        raise OrgnetError(f"-n must be at least 1, not {n}")
+        raise OrgnetError(Said("error.suggest.n_too_small", value=n))
     if max_per_person is not None and (isinstance(max_per_person, bool) or not isinstance(max_per_person, (int, np.integer)) or max_per_person < 0):
-        raise OrgnetError(f"--max-per-person {max_per_person}: write a whole number of at least 1, or 0 or none for no limit")
+        raise OrgnetError(Said("error.suggest.bad_max_per_person", value=max_per_person))
     cap = int(max_per_person) if max_per_person else None
     people = network.people
     ids = people.index
     persons = list(ids) if persons is None else list(dict.fromkeys(persons))
     unknown = [person for person in persons if person not in ids]
     if unknown:
-        raise OrgnetError(f"no person with id '{unknown[0]}'" + (f" (and {len(unknown) - 1} more unknown ids)" if len(unknown) > 1 else ""))
+        raise OrgnetError(unknown_person(unknown))
     graph = graph if graph is not None else SymGraph.from_network(network)
     update = ConstraintUpdate(tie_strengths(network, graph), new_strength=new_strength)
     context = _Candidates(network, graph, any_level)
@@ -333,6 +333,13 @@ def _eligible(people: pd.DataFrame) -> np.ndarray:
     if problems:
         raise InputError(problems)
     return keep
+
+
+def unknown_person(unknown: list) -> Said:
+    """No person with the first of ``unknown``'s ids (and how many more are unknown)."""
+    if len(unknown) > 1:
+        return Said("error.suggest.unknown_people", person=unknown[0], n=len(unknown) - 1, more=len(unknown) - 1)
+    return Said("error.suggest.unknown_person", person=unknown[0])
 
 
 def _lacks_informal_external(network: OrgNetwork) -> np.ndarray:

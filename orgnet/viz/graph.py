@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.flags import flag_people
 from orgnet.metrics import compute_all
 from orgnet.metrics.graph import SymGraph
@@ -25,7 +25,7 @@ COLOUR_PREFERENCE = ("organisation", "unit", "role", "level")
 
 def check_graph_path(path: Path) -> None:
     if Path(path).suffix.lower() not in FORMATS:
-        raise OrgnetError(f"{path}: cannot draw to '{Path(path).suffix or Path(path).name}'; use {', '.join(FORMATS)}")
+        raise OrgnetError(Said("error.viz.cannot_draw", path=path, suffix=Path(path).suffix or Path(path).name, formats=", ".join(FORMATS)))
 
 
 def default_colour(people: pd.DataFrame) -> str:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from orgnet.config import KINDS
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 from orgnet.i18n import flag_name, format_number
 from orgnet.layers import ALL, QUADRANTS, SCOPE_TERMS
 from orgnet.metrics.graph import SymGraph
@@ -67,7 +67,7 @@ def page_texts(lang: str) -> dict:
 def ego_network(network: OrgNetwork, person: str, radius: int) -> OrgNetwork:
     """The people within ``radius`` steps of ``person`` (symmetrised) and the ties among them."""
     if person not in network.people.index:
-        raise OrgnetError(f"no person with id '{person}' for --ego")
+        raise OrgnetError(Said("error.viz.unknown_ego", person=person))
     graph = SymGraph.from_network(network)
     position = network.people.index.get_loc(person)
     keep = graph.igraph.neighborhood(position, order=radius, mode="all")
@@ -115,7 +115,7 @@ def build_graph_data(
     people = network.people
     table = people.join(metrics.drop(columns=[c for c in metrics.columns if c in people.columns]))
     if size_by not in metrics.columns:
-        raise OrgnetError(f"cannot size by '{size_by}'. Choose one of: {', '.join(map(str, metrics.columns))}")
+        raise OrgnetError(Said("error.viz.cannot_size", size_by=size_by, choices=", ".join(map(str, metrics.columns))))
     colours, legend, coloured_by = colour_column(table, colour_by, flags)
     sizes = node_sizes(metrics[size_by])
     positions = layout(network, seed=seed, graph=graph)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from orgnet.errors import OrgnetError
+from orgnet.errors import OrgnetError, Said
 
 # Colour-blind-safe categorical palette (Okabe–Ito, then Tableau 10 for more categories).
 PALETTE = (
@@ -63,10 +63,10 @@ def colour_column(table: pd.DataFrame, colour_by: str, flags: pd.DataFrame | Non
     ``flag`` or the attribute)."""
     if colour_by == "flag":
         if flags is None:
-            raise OrgnetError("colouring by flag needs the flags")
+            raise OrgnetError(Said("error.viz.colour_needs_flags"))
         colours, legend = flag_colours(flags, table.index)
         return colours, legend, "flag"
     if colour_by not in table.columns:
-        raise OrgnetError(f"cannot colour by '{colour_by}'. Choose flag or one of: {', '.join(map(str, table.columns))}")
+        raise OrgnetError(Said("error.viz.cannot_colour", colour_by=colour_by, choices=", ".join(map(str, table.columns))))
     colours, legend = node_colours(table[colour_by])
     return colours, legend, colour_by
