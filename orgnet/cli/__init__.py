@@ -41,12 +41,61 @@ class OrgnetFailure(click.ClickException):
         click.echo(texts(self.lang).t("error.prefix", message=self.format_message()), file=file, err=file is None)
 
 
+class OrgnetUsageError(click.UsageError):
+    """click's own usage error (a mistyped option, a missing one, a value its type refuses) in the
+    command's language; click's messages about a value's type ("'x' is not a valid integer") are
+    click's and stay as click writes them."""
+
+    def __init__(self, error: click.UsageError, lang: str):
+        super().__init__(error.format_message(), error.ctx)
+        self.error, self.lang = error, lang
+
+    def format_message(self) -> str:
+        from orgnet.texts import texts
+
+        words, error = texts(self.lang), self.error
+        if isinstance(error, click.NoSuchOption):
+            said = words.t("error.usage.no_such_option", option=error.option_name)
+            if error.possibilities and len(error.possibilities) == 1:
+                return f"{said} {words.t('error.usage.did_you_mean', option=repr(error.possibilities[0]))}"
+            if error.possibilities:
+                return f"{said} {words.t('error.usage.possible', options=', '.join(sorted(error.possibilities)))}"
+            return said
+        if isinstance(error, click.MissingParameter) and error.param is not None:
+            hint = error.param.get_error_hint(error.ctx)
+            return words.t("error.usage.missing_argument" if error.param.param_type_name == "argument" else "error.usage.missing_option", hint=hint)
+        if isinstance(error, click.BadParameter) and error.param is not None:
+            return words.t("error.usage.invalid_value", hint=error.param.get_error_hint(error.ctx), message=error.message)
+        return error.format_message()
+
+    def show(self, file=None) -> None:
+        from orgnet.texts import texts
+
+        words, ctx = texts(self.lang), self.ctx
+        if ctx is not None:
+            usage = ctx.get_usage()
+            usage = words.t("error.usage.usage") + usage.removeprefix("Usage:")
+            hint = words.t("error.usage.hint", command=ctx.command_path, option="--help")
+            click.echo(f"{usage}\n{hint}\n", file=file, err=file is None)
+        click.echo(words.t("error.prefix", message=self.format_message()), file=file, err=file is None)
+
+
+def _asked_lang(args) -> str | None:
+    """``--lang da`` or ``--lang=da`` among a command's words, before click has read them."""
+    for i, word in enumerate(args):
+        if word == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+    return None
+
+
 def command_lang(ctx: click.Context) -> str:
     """The language the command was asked to speak (``--lang``, ORGNET_LANG, the locale)."""
     from orgnet.cli.options import LANG_KEY, lang_default
     from orgnet.texts import LANGUAGES
 
-    chosen = ctx.meta.get(LANG_KEY) or os.environ.get("ORGNET_LANG") or lang_default()
+    chosen = ctx.meta.get(LANG_KEY) or _asked_lang(ctx.meta.get(ARGS_KEY, ())) or os.environ.get("ORGNET_LANG") or lang_default()
     return chosen if chosen in LANGUAGES else "en"
 
 
@@ -58,12 +107,21 @@ def _stop(signum, frame):
     raise Stopped()
 
 
+ARGS_KEY = "orgnet.args"  # the command's own words, for the language of an error before --lang is read
+
+
 class OrgnetGroup(click.Group):
     def invoke(self, ctx: click.Context):
+        ctx.meta[ARGS_KEY] = [*ctx.protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
         except OrgnetError as error:
             raise OrgnetFailure(error, command_lang(ctx)) from None
+        except click.UsageError as error:
+            lang = command_lang(ctx)
+            if lang == "en" or isinstance(error, OrgnetUsageError):
+                raise
+            raise OrgnetUsageError(error, lang) from None
         # An interrupt ends quietly: one line, the shell's exit status, no traceback; outputs
         # being written are removed (orgnet.io.atomic), the worker processes are ended.
         except KeyboardInterrupt:

@@ -75,3 +75,22 @@ def test_the_terminal_says_the_error_in_the_commands_language(tmp_path):
     assert danish.exit_code == english.exit_code == 1
     assert danish.output.startswith("Fejl: 1 problem i inddata:\n  - ") and ", række 3, kolonne 'id': " in danish.output
     assert english.output.startswith("Error: 1 problem in the input:\n  - ") and ", row 3, column 'id': " in english.output
+
+
+@pytest.mark.parametrize(
+    ("words", "danish", "english"),
+    [
+        (["flags", "DATA", "--nope"], "Fejl: Intet tilvalg hedder '--nope'.", "Error: No such option '--nope'."),
+        (["metrics", "DATA"], "Fejl: Tilvalget '-o' / '--output' mangler.", "Error: Missing option '-o' / '--output'."),
+        (["flags", "DATA", "--k", "x"], "Fejl: Ugyldig værdi for '--k': 'x' is not a valid integer.", "Error: Invalid value for '--k': 'x' is not a valid integer."),
+    ],
+)
+def test_clicks_usage_errors_are_said_in_the_commands_language(tmp_path, words, danish, english):
+    words = [str(tmp_path) if word == "DATA" else word for word in words]
+    da = CliRunner().invoke(main, [*words, "--lang", "da"], prog_name="orgnet")
+    en = CliRunner().invoke(main, [*words, "--lang", "en"], prog_name="orgnet")
+
+    assert da.exit_code == en.exit_code == 2
+    assert da.output.splitlines()[:2] == [f"Brug: orgnet {words[0]} [OPTIONS] DATA", f"Prøv 'orgnet {words[0]} --help' for at få hjælp."]
+    assert da.output.splitlines()[-1] == danish
+    assert en.output.splitlines()[-1] == english and en.output.startswith("Usage: ")
