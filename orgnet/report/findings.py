@@ -69,12 +69,7 @@ def main_findings(analysis: Analysis) -> list[Finding]:
     found = [
         writer.response(),
         writer.no_answer(),
-        writer.no_informal_external(),
-        writer.bagland(),
-        writer.count_flag("bottleneck"),
-        writer.groups_differ(),
-        writer.count_flag("isolated"),
-        writer.count_flag("thin"),
+        *_about_everyone(writer),
     ]
     return [finding for finding in found if finding is not None]
 
@@ -88,8 +83,13 @@ def management_findings(analysis: Analysis) -> list[Finding]:
     a base of at least ``k`` people each, never a person, a unit or an organisation.
     """
     writer = _Writer(analysis)
-    found = [
-        writer.response(named_groups=False),
+    found = [writer.response(named_groups=False), *_about_everyone(writer)]
+    return [finding for finding in found if finding is not None]
+
+
+def _about_everyone(writer) -> list:
+    """The findings both reports make, each a count over a base of at least k people."""
+    return [
         writer.no_informal_external(),
         writer.bagland(),
         writer.count_flag("bottleneck"),
@@ -97,7 +97,6 @@ def management_findings(analysis: Analysis) -> list[Finding]:
         writer.count_flag("isolated"),
         writer.count_flag("thin"),
     ]
-    return [finding for finding in found if finding is not None]
 
 
 def role_count(role, n: int, lang: str) -> str:
