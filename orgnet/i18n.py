@@ -52,7 +52,9 @@ def value_name(attribute: str, value, lang: str) -> str:
     return value_names(lang).get(attribute, {}).get(str(value), str(value))
 
 
-LOCALES = {"en": "en_GB", "da": "da_DK"}
+def babel_locale(lang: str) -> str:
+    """The CLDR locale that writes ``lang``'s numbers and lists (``da_DK``), from the catalogue."""
+    return catalogue(lang)["language.locale"]
 
 
 def format_number(value, lang: str, *, digits: int | None = None, percent: bool = False) -> str:
@@ -68,7 +70,7 @@ def format_number(value, lang: str, *, digits: int | None = None, percent: bool 
 
     if is_missing(value):
         return "—"
-    locale = LOCALES[lang]
+    locale = babel_locale(lang)
     if percent:
         pattern = Locale.parse(locale).percent_formats[None].pattern
         if digits:

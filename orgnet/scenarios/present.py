@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from babel.lists import format_list
 
-from orgnet.i18n import LOCALES, column_name, flag_name, format_number, value_name
+from orgnet.i18n import babel_locale, column_name, flag_name, format_number, value_name
 from orgnet.scenarios.changes import Scenario
 from orgnet.selection import parse_conditions
 from orgnet.texts import texts
@@ -219,12 +219,12 @@ def terminal_table(frame: pd.DataFrame, lang: str, *, figure_rows: bool = False)
 def and_list(items, lang: str) -> str:
     """``A, B og C`` / ``A, B and C``."""
     items = [str(item) for item in items]
-    return format_list(items, locale=LOCALES[lang]) if items else ""
+    return format_list(items, locale=babel_locale(lang)) if items else ""
 
 
 def or_list(items, lang: str) -> str:
     items = [str(item) for item in items]
-    return format_list(items, style="or", locale=LOCALES[lang]) if items else ""
+    return format_list(items, style="or", locale=babel_locale(lang)) if items else ""
 
 
 MOST_NAMED = 4  # a removal of more people names the first three and counts the rest

@@ -224,7 +224,7 @@ def _question_problems(item: dict, where: Said) -> list[Said]:
         found.append(Said("error.survey.questions.lacks", where=where, missing=", ".join(missing)))
     for key in _TEXT_FIELDS:
         if key in item and not isinstance(item[key], str):
-            found.append(Said("error.survey.questions.not_text", where=where, field=key, value=_toml(item[key]), example=_EXAMPLE[key]))
+            found.append(Said("error.survey.questions.not_text", where=where, field=key, value=_toml(item[key]), example=_example(key)))
         elif key in ("key", "relation") and key in item and not item[key].strip():
             found.append(Said("error.survey.questions.empty", where=where, field=key))
     kind = item.get("kind")
@@ -236,7 +236,13 @@ def _question_problems(item: dict, where: Said) -> list[Said]:
     return found
 
 
-_EXAMPLE = {"key": "advice", "relation": "advice", "kind": "informal", "da": "Hvem søger du råd hos?", "en": "Who do you ask for advice?"}
+_EXAMPLE_CODES = {"key": "advice", "relation": "advice", "kind": "informal"}
+
+
+def _example(field: str) -> str:
+    """A value of ``field`` to show in the message that asks for text: a language's text is the
+    built-in advice question's, in that language."""
+    return texts(field).t("survey.question.advice") if field in LANGUAGES else _EXAMPLE_CODES[field]
 
 
 def _scale(value: object, name: str, problems: list[Problem]) -> dict | None:

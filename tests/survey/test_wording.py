@@ -325,3 +325,17 @@ def test_the_survey_demo_speaks_danish(tmp_path, run_cli):
     assert "4/4 rapporten er skrevet" in lines
     assert lines[-1] == f"datamappe (alle orgnet-kommandoer læser den): {tmp_path / 'demo' / 'network'}"
     check_danish(result.output.replace("Microsoft Forms", ""), tmp_path)
+
+
+def test_a_question_text_that_is_not_text_is_shown_the_built_in_question_as_example(tmp_path):
+    from orgnet.errors import InputError
+    from orgnet.survey.questions import load_questions
+
+    path = tmp_path / "questions.toml"
+    path.write_text('[[question]]\nkey = "advice"\nrelation = "advice"\nkind = "informal"\nda = 5\n', encoding="utf-8")
+
+    with pytest.raises(InputError) as raised:
+        load_questions(path)
+
+    assert 'da = "Hvem søger du råd og sparring hos?"' in raised.value.text("da")
+    assert 'e.g. da = "Hvem søger du råd og sparring hos?"' in str(raised.value)
