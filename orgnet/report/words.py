@@ -8,16 +8,14 @@ word and is written as she wrote it.
 
 from __future__ import annotations
 
-import math
-
-import pandas as pd
-
 from orgnet.compare import MISSING
 from orgnet.texts import texts
+from orgnet.values import is_missing as missing_value
 
 
 def is_missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == MISSING
+    """A missing value, or the comparisons' own mark for one."""
+    return missing_value(value) or value == MISSING
 
 
 def value_label(attribute: str, value, lang: str) -> str:
